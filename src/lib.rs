@@ -1,0 +1,2 @@
+//! pyvm: a Python-subset interpreter.
+pub mod syntax;

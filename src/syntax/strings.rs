@@ -1,0 +1,199 @@
+//! Decoding of string and bytes literal bodies: escape sequences, raw strings, and the errors
+//! CPython reports for malformed escapes.
+
+/// Why a literal body could not be decoded; the message is CPython's, the offset is where in the
+/// body the bad escape starts.
+#[derive(Debug)]
+pub struct DecodeError {
+    pub msg: String,
+    pub offset: usize,
+}
+
+/// Decodes the body of a (non-bytes) string literal.
+pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
+    if raw || !body.contains('\\') {
+        return Ok(body.to_string());
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((_, e)) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        match e {
+            '\n' => {}
+            '\\' => out.push('\\'),
+            '\'' => out.push('\''),
+            '"' => out.push('"'),
+            'a' => out.push('\x07'),
+            'b' => out.push('\x08'),
+            'f' => out.push('\x0c'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'v' => out.push('\x0b'),
+            '0'..='7' => {
+                let mut v = e.to_digit(8).unwrap_or(0);
+                for _ in 0..2 {
+                    match chars.peek() {
+                        Some(&(_, d)) if d.is_digit(8) => {
+                            v = v * 8 + d.to_digit(8).unwrap_or(0);
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+            }
+            'x' | 'u' | 'U' => {
+                let (n, name) = match e {
+                    'x' => (2, "\\xXX"),
+                    'u' => (4, "\\uXXXX"),
+                    _ => (8, "\\UXXXXXXXX"),
+                };
+                let mut v = 0u32;
+                let mut got = 0;
+                while got < n {
+                    match chars.peek() {
+                        Some(&(_, d)) if d.is_ascii_hexdigit() => {
+                            v = v * 16 + d.to_digit(16).unwrap_or(0);
+                            chars.next();
+                            got += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                if got < n {
+                    let end = i + 1 + got;
+                    return Err(DecodeError {
+                        msg: format!(
+                            "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated {} escape",
+                            i, end, name
+                        ),
+                        offset: i,
+                    });
+                }
+                match char::from_u32(v) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        return Err(DecodeError {
+                            msg: format!(
+                                "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: illegal Unicode character",
+                                i,
+                                i + 1 + n
+                            ),
+                            offset: i,
+                        })
+                    }
+                }
+            }
+            'N' => {
+                // Named escapes need the Unicode name database; we report them rather than guess.
+                return Err(DecodeError {
+                    msg: format!(
+                        "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: unknown Unicode character name",
+                        i,
+                        i + 1
+                    ),
+                    offset: i,
+                });
+            }
+            other => {
+                // Unknown escapes keep their backslash (a DeprecationWarning in CPython 3.11).
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Decodes the body of a bytes literal. Only ASCII characters may appear literally.
+pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
+    if let Some(pos) = body.find(|c: char| !c.is_ascii()) {
+        return Err(DecodeError { msg: "bytes can only contain ASCII literal characters".into(), offset: pos });
+    }
+    if raw {
+        return Ok(body.as_bytes().to_vec());
+    }
+    let b = body.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if c != b'\\' || i >= b.len() {
+            out.push(c);
+            continue;
+        }
+        let e = b[i];
+        i += 1;
+        match e {
+            b'\n' => {}
+            b'\\' => out.push(b'\\'),
+            b'\'' => out.push(b'\''),
+            b'"' => out.push(b'"'),
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(11),
+            b'0'..=b'7' => {
+                let mut v = (e - b'0') as u32;
+                for _ in 0..2 {
+                    if i < b.len() && (b'0'..=b'7').contains(&b[i]) {
+                        v = v * 8 + (b[i] - b'0') as u32;
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.push((v & 0xff) as u8);
+            }
+            b'x' => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (b.get(i).and_then(|&c| hex(c)), b.get(i + 1).and_then(|&c| hex(c))) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => {
+                        return Err(DecodeError {
+                            msg: format!(
+                                "(value error) invalid \\x escape at position {}",
+                                i - 2
+                            ),
+                            offset: i - 2,
+                        })
+                    }
+                }
+            }
+            other => {
+                out.push(b'\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(decode_str(r"a\tb\n\x41\u00e9\101\\", false).unwrap(), "a\tb\nAé\x41\\");
+        assert_eq!(decode_str(r"\d", false).unwrap(), "\\d");
+        assert_eq!(decode_str(r"\n", true).unwrap(), "\\n");
+        assert!(decode_str(r"\x4", false).is_err());
+        assert_eq!(decode_bytes(r"\x00\xff", false).unwrap(), vec![0, 255]);
+    }
+}
