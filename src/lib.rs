@@ -1,2 +1,51 @@
-//! pyvm: a Python-subset interpreter.
+//! pyvm: a small, dynamically typed Python subset with a CPython-shaped bytecode compiler, a stack
+//! VM, and the tools that make an interpreter's costs visible (`dis`, profilers, benchmarks).
+//!
+//! The pipeline is one module per stage: [`syntax`] (tokens, grammar, AST), [`compile`] (scopes
+//! and code generation), [`bytecode`] (opcodes, code objects, `dis`), [`vm`] (values, frames,
+//! the interpreter), [`objects`] (the object kinds) and [`builtins`] (the built-in namespace and
+//! library modules).
+//!
+//! ```
+//! let mut vm = pyvm::Vm::new();
+//! let out = vm.capture_output();
+//! vm.run_main("print(6 * 7)\n", "<example>").ok();
+//! assert_eq!(out.borrow().as_str(), "42\n");
+//! ```
+
+pub mod builtins;
+pub mod bytecode;
+pub mod compile;
+pub mod objects;
 pub mod syntax;
+pub mod vm;
+
+pub use vm::run::RunError;
+pub use vm::{PyErr, PyResult, Value, Vm};
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    /// Sends `print` output to an in-memory buffer and returns it.
+    pub fn capture_output(&mut self) -> Rc<RefCell<String>> {
+        let buf = Rc::new(RefCell::new(String::new()));
+        self.out = vm::Output::Capture(buf.clone());
+        buf
+    }
+
+    /// The text CPython would print to stderr for a failed run.
+    pub fn render_error(&mut self, err: &RunError, filename: &str) -> String {
+        match err {
+            RunError::Syntax(e) => {
+                let src = self
+                    .sources
+                    .get(filename)
+                    .cloned()
+                    .unwrap_or_else(|| Rc::from(""));
+                e.render(filename, &src)
+            }
+            RunError::Exception(e) => self.format_exception(e),
+        }
+    }
+}

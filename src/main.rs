@@ -1,3 +1,142 @@
-fn main() {
-    println!("Hello, world!");
+//! The `pyvm` command line: a thin client of the library.
+
+use clap::{Parser, Subcommand};
+use pyvm::{RunError, Value, Vm};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "pyvm",
+    version,
+    about = "A Python-subset interpreter with a tracing JIT and profilers"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program.
+    Run {
+        /// The program to run.
+        file: PathBuf,
+        /// Arguments passed to the program as sys.argv[1:].
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Disassemble a program's bytecode in CPython's `dis` layout.
+    Dis {
+        /// The program to disassemble.
+        file: PathBuf,
+    },
+}
+
+/// Stack for the interpreter thread: deep Python recursion stays a RecursionError, never a crash.
+const INTERPRETER_STACK: usize = 1 << 30;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let worker = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || match cli.command {
+            Command::Run { file, args } => run(&file, args),
+            Command::Dis { file } => dis(&file),
+        });
+    match worker.and_then(|h| {
+        h.join()
+            .map_err(|_| std::io::Error::other("interpreter thread panicked"))
+    }) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("pyvm: internal error: {e}");
+            ExitCode::from(70)
+        }
+    }
+}
+
+fn read_source(file: &Path) -> Result<String, u8> {
+    match std::fs::read(file) {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) => {
+            let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+            eprintln!(
+                "pyvm: can't open file '{}': [Errno {}] {}",
+                abs.display(),
+                e.raw_os_error().unwrap_or(2),
+                describe(&e)
+            );
+            Err(2)
+        }
+    }
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn run(file: &Path, args: Vec<String>) -> u8 {
+    let source = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let filename = abs.to_string_lossy().to_string();
+    let mut vm = Vm::new();
+    vm.argv = std::iter::once(file.to_string_lossy().to_string())
+        .chain(args)
+        .collect();
+    vm.module_path = abs.parent().map(Path::to_path_buf);
+    vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
+    match vm.run_main(&source, &filename) {
+        Ok(()) => {
+            vm.flush();
+            0
+        }
+        Err(RunError::Exception(e)) if e.is(pyvm::vm::ExcKind::SystemExit) => {
+            vm.flush();
+            let code = e.args().first().cloned().unwrap_or(Value::None);
+            match code {
+                Value::None => 0,
+                Value::Int(i) => i as u8,
+                Value::Bool(b) => b as u8,
+                other => {
+                    let text = vm.str(&other).unwrap_or_default();
+                    vm.write_stderr(&format!("{text}\n"));
+                    1
+                }
+            }
+        }
+        Err(err) => {
+            vm.flush();
+            let text = vm.render_error(&err, &filename);
+            vm.write_stderr(&text);
+            1
+        }
+    }
+}
+
+fn dis(file: &Path) -> u8 {
+    let source = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let filename = file.to_string_lossy().to_string();
+    let mut vm = Vm::new();
+    match vm.compile_text(&source, &filename, "exec") {
+        Ok(code) => {
+            print!("{}", pyvm::bytecode::dis::dis_module(&code));
+            0
+        }
+        Err(e) => {
+            let src = pyvm::syntax::normalize_newlines(&source);
+            eprint!("{}", e.render(&filename, &src));
+            1
+        }
+    }
 }

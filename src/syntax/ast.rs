@@ -24,7 +24,10 @@ pub struct Expr {
 
 impl Expr {
     pub fn new(kind: ExprKind, start: Pos, end: Pos) -> Expr {
-        Expr { kind, range: Range::new(start, end) }
+        Expr {
+            kind,
+            range: Range::new(start, end),
+        }
     }
 }
 
@@ -146,11 +149,16 @@ pub enum Constant {
     Bool(bool),
     Int(IntLit),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Constant>),
+    /// Only produced by constant folding (`x in {1, 2}`).
+    FrozenSet(Vec<Constant>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -198,7 +206,10 @@ impl Arguments {
         names.extend(self.args.iter().map(|a| a.name.as_str()));
         names.extend(self.kwonlyargs.iter().map(|a| a.name.as_str()));
         if let Some(a) = &self.vararg {
-            names.insert(self.posonlyargs.len() + self.args.len() + self.kwonlyargs.len(), a.name.as_str());
+            names.insert(
+                self.posonlyargs.len() + self.args.len() + self.kwonlyargs.len(),
+                a.name.as_str(),
+            );
         }
         if let Some(a) = &self.kwarg {
             names.push(a.name.as_str());
@@ -218,35 +229,119 @@ impl Arguments {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    BoolOp { op: BoolOp, values: Vec<Expr> },
-    NamedExpr { target: Box<Expr>, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `keys[i] == None` marks a `**mapping` entry.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
-    Set { elts: Vec<Expr> },
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    Await { value: Box<Expr> },
-    Yield { value: Option<Box<Expr>> },
-    YieldFrom { value: Box<Expr> },
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
+    Set {
+        elts: Vec<Expr>,
+    },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    Await {
+        value: Box<Expr>,
+    },
+    Yield {
+        value: Option<Box<Expr>>,
+    },
+    YieldFrom {
+        value: Box<Expr>,
+    },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// `conversion` is -1 (none), or the character code of `s`, `r`, `a`.
-    FormattedValue { value: Box<Expr>, conversion: i32, format_spec: Option<Box<Expr>> },
-    JoinedStr { values: Vec<Expr> },
-    Constant { value: Constant },
-    Attribute { value: Box<Expr>, attr: String, ctx: Ctx },
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: Ctx },
-    Starred { value: Box<Expr>, ctx: Ctx },
-    Name { id: String, ctx: Ctx },
-    List { elts: Vec<Expr>, ctx: Ctx },
-    Tuple { elts: Vec<Expr>, ctx: Ctx },
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: i32,
+        format_spec: Option<Box<Expr>>,
+    },
+    JoinedStr {
+        values: Vec<Expr>,
+    },
+    Constant {
+        value: Constant,
+    },
+    Attribute {
+        value: Box<Expr>,
+        attr: String,
+        ctx: Ctx,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: Ctx,
+    },
+    Starred {
+        value: Box<Expr>,
+        ctx: Ctx,
+    },
+    Name {
+        id: String,
+        ctx: Ctx,
+    },
+    List {
+        elts: Vec<Expr>,
+        ctx: Ctx,
+    },
+    Tuple {
+        elts: Vec<Expr>,
+        ctx: Ctx,
+    },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -257,7 +352,10 @@ pub struct Stmt {
 
 impl Stmt {
     pub fn new(kind: StmtKind, start: Pos, end: Pos) -> Stmt {
-        Stmt { kind, range: Range::new(start, end) }
+        Stmt {
+            kind,
+            range: Range::new(start, end),
+        }
     }
 }
 
@@ -298,23 +396,78 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         decorator_list: Vec<Expr>,
     },
-    Return { value: Option<Expr> },
-    Delete { targets: Vec<Expr> },
-    Assign { targets: Vec<Expr>, value: Expr },
-    AugAssign { target: Expr, op: Operator, value: Expr },
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr>, simple: bool },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    With { items: Vec<WithItem>, body: Vec<Stmt> },
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    Assert { test: Expr, msg: Option<Expr> },
-    Import { names: Vec<Alias> },
-    ImportFrom { module: Option<String>, names: Vec<Alias>, level: u32 },
-    Global { names: Vec<String> },
-    Nonlocal { names: Vec<String> },
-    Expr { value: Expr },
+    Return {
+        value: Option<Expr>,
+    },
+    Delete {
+        targets: Vec<Expr>,
+    },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: Operator,
+        value: Expr,
+    },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+        simple: bool,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
+    Import {
+        names: Vec<Alias>,
+    },
+    ImportFrom {
+        module: Option<String>,
+        names: Vec<Alias>,
+        level: u32,
+    },
+    Global {
+        names: Vec<String>,
+    },
+    Nonlocal {
+        names: Vec<String>,
+    },
+    Expr {
+        value: Expr,
+    },
     Pass,
     Break,
     Continue,

@@ -33,7 +33,13 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, start: Pos, end: Pos) -> SyntaxError {
-        SyntaxError { kind, msg: msg.into(), start, end, caret: true }
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            start,
+            end,
+            caret: true,
+        }
     }
 
     pub fn syntax(msg: impl Into<String>, start: Pos, end: Pos) -> SyntaxError {
@@ -48,7 +54,10 @@ impl SyntaxError {
     /// Renders the error the way CPython prints an uncaught SyntaxError (no "Traceback" header).
     pub fn render(&self, filename: &str, source: &str) -> String {
         let mut out = format!("  File \"{}\", line {}\n", filename, self.start.line);
-        if let Some(line) = source.split('\n').nth(self.start.line.saturating_sub(1) as usize) {
+        if let Some(line) = source
+            .split('\n')
+            .nth(self.start.line.saturating_sub(1) as usize)
+        {
             out.push_str(&caret_block(line, self.start, self.end, self.caret));
         }
         out.push_str(&format!("{}: {}\n", self.kind.type_name(), self.msg));
@@ -76,7 +85,11 @@ fn caret_block(line: &str, start: Pos, end: Pos, caret: bool) -> String {
         return out;
     }
     let mut offset = to_chars(start.col) - lead;
-    let mut end_offset = if end.line == start.line { to_chars(end.col) - lead } else { len };
+    let mut end_offset = if end.line == start.line {
+        to_chars(end.col) - lead
+    } else {
+        len
+    };
     if offset < 0 {
         return out;
     }

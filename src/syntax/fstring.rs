@@ -29,7 +29,10 @@ impl FBody<'_> {
     fn pos_at(&self, offset: usize) -> Pos {
         let before = &self.text()[..offset];
         match before.rfind('\n') {
-            None => Pos::new(self.lit.body_start.line, self.lit.body_start.col + offset as u32),
+            None => Pos::new(
+                self.lit.body_start.line,
+                self.lit.body_start.col + offset as u32,
+            ),
             Some(nl) => Pos::new(
                 self.lit.body_start.line + before.matches('\n').count() as u32,
                 (offset - nl - 1) as u32,
@@ -39,7 +42,11 @@ impl FBody<'_> {
 
     fn error<T>(&self, msg: &str, offset: usize) -> PResult<T> {
         let p = self.pos_at(offset);
-        Err(user_error(format!("f-string: {msg}"), p, Pos::new(p.line, p.col + 1)))
+        Err(user_error(
+            format!("f-string: {msg}"),
+            p,
+            Pos::new(p.line, p.col + 1),
+        ))
     }
 
     fn literal(&self, raw_text: &str, at: usize, out: &mut Vec<Expr>) -> PResult<()> {
@@ -51,7 +58,16 @@ impl FBody<'_> {
             user_error(e.msg, p, p)
         })?;
         let p = self.pos_at(at);
-        push_joined(out, Expr::new(ExprKind::Constant { value: Constant::Str(s) }, p, p));
+        push_joined(
+            out,
+            Expr::new(
+                ExprKind::Constant {
+                    value: Constant::Str(s),
+                },
+                p,
+                p,
+            ),
+        );
         Ok(())
     }
 
@@ -159,8 +175,15 @@ impl FBody<'_> {
         }
         let origin = self.pos_at(start);
         let wrapped = format!("({expr_text})");
-        let value = parse_expression(&wrapped, Pos::new(origin.line, origin.col.saturating_sub(1))).map_err(|e| {
-            wrap_user(SyntaxError { msg: format!("f-string: {}", e.msg), ..e })
+        let value = parse_expression(
+            &wrapped,
+            Pos::new(origin.line, origin.col.saturating_sub(1)),
+        )
+        .map_err(|e| {
+            wrap_user(SyntaxError {
+                msg: format!("f-string: {}", e.msg),
+                ..e
+            })
         })?;
         let mut parts = Vec::new();
         let mut conversion = -1;
@@ -170,13 +193,26 @@ impl FBody<'_> {
                 i += 1;
             }
             let p = self.pos_at(start);
-            parts.push(Expr::new(ExprKind::Constant { value: Constant::Str(text[start..i].to_string()) }, p, p));
+            parts.push(Expr::new(
+                ExprKind::Constant {
+                    value: Constant::Str(text[start..i].to_string()),
+                },
+                p,
+                p,
+            ));
         }
         if i < end && b[i] == b'!' {
             match b.get(i + 1) {
                 Some(&c @ (b's' | b'r' | b'a')) => conversion = c as i32,
-                Some(b'}') | Some(b':') | None => return self.error("missing conversion character", i + 1),
-                Some(_) => return self.error("invalid conversion character: expected 's', 'r', or 'a'", i + 1),
+                Some(b'}') | Some(b':') | None => {
+                    return self.error("missing conversion character", i + 1)
+                }
+                Some(_) => {
+                    return self.error(
+                        "invalid conversion character: expected 's', 'r', or 'a'",
+                        i + 1,
+                    )
+                }
             }
             i += 2;
         }
@@ -196,7 +232,11 @@ impl FBody<'_> {
             }
             let spec_parts = self.parse(spec_start, j, depth + 1)?;
             let p = self.pos_at(spec_start);
-            format_spec = Some(Box::new(Expr::new(ExprKind::JoinedStr { values: spec_parts }, p, p)));
+            format_spec = Some(Box::new(Expr::new(
+                ExprKind::JoinedStr { values: spec_parts },
+                p,
+                p,
+            )));
             i = j;
         }
         if i >= end || b[i] != b'}' {
@@ -207,7 +247,11 @@ impl FBody<'_> {
         }
         let range = value.range;
         parts.push(Expr {
-            kind: ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec },
+            kind: ExprKind::FormattedValue {
+                value: Box::new(value),
+                conversion,
+                format_spec,
+            },
             range,
         });
         Ok((parts, i + 1))

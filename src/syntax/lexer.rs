@@ -311,7 +311,11 @@ impl<'a> Lexer<'a> {
             }
             Raw::LtGt => {
                 let start = self.pos(span.start);
-                return Err(self.error("invalid syntax", start, Pos::new(start.line, start.col + 2)));
+                return Err(self.error(
+                    "invalid syntax",
+                    start,
+                    Pos::new(start.line, start.col + 2),
+                ));
             }
             other => other.simple().expect("every remaining raw token is simple"),
         };
@@ -393,7 +397,9 @@ impl<'a> Lexer<'a> {
                 _ => {}
             }
         }
-        let line_end = self.src[token_start..].find('\n').map_or(self.src.len(), |i| token_start + i);
+        let line_end = self.src[token_start..]
+            .find('\n')
+            .map_or(self.src.len(), |i| token_start + i);
         let line_len = (line_end - line_start) as u32;
         let tab_error = |_: &Lexer| {
             SyntaxError::new(
@@ -414,7 +420,8 @@ impl<'a> Lexer<'a> {
                 return Err(tab_error(self));
             }
             self.indents.push((col, alt));
-            self.pending.push_back((Pos::new(pos.line, 0), Tok::Indent, pos));
+            self.pending
+                .push_back((Pos::new(pos.line, 0), Tok::Indent, pos));
         } else {
             while self.indents.len() > 1 && col < self.indents.last().expect("non-empty").0 {
                 self.indents.pop();
@@ -439,7 +446,11 @@ impl<'a> Lexer<'a> {
     /// End of input: close the last line, unwind indentation, report unclosed brackets.
     fn finish(&mut self) -> Result<(), SyntaxError> {
         if let Some(&(c, pos)) = self.parens.last() {
-            return Err(self.error(format!("'{c}' was never closed"), pos, Pos::new(pos.line, pos.col + 1)));
+            return Err(self.error(
+                format!("'{c}' was never closed"),
+                pos,
+                Pos::new(pos.line, pos.col + 1),
+            ));
         }
         let end = self.pos(self.src.len());
         if self.line_has_tokens {
@@ -462,7 +473,11 @@ impl<'a> Lexer<'a> {
         if c.is_ascii() && !c.is_ascii_control() {
             self.error("invalid syntax", start, end)
         } else if c.is_control() || c == '\u{a0}' || (!c.is_alphanumeric() && c.is_whitespace()) {
-            self.error(format!("invalid non-printable character U+{cp:04X}"), start, end)
+            self.error(
+                format!("invalid non-printable character U+{cp:04X}"),
+                start,
+                end,
+            )
         } else {
             self.error(format!("invalid character '{c}' (U+{cp:04X})"), start, end)
         }
@@ -502,14 +517,20 @@ impl<'a> Lexer<'a> {
             }
         }
         let bytes = self.src.as_bytes();
-        let triple = bytes.len() >= quote_end + 2 && bytes[quote_end] == quote && bytes[quote_end + 1] == quote;
+        let triple = bytes.len() >= quote_end + 2
+            && bytes[quote_end] == quote
+            && bytes[quote_end + 1] == quote;
         let body_start = if triple { quote_end + 2 } else { quote_end };
         let mut i = body_start;
         let body_end;
         loop {
             if i >= bytes.len() {
                 let begin = self.pos(start);
-                let kind = if triple { "triple-quoted string literal" } else { "string literal" };
+                let kind = if triple {
+                    "triple-quoted string literal"
+                } else {
+                    "string literal"
+                };
                 let line = if triple { self.last_line() } else { begin.line };
                 return Err(self.error(
                     format!("unterminated {kind} (detected at line {line})"),
@@ -525,7 +546,10 @@ impl<'a> Lexer<'a> {
             if b == b'\n' && !triple {
                 let begin = self.pos(start);
                 return Err(self.error(
-                    format!("unterminated string literal (detected at line {})", begin.line),
+                    format!(
+                        "unterminated string literal (detected at line {})",
+                        begin.line
+                    ),
                     begin,
                     Pos::new(begin.line, begin.col + 1),
                 ));
@@ -548,8 +572,14 @@ impl<'a> Lexer<'a> {
         let begin = self.pos(start);
         let body_pos = self.pos(body_start);
         let end = self.pos(i);
-        let lit = StrLit { flags, body: self.src[body_start..body_end].to_string(), body_start: body_pos, triple };
-        self.pending.push_back((begin, Tok::Str(Box::new(lit)), end));
+        let lit = StrLit {
+            flags,
+            body: self.src[body_start..body_end].to_string(),
+            body_start: body_pos,
+            triple,
+        };
+        self.pending
+            .push_back((begin, Tok::Str(Box::new(lit)), end));
         Ok(())
     }
 }
@@ -612,13 +642,25 @@ fn scan_number(s: &str) -> Result<(usize, Tok), (String, usize, usize)> {
             Ok(e) => e,
             Err(e) => {
                 if at(e).is_ascii_digit() {
-                    return Err((format!("invalid digit '{}' in {name} literal", at(e) as char), e, 1));
+                    return Err((
+                        format!("invalid digit '{}' in {name} literal", at(e) as char),
+                        e,
+                        1,
+                    ));
                 }
-                return Err((format!("invalid {name} literal"), e.saturating_sub(1).max(1), 1));
+                return Err((
+                    format!("invalid {name} literal"),
+                    e.saturating_sub(1).max(1),
+                    1,
+                ));
             }
         };
         if at(end).is_ascii_digit() {
-            return Err((format!("invalid digit '{}' in {name} literal", at(end) as char), end, 1));
+            return Err((
+                format!("invalid digit '{}' in {name} literal", at(end) as char),
+                end,
+                1,
+            ));
         }
         check_end(s, end, name)?;
         let clean: String = s[start..end].chars().filter(|&c| c != '_').collect();
@@ -652,7 +694,10 @@ fn scan_number(s: &str) -> Result<(usize, Tok), (String, usize, usize)> {
     let text: String = s[..i].chars().filter(|&c| c != '_').collect();
     if matches!(at(i), b'j' | b'J') {
         check_end(s, i + 1, "imaginary")?;
-        return Ok((i + 1, Tok::Imag(text.parse::<f64>().unwrap_or(f64::INFINITY))));
+        return Ok((
+            i + 1,
+            Tok::Imag(text.parse::<f64>().unwrap_or(f64::INFINITY)),
+        ));
     }
     check_end(s, i, "decimal")?;
     if is_float {
@@ -673,18 +718,28 @@ fn scan_number(s: &str) -> Result<(usize, Tok), (String, usize, usize)> {
 /// A number may be followed directly by a few keywords (`1if x else y`), never by other name text.
 fn check_end(s: &str, end: usize, kind: &str) -> Result<(), (String, usize, usize)> {
     let rest = &s[end..];
-    let Some(c) = rest.chars().next() else { return Ok(()) };
+    let Some(c) = rest.chars().next() else {
+        return Ok(());
+    };
     if !(c.is_alphanumeric() || c == '_') {
         return Ok(());
     }
     for kw in ["and", "else", "for", "if", "in", "is", "not", "or"] {
         if let Some(after) = rest.strip_prefix(kw) {
-            if !after.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            if !after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
                 return Ok(());
             }
         }
     }
-    let kind = if kind == "imaginary" { "imaginary" } else { kind };
+    let kind = if kind == "imaginary" {
+        "imaginary"
+    } else {
+        kind
+    };
     Err((format!("invalid {kind} literal"), end.saturating_sub(1), 1))
 }
 
@@ -700,7 +755,10 @@ mod tests {
     use super::*;
 
     fn toks(src: &str) -> Vec<Tok> {
-        Lexer::new(src).map(|t| t.map(|(_, t, _)| t)).collect::<Result<_, _>>().unwrap()
+        Lexer::new(src)
+            .map(|t| t.map(|(_, t, _)| t))
+            .collect::<Result<_, _>>()
+            .unwrap()
     }
 
     #[test]
@@ -737,6 +795,9 @@ mod tests {
         assert_eq!(toks(".5")[0], Tok::Float(0.5));
         assert_eq!(toks("2j")[0], Tok::Imag(2.0));
         assert_eq!(toks("0o17")[0], Tok::Int(IntLit::Small(15)));
-        assert!(matches!(toks("99999999999999999999")[0], Tok::Int(IntLit::Big(_))));
+        assert!(matches!(
+            toks("99999999999999999999")[0],
+            Tok::Int(IntLit::Big(_))
+        ));
     }
 }

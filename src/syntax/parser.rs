@@ -29,7 +29,10 @@ fn err<T>(msg: impl Into<String>, start: Pos, end: Pos) -> PResult<T> {
 /// Parses a whole module. `source` must have `\n` line endings.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
     let seen = Rc::new(RefCell::new(Vec::new()));
-    let lexer = Recording { inner: Lexer::new(source), seen: seen.clone() };
+    let lexer = Recording {
+        inner: Lexer::new(source),
+        seen: seen.clone(),
+    };
     let result = grammar::python::ModuleParser::new().parse(lexer);
     result.map_err(|e| {
         let error = explain(e, &seen.borrow(), source);
@@ -47,7 +50,10 @@ pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
 /// Parses one expression, as for `eval` or an f-string replacement field, starting at `origin`.
 pub fn parse_expression(source: &str, origin: Pos) -> Result<Expr, SyntaxError> {
     let seen = Rc::new(RefCell::new(Vec::new()));
-    let lexer = Recording { inner: Lexer::with_origin(source, origin), seen: seen.clone() };
+    let lexer = Recording {
+        inner: Lexer::with_origin(source, origin),
+        seen: seen.clone(),
+    };
     let result = grammar::python::ExpressionParser::new().parse(lexer);
     result.map_err(|e| explain(e, &seen.borrow(), source))
 }
@@ -74,9 +80,11 @@ fn explain(e: ParseError<Pos, Tok, SyntaxError>, seen: &[Spanned], source: &str)
     let expects = |expected: &[String], what: &str| expected.iter().any(|s| s == what);
     match e {
         ParseError::User { error } => error,
-        ParseError::InvalidToken { location } => {
-            SyntaxError::syntax("invalid syntax", location, Pos::new(location.line, location.col + 1))
-        }
+        ParseError::InvalidToken { location } => SyntaxError::syntax(
+            "invalid syntax",
+            location,
+            Pos::new(location.line, location.col + 1),
+        ),
         ParseError::ExtraToken { token: (l, _, r) } => SyntaxError::syntax("invalid syntax", l, r),
         ParseError::UnrecognizedEof { location, expected } => {
             if expects(&expected, "INDENT") {
@@ -93,8 +101,14 @@ fn explain(e: ParseError<Pos, Tok, SyntaxError>, seen: &[Spanned], source: &str)
             }
             SyntaxError::syntax("invalid syntax", location, location)
         }
-        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
-            let index = seen.iter().rposition(|(tl, _, _)| *tl == l).unwrap_or(seen.len());
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => {
+            let index = seen
+                .iter()
+                .rposition(|(tl, _, _)| *tl == l)
+                .unwrap_or(seen.len());
             if tok == Tok::Indent {
                 return SyntaxError::new(SyntaxErrorKind::Indentation, "unexpected indent", r, r);
             }
@@ -109,12 +123,21 @@ fn explain(e: ParseError<Pos, Tok, SyntaxError>, seen: &[Spanned], source: &str)
                 }
             }
             if tok == Tok::Dedent {
-                return SyntaxError::new(SyntaxErrorKind::Indentation, "unindent does not match any outer indentation level", l, r);
+                return SyntaxError::new(
+                    SyntaxErrorKind::Indentation,
+                    "unindent does not match any outer indentation level",
+                    l,
+                    r,
+                );
             }
             let prev = index.checked_sub(1).and_then(|i| seen.get(i));
-            if matches!(&tok, Tok::Str(_) | Tok::Name(_) | Tok::Int(_) | Tok::Float(_)) {
+            if matches!(
+                &tok,
+                Tok::Str(_) | Tok::Name(_) | Tok::Int(_) | Tok::Float(_)
+            ) {
                 if let Some((pl, Tok::Name(n), _)) = prev {
-                    let at_start = index < 2 || matches!(seen[index - 2].1, Tok::Newline | Tok::Indent | Tok::Dedent);
+                    let at_start = index < 2
+                        || matches!(seen[index - 2].1, Tok::Newline | Tok::Indent | Tok::Dedent);
                     if (n == "print" || n == "exec") && at_start {
                         let line_end = line_end_col(source, pl.line);
                         return SyntaxError::syntax(
@@ -125,7 +148,10 @@ fn explain(e: ParseError<Pos, Tok, SyntaxError>, seen: &[Spanned], source: &str)
                     }
                 }
             }
-            if expects(&expected, "\":\"") && (tok == Tok::Newline || expected.len() <= 3) && statement_needs_colon(seen, index) {
+            if expects(&expected, "\":\"")
+                && (tok == Tok::Newline || expected.len() <= 3)
+                && statement_needs_colon(seen, index)
+            {
                 return SyntaxError::syntax("expected ':'", l, r);
             }
             if expects(&expected, "\"else\"") && !expects(&expected, "\"if\"") {
@@ -137,20 +163,35 @@ fn explain(e: ParseError<Pos, Tok, SyntaxError>, seen: &[Spanned], source: &str)
                 if let Some((pl, _, _)) = prev {
                     if expects(&expected, "\"==\"") && in_brackets(seen, index) {
                         let _ = pl;
-                        return SyntaxError::syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", l, r);
+                        return SyntaxError::syntax(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            l,
+                            r,
+                        );
                     }
                 }
             }
-            if expects(&expected, "\":\"") && in_dict_display(seen, index) && matches!(tok, Tok::Comma | Tok::RBrace) {
+            if expects(&expected, "\":\"")
+                && in_dict_display(seen, index)
+                && matches!(tok, Tok::Comma | Tok::RBrace)
+            {
                 if let Some((_, _, pr)) = prev {
-                    return SyntaxError::syntax("':' expected after dictionary key", *pr, Pos::new(pr.line, pr.col + 1))
-                        .shift_to(l);
+                    return SyntaxError::syntax(
+                        "':' expected after dictionary key",
+                        *pr,
+                        Pos::new(pr.line, pr.col + 1),
+                    )
+                    .shift_to(l);
                 }
             }
             if is_expression_start(&tok) {
                 if let Some((_, p, _)) = prev {
                     if ends_expression(p) && in_brackets(seen, index) {
-                        return SyntaxError::syntax("invalid syntax. Perhaps you forgot a comma?", first_of_group(seen, index), r);
+                        return SyntaxError::syntax(
+                            "invalid syntax. Perhaps you forgot a comma?",
+                            first_of_group(seen, index),
+                            r,
+                        );
                     }
                 }
             }
@@ -169,7 +210,10 @@ impl SyntaxError {
 }
 
 fn line_end_col(source: &str, line: u32) -> u32 {
-    source.split('\n').nth(line as usize - 1).map_or(0, |l| l.trim_end().len() as u32)
+    source
+        .split('\n')
+        .nth(line as usize - 1)
+        .map_or(0, |l| l.trim_end().len() as u32)
 }
 
 /// The compound statement whose block should have started before token `index`, worded as CPython
@@ -215,7 +259,19 @@ fn statement_needs_colon(seen: &[Spanned], index: usize) -> bool {
     }
     matches!(
         seen.get(j).map(|t| &t.1),
-        Some(Tok::If | Tok::Elif | Tok::Else | Tok::While | Tok::For | Tok::Try | Tok::Except | Tok::Finally | Tok::With | Tok::Def | Tok::Class)
+        Some(
+            Tok::If
+                | Tok::Elif
+                | Tok::Else
+                | Tok::While
+                | Tok::For
+                | Tok::Try
+                | Tok::Except
+                | Tok::Finally
+                | Tok::With
+                | Tok::Def
+                | Tok::Class
+        )
     ) && depth_before(seen, j, index) == 0
 }
 
@@ -255,7 +311,11 @@ fn open_bracket(seen: &[Spanned], index: usize) -> Option<usize> {
 
 fn in_dict_display(seen: &[Spanned], index: usize) -> bool {
     open_bracket(seen, index).is_some_and(|i| seen[i].1 == Tok::LBrace)
-        && seen[..index].iter().rev().take_while(|t| t.1 != Tok::LBrace).any(|t| t.1 == Tok::Colon)
+        && seen[..index]
+            .iter()
+            .rev()
+            .take_while(|t| t.1 != Tok::LBrace)
+            .any(|t| t.1 == Tok::Colon)
 }
 
 /// Start of the `x if y` expression missing its `else`.
@@ -274,7 +334,14 @@ fn conditional_start(seen: &[Spanned], index: usize) -> Option<Pos> {
                         Tok::RPar | Tok::RSqb | Tok::RBrace => depth += 1,
                         Tok::LPar | Tok::LSqb | Tok::LBrace if depth > 0 => depth -= 1,
                         _ if depth > 0 => {}
-                        Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::Dot | Tok::True | Tok::False | Tok::None => {}
+                        Tok::Name(_)
+                        | Tok::Int(_)
+                        | Tok::Float(_)
+                        | Tok::Str(_)
+                        | Tok::Dot
+                        | Tok::True
+                        | Tok::False
+                        | Tok::None => {}
                         _ => break,
                     }
                     j -= 1;
@@ -289,19 +356,40 @@ fn conditional_start(seen: &[Spanned], index: usize) -> Option<Pos> {
 }
 
 fn is_expression_start(t: &Tok) -> bool {
-    matches!(t, Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) | Tok::True | Tok::False | Tok::None)
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Str(_)
+            | Tok::True
+            | Tok::False
+            | Tok::None
+    )
 }
 
 fn ends_expression(t: &Tok) -> bool {
     matches!(
         t,
-        Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) | Tok::True | Tok::False | Tok::None | Tok::RPar | Tok::RSqb | Tok::RBrace
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Str(_)
+            | Tok::True
+            | Tok::False
+            | Tok::None
+            | Tok::RPar
+            | Tok::RSqb
+            | Tok::RBrace
     )
 }
 
 /// Start of the expression before the missing comma.
 fn first_of_group(seen: &[Spanned], index: usize) -> Pos {
-    seen.get(index.saturating_sub(1)).map_or(Pos::default(), |t| t.0)
+    seen.get(index.saturating_sub(1))
+        .map_or(Pos::default(), |t| t.0)
 }
 
 // ---------------------------------------------------------------- helpers called by grammar actions
@@ -330,7 +418,15 @@ pub enum Trailer {
 }
 
 pub fn binop(left: Expr, op: Operator, right: Expr, l: Pos, r: Pos) -> Expr {
-    Expr::new(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, l, r)
+    Expr::new(
+        ExprKind::BinOp {
+            left: Box::new(left),
+            op,
+            right: Box::new(right),
+        },
+        l,
+        r,
+    )
 }
 
 /// A parenthesised expression is the expression itself; only its use as a target differs.
@@ -342,10 +438,34 @@ pub fn trailer(e: Expr, t: Trailer, l: Pos, r: Pos) -> PResult<Expr> {
     Ok(match t {
         Trailer::Call(items) => {
             let (args, keywords) = call_args(items)?;
-            Expr::new(ExprKind::Call { func: Box::new(e), args, keywords }, l, r)
+            Expr::new(
+                ExprKind::Call {
+                    func: Box::new(e),
+                    args,
+                    keywords,
+                },
+                l,
+                r,
+            )
         }
-        Trailer::Subscript(s) => Expr::new(ExprKind::Subscript { value: Box::new(e), slice: Box::new(s), ctx: Ctx::Load }, l, r),
-        Trailer::Attr(attr) => Expr::new(ExprKind::Attribute { value: Box::new(e), attr, ctx: Ctx::Load }, l, r),
+        Trailer::Subscript(s) => Expr::new(
+            ExprKind::Subscript {
+                value: Box::new(e),
+                slice: Box::new(s),
+                ctx: Ctx::Load,
+            },
+            l,
+            r,
+        ),
+        Trailer::Attr(attr) => Expr::new(
+            ExprKind::Attribute {
+                value: Box::new(e),
+                attr,
+                ctx: Ctx::Load,
+            },
+            l,
+            r,
+        ),
     })
 }
 
@@ -359,20 +479,36 @@ pub fn call_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         match item {
             ArgItem::Generator(g) => {
                 if count > 1 {
-                    return err("Generator expression must be parenthesized", g.range.start, g.range.end);
+                    return err(
+                        "Generator expression must be parenthesized",
+                        g.range.start,
+                        g.range.end,
+                    );
                 }
                 args.push(g);
             }
             ArgItem::Positional(e) => {
                 let starred = matches!(e.kind, ExprKind::Starred { .. });
                 if seen_kwargs_unpack && !starred {
-                    return err("positional argument follows keyword argument unpacking", e.range.start, e.range.end);
+                    return err(
+                        "positional argument follows keyword argument unpacking",
+                        e.range.start,
+                        e.range.end,
+                    );
                 }
                 if seen_kwargs_unpack && starred {
-                    return err("iterable argument unpacking follows keyword argument unpacking", e.range.start, e.range.end);
+                    return err(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        e.range.start,
+                        e.range.end,
+                    );
                 }
                 if !keywords.is_empty() && !starred {
-                    return err("positional argument follows keyword argument", e.range.start, e.range.end);
+                    return err(
+                        "positional argument follows keyword argument",
+                        e.range.start,
+                        e.range.end,
+                    );
                 }
                 args.push(e);
             }
@@ -384,14 +520,25 @@ pub fn call_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
                         value.range.end,
                     );
                 };
-                if keywords.iter().any(|k| k.arg.as_deref() == Some(id.as_str())) {
+                if keywords
+                    .iter()
+                    .any(|k| k.arg.as_deref() == Some(id.as_str()))
+                {
                     return err(format!("keyword argument repeated: {id}"), l, r);
                 }
-                keywords.push(Keyword { arg: Some(id), value, range: Range::new(l, r) });
+                keywords.push(Keyword {
+                    arg: Some(id),
+                    value,
+                    range: Range::new(l, r),
+                });
             }
             ArgItem::DoubleStar(value, l, r) => {
                 seen_kwargs_unpack = true;
-                keywords.push(Keyword { arg: None, value, range: Range::new(l, r) });
+                keywords.push(Keyword {
+                    arg: None,
+                    value,
+                    range: Range::new(l, r),
+                });
             }
         }
     }
@@ -406,7 +553,11 @@ pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
     let mut names: Vec<String> = Vec::new();
     let mut check_dup = |arg: &Arg| -> PResult<()> {
         if names.contains(&arg.name) {
-            return err(format!("duplicate argument '{}' in function definition", arg.name), arg.range.start, arg.range.end);
+            return err(
+                format!("duplicate argument '{}' in function definition", arg.name),
+                arg.range.start,
+                arg.range.end,
+            );
         }
         names.push(arg.name.clone());
         Ok(())
@@ -418,7 +569,11 @@ pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
                 ParamItem::Plain(arg, _) => arg.range.start,
                 ParamItem::Star(_, p) | ParamItem::DoubleStar(_, p) | ParamItem::Slash(p) => *p,
             };
-            return err("arguments cannot follow var-keyword argument", p, Pos::new(p.line, p.col + 1));
+            return err(
+                "arguments cannot follow var-keyword argument",
+                p,
+                Pos::new(p.line, p.col + 1),
+            );
         }
         match item {
             ParamItem::Plain(arg, default) => {
@@ -431,7 +586,11 @@ pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
                     match default {
                         Some(d) => a.defaults.push(d),
                         None if !a.defaults.is_empty() => {
-                            return err("non-default argument follows default argument", arg.range.start, arg.range.end)
+                            return err(
+                                "non-default argument follows default argument",
+                                arg.range.start,
+                                arg.range.end,
+                            )
                         }
                         None => {}
                     }
@@ -440,7 +599,11 @@ pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
             }
             ParamItem::Star(arg, p) => {
                 if after_star {
-                    return err("* argument may appear only once", p, Pos::new(p.line, p.col + 1));
+                    return err(
+                        "* argument may appear only once",
+                        p,
+                        Pos::new(p.line, p.col + 1),
+                    );
                 }
                 after_star = true;
                 match arg {
@@ -450,7 +613,11 @@ pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
                     }
                     None => {
                         if i + 1 == n {
-                            return err("named arguments must follow bare *", p, Pos::new(p.line, p.col + 1));
+                            return err(
+                                "named arguments must follow bare *",
+                                p,
+                                Pos::new(p.line, p.col + 1),
+                            );
                         }
                         bare_star_at = Some(p);
                     }
@@ -465,14 +632,22 @@ pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
                     return err("/ must be ahead of *", p, Pos::new(p.line, p.col + 1));
                 }
                 if a.args.is_empty() {
-                    return err("at least one argument must precede /", p, Pos::new(p.line, p.col + 1));
+                    return err(
+                        "at least one argument must precede /",
+                        p,
+                        Pos::new(p.line, p.col + 1),
+                    );
                 }
                 a.posonlyargs = std::mem::take(&mut a.args);
             }
         }
     }
     if let Some(p) = bare_star_at {
-        return err("named arguments must follow bare *", p, Pos::new(p.line, p.col + 1));
+        return err(
+            "named arguments must follow bare *",
+            p,
+            Pos::new(p.line, p.col + 1),
+        );
     }
     Ok(a)
 }
@@ -524,13 +699,19 @@ fn expr_name(e: &Expr) -> &'static str {
 
 /// Converts an expression parsed in load context into an assignment (or deletion) target.
 pub fn store_target(mut e: Expr, usage: TargetUse) -> PResult<Expr> {
-    let ctx = if usage == TargetUse::Delete { Ctx::Del } else { Ctx::Store };
+    let ctx = if usage == TargetUse::Delete {
+        Ctx::Del
+    } else {
+        Ctx::Store
+    };
     let bad = |e: &Expr| -> PResult<Expr> {
         let what = expr_name(e);
         let msg = match usage {
             TargetUse::Delete => format!("cannot delete {what}"),
             TargetUse::Assign => match &e.kind {
-                ExprKind::Constant { value: Constant::None | Constant::Bool(_) } => format!("cannot assign to {what}"),
+                ExprKind::Constant {
+                    value: Constant::None | Constant::Bool(_),
+                } => format!("cannot assign to {what}"),
                 ExprKind::Starred { .. } | ExprKind::Tuple { .. } | ExprKind::List { .. } => {
                     format!("cannot assign to {what}")
                 }
@@ -541,14 +722,25 @@ pub fn store_target(mut e: Expr, usage: TargetUse) -> PResult<Expr> {
         err(msg, e.range.start, e.range.end)
     };
     match &mut e.kind {
-        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => {
+        ExprKind::Name { ctx: c, .. }
+        | ExprKind::Attribute { ctx: c, .. }
+        | ExprKind::Subscript { ctx: c, .. } => {
             *c = ctx;
             Ok(e)
         }
         ExprKind::Starred { .. } if usage == TargetUse::Delete => bad(&e),
         ExprKind::Starred { value, ctx: c } => {
             *c = ctx;
-            let inner = std::mem::replace(value.as_mut(), Expr::new(ExprKind::Constant { value: Constant::None }, Pos::default(), Pos::default()));
+            let inner = std::mem::replace(
+                value.as_mut(),
+                Expr::new(
+                    ExprKind::Constant {
+                        value: Constant::None,
+                    },
+                    Pos::default(),
+                    Pos::default(),
+                ),
+            );
             **value = store_target(inner, usage)?;
             Ok(e)
         }
@@ -559,10 +751,23 @@ pub fn store_target(mut e: Expr, usage: TargetUse) -> PResult<Expr> {
                 if matches!(elt.kind, ExprKind::Starred { .. }) {
                     starred += 1;
                     if starred > 1 {
-                        return err("multiple starred expressions in assignment", elt.range.start, elt.range.end);
+                        return err(
+                            "multiple starred expressions in assignment",
+                            elt.range.start,
+                            elt.range.end,
+                        );
                     }
                 }
-                let inner = std::mem::replace(elt, Expr::new(ExprKind::Constant { value: Constant::None }, Pos::default(), Pos::default()));
+                let inner = std::mem::replace(
+                    elt,
+                    Expr::new(
+                        ExprKind::Constant {
+                            value: Constant::None,
+                        },
+                        Pos::default(),
+                        Pos::default(),
+                    ),
+                );
                 *elt = store_target(inner, usage)?;
             }
             Ok(e)
@@ -574,7 +779,11 @@ pub fn store_target(mut e: Expr, usage: TargetUse) -> PResult<Expr> {
 pub fn assign(first: Expr, rest: Vec<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
     if rest.is_empty() {
         if let ExprKind::Starred { .. } = first.kind {
-            return err("can't use starred expression here", first.range.start, first.range.end);
+            return err(
+                "can't use starred expression here",
+                first.range.start,
+                first.range.end,
+            );
         }
         return Ok(Stmt::new(StmtKind::Expr { value: first }, l, r));
     }
@@ -582,13 +791,21 @@ pub fn assign(first: Expr, rest: Vec<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
     exprs.extend(rest);
     let value = exprs.pop().expect("assignment has a value");
     if let ExprKind::Starred { .. } = value.kind {
-        return err("can't use starred expression here", value.range.start, value.range.end);
+        return err(
+            "can't use starred expression here",
+            value.range.start,
+            value.range.end,
+        );
     }
     let targets = exprs
         .into_iter()
         .map(|t| {
             if let ExprKind::Starred { .. } = t.kind {
-                return err("starred assignment target must be in a list or tuple", t.range.start, t.range.end);
+                return err(
+                    "starred assignment target must be in a list or tuple",
+                    t.range.start,
+                    t.range.end,
+                );
             }
             store_target(t, TargetUse::Assign)
         })
@@ -601,7 +818,10 @@ pub fn aug_assign(target: Expr, op: Operator, value: Expr, l: Pos, r: Pos) -> PR
         ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => {
             return err(
-                format!("'{}' is an illegal expression for augmented assignment", expr_name(&target)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&target)
+                ),
                 target.range.start,
                 target.range.end,
             )
@@ -611,46 +831,113 @@ pub fn aug_assign(target: Expr, op: Operator, value: Expr, l: Pos, r: Pos) -> PR
     Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, l, r))
 }
 
-pub fn ann_assign(target: Expr, annotation: Expr, value: Option<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
+pub fn ann_assign(
+    target: Expr,
+    annotation: Expr,
+    value: Option<Expr>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Stmt> {
     let simple = matches!(target.kind, ExprKind::Name { .. });
     match target.kind {
         ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         ExprKind::Tuple { .. } => {
-            return err("only single target (not tuple) can be annotated", target.range.start, target.range.end)
+            return err(
+                "only single target (not tuple) can be annotated",
+                target.range.start,
+                target.range.end,
+            )
         }
         ExprKind::List { .. } => {
-            return err("only single target (not list) can be annotated", target.range.start, target.range.end)
+            return err(
+                "only single target (not list) can be annotated",
+                target.range.start,
+                target.range.end,
+            )
         }
-        _ => return err("illegal target for annotation", target.range.start, target.range.end),
+        _ => {
+            return err(
+                "illegal target for annotation",
+                target.range.start,
+                target.range.end,
+            )
+        }
     }
     let target = store_target(target, TargetUse::Assign)?;
-    Ok(Stmt::new(StmtKind::AnnAssign { target, annotation, value, simple }, l, r))
+    Ok(Stmt::new(
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn delete(targets: Vec<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
-    let targets = targets.into_iter().map(|t| store_target(t, TargetUse::Delete)).collect::<PResult<Vec<_>>>()?;
+    let targets = targets
+        .into_iter()
+        .map(|t| store_target(t, TargetUse::Delete))
+        .collect::<PResult<Vec<_>>>()?;
     Ok(Stmt::new(StmtKind::Delete { targets }, l, r))
 }
 
 /// End position of a compound statement: the end of its last nested statement.
 pub fn end_of(body: &[Stmt], orelse: &[Stmt]) -> Pos {
-    orelse.last().or(body.last()).map_or(Pos::default(), |s| s.range.end)
+    orelse
+        .last()
+        .or(body.last())
+        .map_or(Pos::default(), |s| s.range.end)
 }
 
-pub fn if_chain(l: Pos, test: Expr, body: Vec<Stmt>, elifs: Vec<(Pos, Expr, Vec<Stmt>)>, orelse: Vec<Stmt>) -> Stmt {
+pub fn if_chain(
+    l: Pos,
+    test: Expr,
+    body: Vec<Stmt>,
+    elifs: Vec<(Pos, Expr, Vec<Stmt>)>,
+    orelse: Vec<Stmt>,
+) -> Stmt {
     let mut tail = orelse;
     for (el, etest, ebody) in elifs.into_iter().rev() {
         let r = end_of(&ebody, &tail);
-        tail = vec![Stmt::new(StmtKind::If { test: etest, body: ebody, orelse: tail }, el, r)];
+        tail = vec![Stmt::new(
+            StmtKind::If {
+                test: etest,
+                body: ebody,
+                orelse: tail,
+            },
+            el,
+            r,
+        )];
     }
     let r = end_of(&body, &tail);
-    Stmt::new(StmtKind::If { test, body, orelse: tail }, l, r)
+    Stmt::new(
+        StmtKind::If {
+            test,
+            body,
+            orelse: tail,
+        },
+        l,
+        r,
+    )
 }
 
-pub fn try_stmt(l: Pos, body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt>) -> PResult<Stmt> {
+pub fn try_stmt(
+    l: Pos,
+    body: Vec<Stmt>,
+    handlers: Vec<ExceptHandler>,
+    orelse: Vec<Stmt>,
+    finalbody: Vec<Stmt>,
+) -> PResult<Stmt> {
     for (i, h) in handlers.iter().enumerate() {
         if h.typ.is_none() && i + 1 < handlers.len() {
-            return err("default 'except:' must be last", h.range.start, Pos::new(h.range.start.line, h.range.start.col + 6));
+            return err(
+                "default 'except:' must be last",
+                h.range.start,
+                Pos::new(h.range.start.line, h.range.start.col + 6),
+            );
         }
     }
     let r = if !finalbody.is_empty() {
@@ -660,12 +947,22 @@ pub fn try_stmt(l: Pos, body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: V
     } else {
         handlers.last().map_or(end_of(&body, &[]), |h| h.range.end)
     };
-    Ok(Stmt::new(StmtKind::Try { body, handlers, orelse, finalbody }, l, r))
+    Ok(Stmt::new(
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        },
+        l,
+        r,
+    ))
 }
 
 pub fn decorate(mut def: Stmt, decorators: Vec<Expr>) -> Stmt {
     match &mut def.kind {
-        StmtKind::FunctionDef { decorator_list, .. } | StmtKind::ClassDef { decorator_list, .. } => {
+        StmtKind::FunctionDef { decorator_list, .. }
+        | StmtKind::ClassDef { decorator_list, .. } => {
             *decorator_list = decorators;
         }
         _ => {}
@@ -688,16 +985,32 @@ pub fn strings(parts: Vec<(Pos, Box<StrLit>, Pos)>, l: Pos, r: Pos) -> PResult<E
     if bytes {
         let mut all = Vec::new();
         for (pl, lit, _) in &parts {
-            all.extend(decode_bytes(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?);
+            all.extend(
+                decode_bytes(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?,
+            );
         }
-        return Ok(Expr::new(ExprKind::Constant { value: Constant::Bytes(all) }, l, r));
+        return Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Bytes(all),
+            },
+            l,
+            r,
+        ));
     }
     if !parts.iter().any(|p| p.1.flags.fstring) {
         let mut all = String::new();
         for (pl, lit, _) in &parts {
-            all.push_str(&decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?);
+            all.push_str(
+                &decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?,
+            );
         }
-        return Ok(Expr::new(ExprKind::Constant { value: Constant::Str(all) }, l, r));
+        return Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Str(all),
+            },
+            l,
+            r,
+        ));
     }
     let mut values: Vec<Expr> = Vec::new();
     for (pl, lit, pr) in &parts {
@@ -707,7 +1020,16 @@ pub fn strings(parts: Vec<(Pos, Box<StrLit>, Pos)>, l: Pos, r: Pos) -> PResult<E
             }
         } else {
             let s = decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?;
-            push_joined(&mut values, Expr::new(ExprKind::Constant { value: Constant::Str(s) }, *pl, *pr));
+            push_joined(
+                &mut values,
+                Expr::new(
+                    ExprKind::Constant {
+                        value: Constant::Str(s),
+                    },
+                    *pl,
+                    *pr,
+                ),
+            );
         }
     }
     for v in values.iter_mut() {
@@ -720,11 +1042,20 @@ pub fn strings(parts: Vec<(Pos, Box<StrLit>, Pos)>, l: Pos, r: Pos) -> PResult<E
 
 /// Appends to a JoinedStr's parts, merging adjacent constant text as CPython does.
 pub(super) fn push_joined(values: &mut Vec<Expr>, v: Expr) {
-    if let ExprKind::Constant { value: Constant::Str(s) } = &v.kind {
+    if let ExprKind::Constant {
+        value: Constant::Str(s),
+    } = &v.kind
+    {
         if s.is_empty() {
             return;
         }
-        if let Some(Expr { kind: ExprKind::Constant { value: Constant::Str(prev) }, .. }) = values.last_mut() {
+        if let Some(Expr {
+            kind: ExprKind::Constant {
+                value: Constant::Str(prev),
+            },
+            ..
+        }) = values.last_mut()
+        {
             prev.push_str(s);
             return;
         }
@@ -732,7 +1063,11 @@ pub(super) fn push_joined(values: &mut Vec<Expr>, v: Expr) {
     values.push(v);
 }
 
-pub(super) fn user_error(msg: impl Into<String>, start: Pos, end: Pos) -> ParseError<Pos, Tok, SyntaxError> {
+pub(super) fn user_error(
+    msg: impl Into<String>,
+    start: Pos,
+    end: Pos,
+) -> ParseError<Pos, Tok, SyntaxError> {
     user(SyntaxError::syntax(msg, start, end))
 }
 
@@ -777,10 +1112,12 @@ mod tests {
     #[test]
     fn error_messages() {
         assert!(fails("if x > 0\n  pass\n").contains("SyntaxError: expected ':'"));
-        assert!(fails("if x:\npass\n").contains("expected an indented block after 'if' statement on line 1"));
+        assert!(fails("if x:\npass\n")
+            .contains("expected an indented block after 'if' statement on line 1"));
         assert!(fails("f() = 3\n").contains("cannot assign to function call here"));
         assert!(fails("  x = 1\n").contains("IndentationError: unexpected indent"));
-        assert!(fails("def f(a=1, b): pass\n").contains("non-default argument follows default argument"));
+        assert!(fails("def f(a=1, b): pass\n")
+            .contains("non-default argument follows default argument"));
         assert!(fails("x = (1, 2\ny = 3\n").contains("'(' was never closed"));
     }
 }

@@ -116,7 +116,10 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
 /// Decodes the body of a bytes literal. Only ASCII characters may appear literally.
 pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
     if let Some(pos) = body.find(|c: char| !c.is_ascii()) {
-        return Err(DecodeError { msg: "bytes can only contain ASCII literal characters".into(), offset: pos });
+        return Err(DecodeError {
+            msg: "bytes can only contain ASCII literal characters".into(),
+            offset: pos,
+        });
     }
     if raw {
         return Ok(body.as_bytes().to_vec());
@@ -159,17 +162,17 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
             }
             b'x' => {
                 let hex = |c: u8| (c as char).to_digit(16);
-                match (b.get(i).and_then(|&c| hex(c)), b.get(i + 1).and_then(|&c| hex(c))) {
+                match (
+                    b.get(i).and_then(|&c| hex(c)),
+                    b.get(i + 1).and_then(|&c| hex(c)),
+                ) {
                     (Some(h), Some(l)) => {
                         out.push((h * 16 + l) as u8);
                         i += 2;
                     }
                     _ => {
                         return Err(DecodeError {
-                            msg: format!(
-                                "(value error) invalid \\x escape at position {}",
-                                i - 2
-                            ),
+                            msg: format!("(value error) invalid \\x escape at position {}", i - 2),
                             offset: i - 2,
                         })
                     }
@@ -190,7 +193,10 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(decode_str(r"a\tb\n\x41\u00e9\101\\", false).unwrap(), "a\tb\nAé\x41\\");
+        assert_eq!(
+            decode_str(r"a\tb\n\x41\u00e9\101\\", false).unwrap(),
+            "a\tb\nAé\x41\\"
+        );
         assert_eq!(decode_str(r"\d", false).unwrap(), "\\d");
         assert_eq!(decode_str(r"\n", true).unwrap(), "\\n");
         assert!(decode_str(r"\x4", false).is_err());

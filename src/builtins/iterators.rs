@@ -1,0 +1,285 @@
+//! `range`, `slice`, and the iterator types `enumerate`, `zip`, `map`, `filter`, `reversed`.
+
+use super::{add_methods, check_positional, no_kwargs, parse_args, receiver};
+use crate::objects::{Args, IterKind, Layout, PyDict, PyRange, PySlice, PyType};
+use crate::vm::iter::new_iter;
+use crate::vm::types::{type_name, BuiltinTypes};
+use crate::vm::value::alloc;
+use crate::vm::{PyErr, PyResult, Value, Vm};
+use std::rc::Rc;
+
+pub fn install(b: &PyDict, t: &BuiltinTypes) {
+    for name in ["enumerate", "zip", "map", "filter", "reversed"] {
+        let ty = t.named(
+            match name {
+                "enumerate" => "enumerate",
+                "zip" => "zip",
+                "map" => "map",
+                "filter" => "filter",
+                _ => "reversed",
+            },
+            Layout::Iterator,
+        );
+        b.set_str(name, Value::Type(ty));
+    }
+}
+
+pub fn install_methods(t: &BuiltinTypes) {
+    add_methods(&t.range, &[("index", range_index), ("count", range_count)]);
+    add_methods(&t.slice, &[("indices", slice_indices)]);
+}
+
+fn range_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        )),
+        Value::Instance(_) | Value::Native(_) => vm.index_value(v),
+        other => Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
+}
+
+pub fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_kwargs("range", &args)?;
+    let p = args.positional();
+    let (start, stop, step) = match p.len() {
+        1 => (0, range_arg(vm, &p[0])?, 1),
+        2 => (range_arg(vm, &p[0])?, range_arg(vm, &p[1])?, 1),
+        3 => {
+            let step = range_arg(vm, &p[2])?;
+            if step == 0 {
+                return Err(PyErr::value_error("range() arg 3 must not be zero"));
+            }
+            (range_arg(vm, &p[0])?, range_arg(vm, &p[1])?, step)
+        }
+        0 => {
+            return Err(PyErr::type_error(
+                "range expected at least 1 argument, got 0",
+            ))
+        }
+        n => {
+            return Err(PyErr::type_error(format!(
+                "range expected at most 3 arguments, got {n}"
+            )))
+        }
+    };
+    Ok(Value::Range(alloc(PyRange { start, stop, step })))
+}
+
+pub fn slice_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_kwargs("slice", &args)?;
+    let p = check_positional("slice", &args, 1, 3)?;
+    let (start, stop, step) = match p.len() {
+        1 => (Value::None, p[0].clone(), Value::None),
+        2 => (p[0].clone(), p[1].clone(), Value::None),
+        _ => (p[0].clone(), p[1].clone(), p[2].clone()),
+    };
+    Ok(Value::Slice(alloc(PySlice { start, stop, step })))
+}
+
+fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Range(r) = receiver(&args) else {
+        return Err(PyErr::type_error("range expected"));
+    };
+    let x = args.args.get(1).cloned().unwrap_or(Value::None);
+    if vm.contains(&Value::Range(r.clone()), &x)? {
+        if let Some(i) = x.as_int() {
+            return Ok(Value::Int((i - r.start) / r.step));
+        }
+        let n = r.len();
+        for k in 0..n {
+            if vm.eq(&Value::Int(r.get(k)), &x)? {
+                return Ok(Value::Int(k));
+            }
+        }
+    }
+    let s = vm.repr(&x)?;
+    Err(PyErr::value_error(format!("{s} is not in range")))
+}
+
+fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = receiver(&args);
+    let x = args.args.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::Int(vm.contains(&r, &x)? as i64))
+}
+
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Value::Slice(s) = receiver(&args) else {
+        return Err(PyErr::type_error("slice expected"));
+    };
+    let len = vm.index_value(args.args.get(1).unwrap_or(&Value::None))?;
+    if len < 0 {
+        return Err(PyErr::value_error("length should not be negative"));
+    }
+    let si = vm.slice_indices(&s, len as usize)?;
+    Ok(Value::tuple(vec![
+        Value::Int(si.start),
+        Value::Int(si.stop),
+        Value::Int(si.step),
+    ]))
+}
+
+/// Calls to the iterator types: `enumerate(...)`, `zip(...)`, `map(...)`, ...
+pub fn construct_named(vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Value> {
+    let name = t.name();
+    match name.as_str() {
+        "enumerate" => {
+            let a = parse_args("enumerate", &args, &["iterable", "start"], 1)?;
+            let inner = vm.iter(a[0].as_ref().unwrap_or(&Value::None))?;
+            let count = match &a[1] {
+                Some(v @ (Value::Int(_) | Value::BigInt(_))) => v.clone(),
+                Some(Value::Bool(b)) => Value::Int(*b as i64),
+                Some(other) => {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(other)
+                    )))
+                }
+                None => Value::Int(0),
+            };
+            Ok(new_iter(IterKind::Enumerate { inner, count }))
+        }
+        "zip" => {
+            let mut strict = false;
+            for (k, v) in args.keywords() {
+                match k {
+                    "strict" => strict = vm.truthy(v)?,
+                    other => {
+                        return Err(PyErr::type_error(format!(
+                            "zip() got an unexpected keyword argument '{other}'"
+                        )))
+                    }
+                }
+            }
+            let mut iters = Vec::new();
+            for (i, a) in args.positional().iter().enumerate() {
+                let it = vm.iter(a).map_err(|e| {
+                    if e.is(crate::vm::ExcKind::TypeError) {
+                        PyErr::type_error(format!("zip argument #{} must support iteration", i + 1))
+                    } else {
+                        e
+                    }
+                });
+                let it = match it {
+                    Ok(it) => it,
+                    Err(_) => {
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object is not iterable",
+                            type_name(a)
+                        )))
+                    }
+                };
+                iters.push(it);
+            }
+            Ok(new_iter(IterKind::Zip { iters, strict }))
+        }
+        "map" => {
+            no_kwargs("map", &args)?;
+            let p = args.positional();
+            if p.len() < 2 {
+                return Err(PyErr::type_error("map() must have at least two arguments."));
+            }
+            let mut iters = Vec::new();
+            for a in &p[1..] {
+                iters.push(vm.iter(a)?);
+            }
+            Ok(new_iter(IterKind::Map {
+                func: p[0].clone(),
+                iters,
+            }))
+        }
+        "filter" => {
+            no_kwargs("filter", &args)?;
+            let p = check_positional("filter", &args, 2, 2)?;
+            let iter = vm.iter(&p[1])?;
+            Ok(new_iter(IterKind::Filter {
+                func: p[0].clone(),
+                iter,
+            }))
+        }
+        "reversed" => {
+            no_kwargs("reversed", &args)?;
+            let p = check_positional("reversed", &args, 1, 1)?;
+            reversed(vm, &p[0])
+        }
+        _ => Err(PyErr::type_error(format!(
+            "cannot create '{name}' instances"
+        ))),
+    }
+}
+
+/// `reversed(seq)`.
+pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match v {
+        Value::List(l) => new_iter(IterKind::ListReverse {
+            list: l.clone(),
+            index: l.len(),
+        }),
+        Value::Tuple(t) => {
+            let mut items = t.items.to_vec();
+            items.reverse();
+            new_iter(IterKind::Tuple {
+                tuple: alloc(crate::objects::PyTuple::new(items)),
+                index: 0,
+            })
+        }
+        Value::Range(r) => {
+            let n = r.len();
+            if n == 0 {
+                new_iter(IterKind::Range {
+                    next: 0,
+                    remaining: 0,
+                    step: 1,
+                })
+            } else {
+                new_iter(IterKind::Range {
+                    next: r.get(n - 1),
+                    remaining: n,
+                    step: -r.step,
+                })
+            }
+        }
+        Value::Str(s) => {
+            let rev: String = s.as_str().chars().rev().collect();
+            new_iter(IterKind::Str {
+                s: alloc(crate::objects::PyStr::new(rev)),
+                byte_pos: 0,
+            })
+        }
+        Value::Dict(d) => {
+            let mut keys = d.keys();
+            keys.reverse();
+            new_iter(IterKind::Tuple {
+                tuple: alloc(crate::objects::PyTuple::new(keys)),
+                index: 0,
+            })
+        }
+        Value::Instance(_) | Value::Native(_) => {
+            if let Some(r) = vm.call_dunder_opt(v, "__reversed__", &[])? {
+                return Ok(r);
+            }
+            let n = vm.len(v).map_err(|_| {
+                PyErr::type_error(format!("'{}' object is not reversible", type_name(v)))
+            })?;
+            let mut items = Vec::with_capacity(n);
+            for i in (0..n).rev() {
+                items.push(vm.getitem(v, &Value::Int(i as i64))?);
+            }
+            new_iter(IterKind::Tuple {
+                tuple: alloc(crate::objects::PyTuple::new(items)),
+                index: 0,
+            })
+        }
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object is not reversible",
+                type_name(other)
+            )))
+        }
+    })
+}

@@ -1,0 +1,1133 @@
+//! `str` (and `bytes`) construction and the str methods.
+
+use super::{add_methods, check_positional, no_kwargs, parse_args, receiver};
+use crate::objects::Args;
+use crate::vm::types::{type_name, BuiltinTypes};
+use crate::vm::{PyErr, PyResult, Value, Vm};
+
+pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = parse_args("str", &args, &["object", "encoding", "errors"], 0)?;
+    match (&a[0], &a[1]) {
+        (None, _) => Ok(Value::str("")),
+        (Some(Value::Bytes(b)), Some(_)) => {
+            Ok(Value::str(String::from_utf8_lossy(&b.data).to_string()))
+        }
+        (Some(v), None) => match v {
+            Value::Str(_) => Ok(v.clone()),
+            other => Ok(Value::str(vm.str(other)?)),
+        },
+        (Some(other), Some(_)) => Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_name(other)
+        ))),
+    }
+}
+
+pub fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = parse_args("bytes", &args, &["source", "encoding", "errors"], 0)?;
+    match &a[0] {
+        None => Ok(crate::vm::collections::new_bytes(Vec::new())),
+        Some(Value::Str(s)) => {
+            if a[1].is_none() {
+                return Err(PyErr::type_error("string argument without an encoding"));
+            }
+            Ok(crate::vm::collections::new_bytes(
+                s.as_str().as_bytes().to_vec(),
+            ))
+        }
+        Some(Value::Int(n)) => {
+            if *n < 0 {
+                return Err(PyErr::value_error("negative count"));
+            }
+            Ok(crate::vm::collections::new_bytes(vec![0; *n as usize]))
+        }
+        Some(Value::Bytes(_)) => Ok(a[0].clone().unwrap_or(Value::None)),
+        Some(other) => {
+            let items = vm.collect(other)?;
+            let mut out = Vec::with_capacity(items.len());
+            for i in items {
+                let n = vm.index_value(&i)?;
+                if !(0..256).contains(&n) {
+                    return Err(PyErr::value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(n as u8);
+            }
+            Ok(crate::vm::collections::new_bytes(out))
+        }
+    }
+}
+
+pub fn install_methods(t: &BuiltinTypes) {
+    add_methods(
+        &t.str_,
+        &[
+            ("lower", str_lower),
+            ("upper", str_upper),
+            ("casefold", str_lower),
+            ("swapcase", str_swapcase),
+            ("capitalize", str_capitalize),
+            ("title", str_title),
+            ("strip", str_strip),
+            ("lstrip", str_lstrip),
+            ("rstrip", str_rstrip),
+            ("split", str_split),
+            ("rsplit", str_rsplit),
+            ("splitlines", str_splitlines),
+            ("join", str_join),
+            ("replace", str_replace),
+            ("startswith", str_startswith),
+            ("endswith", str_endswith),
+            ("find", str_find),
+            ("rfind", str_rfind),
+            ("index", str_index),
+            ("rindex", str_rindex),
+            ("count", str_count),
+            ("isdigit", str_isdigit),
+            ("isdecimal", str_isdecimal),
+            ("isnumeric", str_isnumeric),
+            ("isalpha", str_isalpha),
+            ("isalnum", str_isalnum),
+            ("isspace", str_isspace),
+            ("islower", str_islower),
+            ("isupper", str_isupper),
+            ("istitle", str_istitle),
+            ("isidentifier", str_isidentifier),
+            ("isprintable", str_isprintable),
+            ("isascii", str_isascii),
+            ("center", str_center),
+            ("ljust", str_ljust),
+            ("rjust", str_rjust),
+            ("zfill", str_zfill),
+            ("partition", str_partition),
+            ("rpartition", str_rpartition),
+            ("expandtabs", str_expandtabs),
+            ("removeprefix", str_removeprefix),
+            ("removesuffix", str_removesuffix),
+            ("encode", str_encode),
+            ("format", str_format),
+            ("format_map", str_format_map),
+            ("translate", str_translate),
+            ("maketrans", str_maketrans),
+            ("__len__", str_len),
+            ("__contains__", str_contains),
+            ("__getitem__", str_getitem),
+            ("__add__", str_add),
+            ("__mul__", str_mul),
+            ("__eq__", str_eq),
+            ("__hash__", str_hash),
+            ("__str__", str_str),
+            ("__repr__", str_repr_method),
+            ("__new__", str_dunder_new),
+        ],
+    );
+    add_methods(&t.bytes, &[("decode", bytes_decode), ("hex", bytes_hex)]);
+}
+
+/// The str a method was called on.
+fn this(args: &Args) -> PyResult<std::rc::Rc<crate::objects::PyStr>> {
+    match receiver(args) {
+        Value::Str(s) => Ok(s),
+        other => Err(PyErr::type_error(format!(
+            "descriptor requires a 'str' object but received a '{}'",
+            type_name(&other)
+        ))),
+    }
+}
+
+fn rest<'a>(args: &Args<'a>) -> Args<'a> {
+    Args::with_kw(&args.args[1..], args.kwnames)
+}
+
+fn str_arg(v: &Value, what: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Instance(i) => match &*i.payload.borrow() {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            _ => Err(PyErr::type_error(format!("{what}, not {}", type_name(v)))),
+        },
+        other => Err(PyErr::type_error(format!(
+            "{what}, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn noargs(name: &str, args: &Args) -> PyResult<()> {
+    super::no_args(&format!("str.{name}"), &rest(args)).map_err(|_| {
+        PyErr::type_error(format!(
+            "str.{name}() takes no arguments ({} given)",
+            args.args.len() - 1
+        ))
+    })
+}
+
+fn str_lower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("lower", &args)?;
+    Ok(Value::str(this(&args)?.as_str().to_lowercase()))
+}
+
+fn str_upper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("upper", &args)?;
+    Ok(Value::str(this(&args)?.as_str().to_uppercase()))
+}
+
+fn str_swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    Ok(Value::str(
+        s.as_str()
+            .chars()
+            .flat_map(|c| -> Vec<char> {
+                if c.is_lowercase() {
+                    c.to_uppercase().collect()
+                } else if c.is_uppercase() {
+                    c.to_lowercase().collect()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect::<String>(),
+    ))
+}
+
+fn str_capitalize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let mut chars = s.as_str().chars();
+    let out = match chars.next() {
+        Some(first) => {
+            let mut o: String = first.to_uppercase().collect();
+            o.push_str(&chars.as_str().to_lowercase());
+            o
+        }
+        None => String::new(),
+    };
+    Ok(Value::str(out))
+}
+
+fn str_title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let mut out = String::with_capacity(s.as_str().len());
+    let mut prev_cased = false;
+    for c in s.as_str().chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic() && (c.is_lowercase() || c.is_uppercase());
+    }
+    Ok(Value::str(out))
+}
+
+fn strip_chars(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
+    let r = rest(args);
+    no_kwargs(&format!("str.{name}"), &r)?;
+    let p = check_positional(name, &r, 0, 1)?;
+    match p.first() {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.as_str().chars().collect())),
+        Some(other) => Err(PyErr::type_error(format!(
+            "{name} arg must be None or str, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let s = this(args)?;
+    let chars = strip_chars(args, name)?;
+    let pred = |c: char| match &chars {
+        None => c.is_whitespace(),
+        Some(cs) => cs.contains(&c),
+    };
+    let mut t = s.as_str();
+    if left {
+        t = t.trim_start_matches(pred);
+    }
+    if right {
+        t = t.trim_end_matches(pred);
+    }
+    Ok(Value::str(t))
+}
+
+fn str_strip(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(&args, "strip", true, true)
+}
+
+fn str_lstrip(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(&args, "lstrip", true, false)
+}
+
+fn str_rstrip(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(&args, "rstrip", false, true)
+}
+
+fn split_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(Option<String>, i64)> {
+    let a = parse_args(name, &rest(args), &["sep", "maxsplit"], 0)?;
+    let sep = match &a[0] {
+        None | Some(Value::None) => None,
+        Some(Value::Str(s)) => {
+            if s.as_str().is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            Some(s.as_str().to_string())
+        }
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "must be str or None, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let maxsplit = match &a[1] {
+        None => -1,
+        Some(v) => vm.index_value(v)?,
+    };
+    Ok((sep, maxsplit))
+}
+
+fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let (sep, maxsplit) = split_args(vm, &args, "split")?;
+    let text = s.as_str();
+    let mut parts: Vec<String> = Vec::new();
+    match sep {
+        None => {
+            let mut rest = text.trim_start();
+            let mut n = 0;
+            while !rest.is_empty() {
+                if maxsplit >= 0 && n >= maxsplit {
+                    parts.push(rest.to_string());
+                    break;
+                }
+                match rest.find(char::is_whitespace) {
+                    Some(i) => {
+                        parts.push(rest[..i].to_string());
+                        rest = rest[i..].trim_start();
+                        n += 1;
+                    }
+                    None => {
+                        parts.push(rest.to_string());
+                        break;
+                    }
+                }
+            }
+        }
+        Some(sep) => {
+            if maxsplit < 0 {
+                parts = text.split(sep.as_str()).map(String::from).collect();
+            } else {
+                parts = text
+                    .splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
+            }
+        }
+    }
+    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
+}
+
+fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let (sep, maxsplit) = split_args(vm, &args, "rsplit")?;
+    let text = s.as_str();
+    let mut parts: Vec<String> = Vec::new();
+    match sep {
+        None => {
+            let mut rest = text.trim_end();
+            let mut n = 0;
+            while !rest.is_empty() {
+                if maxsplit >= 0 && n >= maxsplit {
+                    parts.push(rest.to_string());
+                    break;
+                }
+                match rest.rfind(char::is_whitespace) {
+                    Some(i) => {
+                        let ch = rest[i..].chars().next().map_or(1, |c| c.len_utf8());
+                        parts.push(rest[i + ch..].to_string());
+                        rest = rest[..i].trim_end();
+                        n += 1;
+                    }
+                    None => {
+                        parts.push(rest.to_string());
+                        break;
+                    }
+                }
+            }
+            parts.reverse();
+        }
+        Some(sep) => {
+            if maxsplit < 0 {
+                parts = text.split(sep.as_str()).map(String::from).collect();
+            } else {
+                parts = text
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
+                parts.reverse();
+            }
+        }
+    }
+    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
+}
+
+fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let a = parse_args("splitlines", &rest(&args), &["keepends"], 0)?;
+    let keep = match &a[0] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let text = s.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
+        if is_break {
+            let mut end = pos + c.len_utf8();
+            if c == '\r' && i + 1 < chars.len() && chars[i + 1].1 == '\n' {
+                end += 1;
+                i += 1;
+            }
+            out.push(Value::str(if keep {
+                &text[start..end]
+            } else {
+                &text[start..pos]
+            }));
+            start = end;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(Value::str(&text[start..]));
+    }
+    Ok(Value::list(out))
+}
+
+fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    let p = super::one_arg("str.join", &r).map_err(|_| {
+        PyErr::type_error(format!(
+            "str.join() takes exactly one argument ({} given)",
+            r.args.len()
+        ))
+    })?;
+    let items = vm.collect(p)?;
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(s.as_str());
+        }
+        match item {
+            Value::Str(x) => out.push_str(x.as_str()),
+            Value::Instance(inst) if matches!(&*inst.payload.borrow(), Value::Str(_)) => {
+                out.push_str(&str_arg(item, "")?);
+            }
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    type_name(other)
+                )))
+            }
+        }
+    }
+    Ok(Value::str(out))
+}
+
+fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    no_kwargs("str.replace", &r)?;
+    let p = check_positional("replace", &r, 2, 3)?;
+    let old = str_arg(&p[0], "replace() argument 1 must be str")?;
+    let new = str_arg(&p[1], "replace() argument 2 must be str")?;
+    let count = match p.get(2) {
+        Some(c) => vm.index_value(c)?,
+        None => -1,
+    };
+    let text = s.as_str();
+    if count < 0 {
+        if old.is_empty() {
+            // Insert `new` between every character (and at both ends).
+            let mut out = String::with_capacity(text.len() * (new.len() + 1) + new.len());
+            out.push_str(&new);
+            for c in text.chars() {
+                out.push(c);
+                out.push_str(&new);
+            }
+            return Ok(Value::str(out));
+        }
+        return Ok(Value::str(text.replace(&old, &new)));
+    }
+    if old.is_empty() {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in text.chars() {
+            if n < count {
+                out.push_str(&new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < count {
+            out.push_str(&new);
+        }
+        return Ok(Value::str(out));
+    }
+    Ok(Value::str(text.replacen(&old, &new, count as usize)))
+}
+
+/// Resolves optional start/end arguments to a byte range of `s`.
+fn range_args(
+    vm: &mut Vm,
+    s: &crate::objects::PyStr,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize, bool)> {
+    let len = s.char_len() as i64;
+    let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(x) => {
+                let i = vm.index_value(x)?;
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+            }
+        }
+    };
+    let a = bound(vm, start, 0)?;
+    let b = bound(vm, end, len)?;
+    let valid = a <= b || (a == len && b >= a);
+    let (a, b) = (a as usize, b.max(a) as usize);
+    Ok((
+        s.byte_offset(a),
+        s.byte_offset(b),
+        a <= len as usize && valid,
+    ))
+}
+
+fn affix(vm: &mut Vm, args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
+    let s = this(args)?;
+    let r = rest(args);
+    no_kwargs(&format!("str.{name}"), &r)?;
+    let p = check_positional(name, &r, 1, 3)?;
+    let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
+    if !ok {
+        return Ok(Value::Bool(false));
+    }
+    let text = &s.as_str()[a..b];
+    let check = |x: &str| {
+        if prefix {
+            text.starts_with(x)
+        } else {
+            text.ends_with(x)
+        }
+    };
+    match &p[0] {
+        Value::Str(x) => Ok(Value::Bool(check(x.as_str()))),
+        Value::Tuple(t) => {
+            for item in t.items.iter() {
+                match item {
+                    Value::Str(x) => {
+                        if check(x.as_str()) {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    other => {
+                        return Err(PyErr::type_error(format!(
+                            "tuple for {name} must only contain str, not {}",
+                            type_name(other)
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => Err(PyErr::type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn str_startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix(vm, &args, "startswith", true)
+}
+
+fn str_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix(vm, &args, "endswith", false)
+}
+
+/// find/rfind/index/rindex/count share argument handling; returns the char index or -1.
+fn find_impl(vm: &mut Vm, args: &Args, name: &str, from_right: bool) -> PyResult<i64> {
+    let s = this(args)?;
+    let r = rest(args);
+    no_kwargs(&format!("str.{name}"), &r)?;
+    let p = check_positional(name, &r, 1, 3)?;
+    let sub = str_arg(&p[0], "must be str")?;
+    let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
+    if !ok || b < a {
+        return Ok(-1);
+    }
+    let text = &s.as_str()[a..b];
+    let found = if from_right {
+        text.rfind(&sub)
+    } else {
+        text.find(&sub)
+    };
+    Ok(match found {
+        Some(i) => s.as_str()[..a + i].chars().count() as i64,
+        None => -1,
+    })
+}
+
+fn str_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &args, "find", false)?))
+}
+
+fn str_rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &args, "rfind", true)?))
+}
+
+fn str_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match find_impl(vm, &args, "index", false)? {
+        -1 => Err(PyErr::value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match find_impl(vm, &args, "rindex", true)? {
+        -1 => Err(PyErr::value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    no_kwargs("str.count", &r)?;
+    let p = check_positional("count", &r, 1, 3)?;
+    let sub = str_arg(&p[0], "must be str")?;
+    let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
+    if !ok || b < a {
+        return Ok(Value::Int(0));
+    }
+    let text = &s.as_str()[a..b];
+    if sub.is_empty() {
+        return Ok(Value::Int(text.chars().count() as i64 + 1));
+    }
+    Ok(Value::Int(text.matches(sub.as_str()).count() as i64))
+}
+
+fn all_chars(args: &Args, pred: impl Fn(char) -> bool) -> PyResult<Value> {
+    let s = this(args)?;
+    Ok(Value::Bool(
+        !s.as_str().is_empty() && s.as_str().chars().all(pred),
+    ))
+}
+
+fn str_isdigit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    all_chars(&args, |c| {
+        c.is_ascii_digit() || c.to_digit(10).is_some() || "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c)
+    })
+}
+
+fn str_isdecimal(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    all_chars(&args, |c| {
+        c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some())
+    })
+}
+
+fn str_isnumeric(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    all_chars(&args, char::is_numeric)
+}
+
+fn str_isalpha(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    all_chars(&args, char::is_alphabetic)
+}
+
+fn str_isalnum(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    all_chars(&args, char::is_alphanumeric)
+}
+
+fn str_isspace(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    all_chars(&args, |c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
+}
+
+fn str_islower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let t = s.as_str();
+    Ok(Value::Bool(
+        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
+    ))
+}
+
+fn str_isupper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let t = s.as_str();
+    Ok(Value::Bool(
+        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
+    ))
+}
+
+fn str_istitle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in s.as_str().chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+fn str_isidentifier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let mut chars = s.as_str().chars();
+    let ok = match chars.next() {
+        Some(c) => {
+            (c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric())
+        }
+        None => false,
+    };
+    Ok(Value::Bool(ok))
+}
+
+fn str_isprintable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    Ok(Value::Bool(
+        s.as_str().chars().all(crate::vm::repr::is_printable),
+    ))
+}
+
+fn str_isascii(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    Ok(Value::Bool(s.is_ascii()))
+}
+
+fn justify_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
+    let r = rest(args);
+    no_kwargs(&format!("str.{name}"), &r)?;
+    let p = check_positional(name, &r, 1, 2)?;
+    let width = vm.index_value(&p[0])?.max(0) as usize;
+    let fill = match p.get(1) {
+        None => ' ',
+        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+        Some(Value::Str(_)) => {
+            return Err(PyErr::type_error(
+                "The fill character must be exactly one character long",
+            ))
+        }
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "{name}() argument 2 must be str of length 1, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    Ok((width, fill))
+}
+
+fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let (width, fill) = justify_args(vm, &args, "center")?;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    let marg = width - len;
+    // CPython: left = marg / 2 + (marg & width & 1).
+    let left = marg / 2 + (marg & width & 1);
+    let right = marg - left;
+    let f = fill.to_string();
+    Ok(Value::str(format!(
+        "{}{}{}",
+        f.repeat(left),
+        s.as_str(),
+        f.repeat(right)
+    )))
+}
+
+fn str_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let (width, fill) = justify_args(vm, &args, "ljust")?;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    Ok(Value::str(format!(
+        "{}{}",
+        s.as_str(),
+        fill.to_string().repeat(width - len)
+    )))
+}
+
+fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let (width, fill) = justify_args(vm, &args, "rjust")?;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    Ok(Value::str(format!(
+        "{}{}",
+        fill.to_string().repeat(width - len),
+        s.as_str()
+    )))
+}
+
+fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    let p = check_positional("zfill", &r, 1, 1)?;
+    let width = vm.index_value(&p[0])?.max(0) as usize;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    let text = s.as_str();
+    let (sign, digits) = match text.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &text[1..]),
+        _ => (String::new(), text),
+    };
+    Ok(Value::str(format!(
+        "{sign}{}{digits}",
+        "0".repeat(width - len)
+    )))
+}
+
+fn partition_impl(args: &Args, from_right: bool) -> PyResult<Value> {
+    let s = this(args)?;
+    let r = rest(args);
+    let p = check_positional(
+        if from_right {
+            "rpartition"
+        } else {
+            "partition"
+        },
+        &r,
+        1,
+        1,
+    )?;
+    let sep = str_arg(&p[0], "must be str")?;
+    if sep.is_empty() {
+        return Err(PyErr::value_error("empty separator"));
+    }
+    let text = s.as_str();
+    let found = if from_right {
+        text.rfind(&sep)
+    } else {
+        text.find(&sep)
+    };
+    Ok(match found {
+        Some(i) => Value::tuple(vec![
+            Value::str(&text[..i]),
+            Value::str(sep.clone()),
+            Value::str(&text[i + sep.len()..]),
+        ]),
+        None => {
+            if from_right {
+                Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
+            } else {
+                Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")])
+            }
+        }
+    })
+}
+
+fn str_partition(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(&args, false)
+}
+
+fn str_rpartition(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(&args, true)
+}
+
+fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let a = parse_args("expandtabs", &rest(&args), &["tabsize"], 0)?;
+    let tab = match &a[0] {
+        Some(v) => vm.index_value(v)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s.as_str().chars() {
+        match c {
+            '\t' => {
+                if tab > 0 {
+                    let n = tab - (col % tab);
+                    out.push_str(&" ".repeat(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::str(out))
+}
+
+fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    let p = check_positional("removeprefix", &r, 1, 1)?;
+    let x = str_arg(&p[0], "removeprefix() argument must be str")?;
+    Ok(Value::str(
+        s.as_str().strip_prefix(x.as_str()).unwrap_or(s.as_str()),
+    ))
+}
+
+fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    let p = check_positional("removesuffix", &r, 1, 1)?;
+    let x = str_arg(&p[0], "removesuffix() argument must be str")?;
+    Ok(Value::str(
+        s.as_str().strip_suffix(x.as_str()).unwrap_or(s.as_str()),
+    ))
+}
+
+fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    Ok(crate::vm::collections::new_bytes(
+        s.as_str().as_bytes().to_vec(),
+    ))
+}
+
+fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    let positional = r.positional().to_vec();
+    let keywords: Vec<(String, Value)> = r
+        .keywords()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    super::format::str_format(vm, s.as_str(), &positional, &keywords, None).map(Value::str)
+}
+
+fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    let p = check_positional("format_map", &r, 1, 1)?;
+    super::format::str_format(vm, s.as_str(), &[], &[], Some(&p[0])).map(Value::str)
+}
+
+fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // Called as str.maketrans(x[, y[, z]]) (static): args may or may not include a str receiver.
+    let p = args.positional();
+    let d = std::rc::Rc::new(crate::objects::PyDict::new());
+    match p.len() {
+        1 => {
+            if let Value::Dict(src) = &p[0] {
+                for (k, v) in src.items() {
+                    let key = match &k {
+                        Value::Str(s) if s.char_len() == 1 => {
+                            Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
+                        }
+                        other => other.clone(),
+                    };
+                    vm.dict_set(&d, key, v)?;
+                }
+                return Ok(Value::Dict(d));
+            }
+            Err(PyErr::type_error(
+                "if you give only one argument to maketrans it must be a dict",
+            ))
+        }
+        2 | 3 => {
+            let (x, y) = (
+                str_arg(&p[0], "maketrans() argument 1 must be str")?,
+                str_arg(&p[1], "maketrans() argument 2 must be str")?,
+            );
+            if x.chars().count() != y.chars().count() {
+                return Err(PyErr::value_error(
+                    "the first two maketrans arguments must have equal length",
+                ));
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                vm.dict_set(&d, Value::Int(a as i64), Value::Int(b as i64))?;
+            }
+            if let Some(z) = p.get(2) {
+                for c in str_arg(z, "maketrans() argument 3 must be str")?.chars() {
+                    vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+            Ok(Value::Dict(d))
+        }
+        _ => Err(PyErr::type_error("maketrans() takes at most 3 arguments")),
+    }
+}
+
+fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args)?;
+    let r = rest(&args);
+    let p = check_positional("translate", &r, 1, 1)?;
+    let table = p[0].clone();
+    let mut out = String::new();
+    for c in s.as_str().chars() {
+        match vm.getitem(&table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Int(i)) => out.push(char::from_u32(i as u32).unwrap_or(c)),
+            Ok(Value::Str(t)) => out.push_str(t.as_str()),
+            Ok(_) => {
+                return Err(PyErr::type_error(
+                    "character mapping must return integer, None or str",
+                ))
+            }
+            Err(e) if e.is(crate::vm::ExcKind::LookupError) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Value::str(out))
+}
+
+fn str_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = receiver(&args);
+    Ok(Value::Int(vm.len(&s)? as i64))
+}
+
+fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = receiver(&args);
+    let x = args.args.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::Bool(vm.contains(&s, &x)?))
+}
+
+fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = receiver(&args);
+    let i = args.args.get(1).cloned().unwrap_or(Value::None);
+    vm.getitem(&s, &i)
+}
+
+fn str_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = receiver(&args);
+    let o = crate::vm::ops::payload_or_self(args.args.get(1).unwrap_or(&Value::None));
+    match crate::vm::ops::binary_builtin(crate::syntax::ast::Operator::Add, &s, &o) {
+        Some(r) => r,
+        None => Ok(Value::NotImplemented),
+    }
+    .map_err(|e| e)
+    .and_then(|v| {
+        let _ = vm;
+        Ok(v)
+    })
+}
+
+fn str_mul(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = receiver(&args);
+    let o = args.args.get(1).cloned().unwrap_or(Value::None);
+    match crate::vm::ops::binary_builtin(crate::syntax::ast::Operator::Mult, &s, &o) {
+        Some(r) => r,
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn str_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = receiver(&args);
+    let o = crate::vm::ops::payload_or_self(args.args.get(1).unwrap_or(&Value::None));
+    match (&s, &o) {
+        (Value::Str(a), Value::Str(b)) => Ok(Value::Bool(a.as_str() == b.as_str())),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn str_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match receiver(&args) {
+        Value::Str(s) => Ok(Value::Int(s.hash())),
+        _ => Err(PyErr::type_error(
+            "descriptor '__hash__' requires a 'str' object",
+        )),
+    }
+}
+
+fn str_str(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(receiver(&args))
+}
+
+fn str_repr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = receiver(&args);
+    Ok(Value::str(vm.repr(&s)?))
+}
+
+/// `str.__new__(cls, value)`: for subclasses, an instance carrying the str payload.
+fn str_dunder_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = args.args.first().cloned().unwrap_or(Value::None);
+    let rest_args = Args::with_kw(&args.args[1..], args.kwnames);
+    let value = str_new(vm, rest_args)?;
+    match &cls {
+        Value::Type(t) if !t.builtin => {
+            let obj = vm.new_instance(t, &[], &[])?;
+            if let Value::Instance(i) = &obj {
+                *i.payload.borrow_mut() = value;
+            }
+            Ok(obj)
+        }
+        _ => Ok(value),
+    }
+}
+
+fn bytes_decode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match receiver(&args) {
+        Value::Bytes(b) => match String::from_utf8(b.data.clone()) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(e) => Err(PyErr::new(
+                crate::vm::ExcKind::UnicodeDecodeError,
+                format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    b.data[e.utf8_error().valid_up_to()],
+                    e.utf8_error().valid_up_to()
+                ),
+            )),
+        },
+        _ => Err(PyErr::type_error(
+            "descriptor 'decode' requires a 'bytes' object",
+        )),
+    }
+}
+
+fn bytes_hex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match receiver(&args) {
+        Value::Bytes(b) => Ok(Value::str(
+            b.data
+                .iter()
+                .map(|x| format!("{x:02x}"))
+                .collect::<String>(),
+        )),
+        _ => Err(PyErr::type_error(
+            "descriptor 'hex' requires a 'bytes' object",
+        )),
+    }
+}

@@ -1,0 +1,152 @@
+//! Built-in iterator objects (list_iterator, range_iterator, enumerate, zip, ...) and generators.
+
+use super::dict::PyDict;
+use super::list::{PyList, PyTuple};
+use super::set::PySet;
+use super::str::PyStr;
+use crate::bytecode::Code;
+use crate::vm::frame::Frame;
+use crate::vm::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Which view of a dict an iterator walks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictView {
+    Keys,
+    Values,
+    Items,
+}
+
+/// The state of a built-in iterator.
+pub enum IterKind {
+    List {
+        list: Rc<PyList>,
+        index: usize,
+    },
+    ListReverse {
+        list: Rc<PyList>,
+        index: usize,
+    },
+    Tuple {
+        tuple: Rc<PyTuple>,
+        index: usize,
+    },
+    /// `remaining` counts down so that no step can overflow.
+    Range {
+        next: i64,
+        remaining: i64,
+        step: i64,
+    },
+    Str {
+        s: Rc<PyStr>,
+        byte_pos: usize,
+    },
+    Dict {
+        dict: Rc<PyDict>,
+        view: DictView,
+        pos: usize,
+        len: usize,
+    },
+    Set {
+        set: Rc<PySet>,
+        pos: usize,
+        len: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
+    /// The old sequence protocol: `seq[0]`, `seq[1]`, ... until IndexError.
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    /// `iter(callable, sentinel)`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
+    /// A Rust-implemented iterator from a library module (itertools and friends).
+    Native(Box<dyn NativeIter>),
+    Exhausted,
+}
+
+/// An iterator implemented by a library module. `next` may call back into the VM.
+pub trait NativeIter {
+    fn type_name(&self) -> &'static str;
+    fn next(&mut self, vm: &mut crate::vm::Vm) -> crate::vm::PyResult<Option<Value>>;
+}
+
+pub struct PyIterator {
+    pub kind: RefCell<IterKind>,
+}
+
+impl PyIterator {
+    pub fn new(kind: IterKind) -> PyIterator {
+        PyIterator {
+            kind: RefCell::new(kind),
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match &*self.kind.borrow() {
+            IterKind::List { .. } => "list_iterator",
+            IterKind::ListReverse { .. } => "list_reverseiterator",
+            IterKind::Tuple { .. } => "tuple_iterator",
+            IterKind::Range { .. } => "range_iterator",
+            IterKind::Str { s, .. } => {
+                if s.is_ascii() {
+                    "str_ascii_iterator"
+                } else {
+                    "str_iterator"
+                }
+            }
+            IterKind::Dict {
+                view: DictView::Keys,
+                ..
+            } => "dict_keyiterator",
+            IterKind::Dict {
+                view: DictView::Values,
+                ..
+            } => "dict_valueiterator",
+            IterKind::Dict {
+                view: DictView::Items,
+                ..
+            } => "dict_itemiterator",
+            IterKind::Set { .. } => "set_iterator",
+            IterKind::Enumerate { .. } => "enumerate",
+            IterKind::Zip { .. } => "zip",
+            IterKind::Map { .. } => "map",
+            IterKind::Filter { .. } => "filter",
+            IterKind::Seq { .. } => "iterator",
+            IterKind::Callable { .. } => "callable_iterator",
+            IterKind::Native(n) => n.type_name(),
+            IterKind::Exhausted => "iterator",
+        }
+    }
+}
+
+/// A generator: a suspended frame plus its name.
+pub struct PyGenerator {
+    pub code: Rc<Code>,
+    pub name: String,
+    pub qualname: String,
+    /// None once the generator has finished.
+    pub frame: RefCell<Option<Box<Frame>>>,
+    pub running: Cell<bool>,
+    /// True after the first `send`/`next` (a just-started generator only accepts None).
+    pub started: Cell<bool>,
+}

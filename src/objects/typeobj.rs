@@ -1,0 +1,141 @@
+//! Type objects (classes) and instances of Python-defined classes, including exceptions.
+
+use super::dict::PyDict;
+use crate::vm::frame::TracebackEntry;
+use crate::vm::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Which built-in layout a type's instances have. User classes that subclass a builtin keep that
+/// builtin's value as their instance payload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    Builtin,
+    Method,
+    Module,
+    Type,
+    Iterator,
+    Generator,
+    Cell,
+    Code,
+    Exception,
+    Native,
+    Ellipsis,
+    NotImplemented,
+}
+
+/// A class: built-in or defined by a `class` statement.
+pub struct PyType {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: RefCell<Vec<Rc<PyType>>>,
+    /// Method resolution order *after* the type itself (its ancestors, in order). The type is left
+    /// out so that a class does not hold a reference cycle to itself; `__mro__` adds it back.
+    pub mro: RefCell<Vec<Rc<PyType>>>,
+    pub dict: PyDict,
+    pub layout: Layout,
+    /// True for types implemented in Rust (their attributes cannot be set).
+    pub builtin: bool,
+}
+
+impl PyType {
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+
+    /// Whether `self` is `other` or a subclass of it.
+    pub fn is_subtype(self: &Rc<Self>, other: &Rc<PyType>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro.borrow().iter().any(|t| Rc::ptr_eq(t, other))
+    }
+
+    /// Looks `name` up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        let mro = self.mro.borrow();
+        mro.iter().find_map(|t| t.dict.get_str(name))
+    }
+
+    /// Looks `name` up along the MRO, also returning the class that defines it.
+    pub fn lookup_with_owner(self: &Rc<Self>, name: &str) -> Option<(Value, Rc<PyType>)> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some((v, self.clone()));
+        }
+        let mro = self.mro.borrow();
+        mro.iter()
+            .find_map(|t| t.dict.get_str(name).map(|v| (v, t.clone())))
+    }
+
+    /// The first built-in layout along the MRO (what instances carry as payload).
+    pub fn base_layout(&self) -> Layout {
+        if self.builtin {
+            return self.layout;
+        }
+        self.mro
+            .borrow()
+            .iter()
+            .find(|t| t.builtin && t.layout != Layout::Object)
+            .map_or(Layout::Object, |t| t.layout)
+    }
+
+    /// Whether instances are exceptions.
+    pub fn is_exception(&self) -> bool {
+        self.layout == Layout::Exception
+            || self
+                .mro
+                .borrow()
+                .iter()
+                .any(|t| t.layout == Layout::Exception)
+    }
+
+    /// `__module__` as stored in the class dict.
+    pub fn module_name(&self) -> String {
+        match self.dict.get_str("__module__") {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => "builtins".to_string(),
+        }
+    }
+}
+
+/// The state every exception instance carries.
+#[derive(Default)]
+pub struct ExcState {
+    pub args: Vec<Value>,
+    pub traceback: Vec<TracebackEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+/// An instance of a Python-defined class (or of a built-in exception type).
+pub struct PyInstance {
+    pub class: RefCell<Rc<PyType>>,
+    pub dict: Rc<PyDict>,
+    /// Present for exception instances.
+    pub exc: Option<RefCell<ExcState>>,
+    /// The built-in value underneath, for subclasses of builtins (`class S(str)`).
+    pub payload: RefCell<Value>,
+}
+
+impl PyInstance {
+    pub fn class(&self) -> Rc<PyType> {
+        self.class.borrow().clone()
+    }
+}

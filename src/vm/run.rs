@@ -1,0 +1,201 @@
+//! Running programs: compiling source text (syntax errors become Python `SyntaxError`s), running
+//! code objects in a namespace, the `__main__` module, and the scope queries behind `globals()`,
+//! `locals()`, `dir()` and zero-argument `super()`.
+
+use super::exceptions::{ExcKind, PyErr, PyResult};
+use super::frame::Frame;
+use super::interp::Exit;
+use super::value::Value;
+use super::Vm;
+use crate::bytecode::Code;
+use crate::objects::PyDict;
+use crate::syntax::SyntaxError;
+use std::rc::Rc;
+
+/// Why a program did not finish normally.
+pub enum RunError {
+    /// The source did not compile.
+    Syntax(SyntaxError),
+    /// An uncaught exception.
+    Exception(PyErr),
+}
+
+impl Vm {
+    /// Parses and compiles source text. `mode` is "exec" (a module) or "eval" (an expression).
+    pub fn compile_text(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: &str,
+    ) -> Result<Rc<Code>, SyntaxError> {
+        let src = crate::syntax::normalize_newlines(source);
+        if !filename.starts_with('<') {
+            self.sources
+                .insert(filename.to_string(), Rc::from(src.as_str()));
+        }
+        if mode == "eval" {
+            let e = crate::syntax::parse_expression(
+                src.trim_end_matches(['\n', ' ', '\t']),
+                crate::syntax::token::Pos::new(1, 0),
+            )?;
+            return crate::compile::compile_expression(&e, filename, &src);
+        }
+        let module = crate::syntax::parse_module(&src)?;
+        crate::compile::compile_module(&module, filename, &src)
+    }
+
+    /// `compile()`: like `compile_text`, with syntax errors raised as Python exceptions.
+    pub fn compile_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: &str,
+    ) -> PyResult<Rc<Code>> {
+        let src = crate::syntax::normalize_newlines(source);
+        self.compile_text(&src, filename, mode)
+            .map_err(|e| self.syntax_error_value(&e, filename, &src))
+    }
+
+    /// A Python SyntaxError (or IndentationError/TabError) carrying the location attributes.
+    pub fn syntax_error_value(&mut self, e: &SyntaxError, filename: &str, source: &str) -> PyErr {
+        let kind = match e.kind {
+            crate::syntax::SyntaxErrorKind::Syntax => ExcKind::SyntaxError,
+            crate::syntax::SyntaxErrorKind::Indentation => ExcKind::IndentationError,
+            crate::syntax::SyntaxErrorKind::Tab => ExcKind::TabError,
+        };
+        let text = source
+            .split('\n')
+            .nth(e.start.line.saturating_sub(1) as usize)
+            .map(|l| format!("{l}\n"));
+        let details = Value::tuple(vec![
+            Value::str(filename),
+            Value::Int(e.start.line as i64),
+            Value::Int(e.start.col as i64 + 1),
+            text.clone().map_or(Value::None, Value::str),
+            Value::Int(e.end.line as i64),
+            Value::Int(e.end.col as i64 + 1),
+        ]);
+        let err = PyErr::with_args(kind, vec![Value::str(e.msg.clone()), details]);
+        if let Value::Instance(i) = &err.value {
+            i.dict.set_str("msg", Value::str(e.msg.clone()));
+            i.dict.set_str("filename", Value::str(filename));
+            i.dict.set_str("lineno", Value::Int(e.start.line as i64));
+            i.dict.set_str("offset", Value::Int(e.start.col as i64 + 1));
+            i.dict.set_str("text", text.map_or(Value::None, Value::str));
+        }
+        err
+    }
+
+    /// Runs a code object with the given globals (and, for class-like namespaces, locals).
+    pub fn run_code(
+        &mut self,
+        code: Rc<Code>,
+        globals: Rc<PyDict>,
+        locals: Option<Rc<PyDict>>,
+    ) -> PyResult<Value> {
+        let slots = self.frame_pool.pop().unwrap_or_default();
+        let mut frame = Frame::new(code, globals, self.builtins.clone(), slots);
+        frame.locals = locals;
+        match self.run_frame(&mut frame)? {
+            Exit::Return(v) => Ok(v),
+            _ => Ok(Value::None),
+        }
+    }
+
+    /// Compiles and runs source in the namespace `globals` (module import, `exec`).
+    pub fn exec_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        globals: Rc<PyDict>,
+    ) -> PyResult<Value> {
+        let code = self.compile_source(source, filename, "exec")?;
+        self.run_code(code, globals, None)
+    }
+
+    /// Runs a program as `__main__`.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
+        let code = self
+            .compile_text(source, filename, "exec")
+            .map_err(RunError::Syntax)?;
+        let main = self.new_module("__main__");
+        main.dict.set_str("__file__", Value::str(filename));
+        main.dict
+            .set_str("__builtins__", Value::Module(self.builtins_module()));
+        let result = self.run_code(code, main.dict.clone(), None);
+        self.flush();
+        result.map(|_| ()).map_err(RunError::Exception)
+    }
+
+    fn builtins_module(&self) -> Rc<crate::objects::PyModule> {
+        match self.modules.get("builtins") {
+            Some(Value::Module(m)) => m.clone(),
+            _ => super::value::alloc(crate::objects::PyModule {
+                name: "builtins".into(),
+                dict: self.builtins.clone(),
+            }),
+        }
+    }
+
+    /// The globals of the running Python frame.
+    pub fn current_globals(&self) -> Rc<PyDict> {
+        match self.scopes.last() {
+            Some((g, _)) => g.clone(),
+            None => self.builtins.clone(),
+        }
+    }
+
+    /// The local namespace of the running Python frame (a snapshot for functions).
+    pub fn current_locals(&mut self) -> Rc<PyDict> {
+        if let Some(l) = self.frame_locals.take() {
+            return l;
+        }
+        match self.scopes.last() {
+            Some((_, Some(l))) => l.clone(),
+            Some((g, None)) => g.clone(),
+            None => self.builtins.clone(),
+        }
+    }
+
+    /// `@profile` on a function: remembered when a line profiler is active, otherwise nothing.
+    pub fn mark_profiled(&mut self, f: &Value) {
+        if let (Some(marks), Value::Function(func)) = (&mut self.profile_marks, f) {
+            marks.push(func.code.clone());
+        }
+    }
+
+    /// One line from the input stream, without its newline; None at end of input.
+    pub fn read_line(&mut self) -> PyResult<Option<String>> {
+        let Some(input) = &mut self.stdin else {
+            return Ok(None);
+        };
+        let mut line = String::new();
+        match input.read_line(&mut line) {
+            Ok(0) => Ok(None),
+            Ok(_) => {
+                if line.ends_with('\n') {
+                    line.pop();
+                    if line.ends_with('\r') {
+                        line.pop();
+                    }
+                }
+                Ok(Some(line))
+            }
+            Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
+        }
+    }
+
+    /// Writes to the error stream (stdout is flushed first so output stays in order).
+    pub fn write_stderr(&mut self, text: &str) {
+        use std::io::Write;
+        self.flush();
+        match &mut self.err_out {
+            Some(w) => {
+                let _ = w.write_all(text.as_bytes());
+            }
+            None => {
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
+        }
+    }
+}
