@@ -86,7 +86,7 @@ pub struct Vm {
     /// Source text of loaded files, for tracebacks.
     pub sources: HashMap<String, Rc<str>>,
     /// Reusable slot vectors for frames.
-    pub(crate) frame_pool: Vec<Vec<Value>>,
+    pub(crate) frame_pool: Vec<frame::Slots>,
     /// Directory searched for `import`ed source modules (None: no file-system imports).
     pub module_path: Option<std::path::PathBuf>,
     /// Containers whose repr is in progress (for `[...]`).

@@ -579,12 +579,12 @@ impl Vm {
         func: &Rc<crate::objects::PyFunction>,
         ns: Rc<PyDict>,
     ) -> PyResult<Value> {
-        let slots = self.frame_pool.pop().unwrap_or_default();
+        let spare = self.frame_pool.pop();
         let mut frame = Frame::new(
             func.code.clone(),
             func.globals.clone(),
             self.builtins.clone(),
-            slots,
+            spare,
         );
         frame.func = Some(func.clone());
         frame.locals = Some(ns);

@@ -98,9 +98,11 @@ impl Vm {
                         | Value::Instance(_)
                         | Value::Iterator(_)
                         | Value::Generator(_) => self.collect(item)?,
-                        _ => return Err(PyErr::type_error(format!(
+                        _ => {
+                            return Err(PyErr::type_error(format!(
                             "cannot convert dictionary update sequence element #{i} to a sequence"
-                        ))),
+                        )))
+                        }
                     };
                     if pair.len() != 2 {
                         return Err(PyErr::value_error(format!(

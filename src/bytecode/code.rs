@@ -197,6 +197,7 @@ impl Code {
     }
 
     /// Target code-unit index of a relative jump at unit `at` (the opcode unit) with `arg`.
+    #[inline]
     pub fn jump_target(&self, at: usize, op: Opcode, arg: u32) -> usize {
         let next = at + 1 + op.caches();
         match op.arg_kind() {

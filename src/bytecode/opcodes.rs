@@ -62,8 +62,14 @@ macro_rules! opcodes {
             }
 
             /// Number of inline cache code units that follow the instruction.
+            #[inline(always)]
             pub fn caches(self) -> usize {
-                match self { $(Opcode::$name => $caches,)* }
+                const TABLE: [u8; 256] = {
+                    let mut t = [0u8; 256];
+                    $( t[$num] = $caches; )*
+                    t
+                };
+                TABLE[self as usize] as usize
             }
 
             /// How the argument is displayed (and whether it is a jump).

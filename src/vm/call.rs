@@ -113,12 +113,12 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         let code = func.code.clone();
-        let slots = self.frame_pool.pop().unwrap_or_default();
+        let spare = self.frame_pool.pop();
         let mut frame = Frame::new(
             code.clone(),
             func.globals.clone(),
             self.builtins.clone(),
-            slots,
+            spare,
         );
         frame.func = Some(func.clone());
         let simple = kwnames.is_empty()
@@ -127,7 +127,9 @@ impl Vm {
             && !code.has_varargs()
             && !code.has_varkeywords();
         if simple {
-            frame.slots[..args.len()].clone_from_slice(args);
+            for (i, a) in args.iter().enumerate() {
+                frame.slots[i] = a.clone();
+            }
         } else if let Err(e) = self.bind_arguments(func, &mut frame, args, kwnames) {
             self.recycle(frame);
             return Err(e);
@@ -158,10 +160,11 @@ impl Vm {
     }
 
     /// Returns a finished frame's slot vector to the pool.
-    fn recycle(&mut self, mut frame: Frame) {
-        frame.slots.clear();
+    fn recycle(&mut self, frame: Frame) {
+        let Frame { mut slots, .. } = frame;
+        slots.clear();
         if self.frame_pool.len() < 256 {
-            self.frame_pool.push(std::mem::take(&mut frame.slots));
+            self.frame_pool.push(slots);
         }
     }
 
@@ -196,7 +199,9 @@ impl Vm {
         let kwargs_dict = kwargs_slot.map(|_| Rc::new(PyDict::new()));
 
         let n = nargs.min(argcount);
-        frame.slots[..n].clone_from_slice(&positional[..n]);
+        for (i, a) in positional[..n].iter().enumerate() {
+            frame.slots[i] = a.clone();
+        }
         if let Some(slot) = varargs_slot {
             frame.slots[slot] = Value::tuple(positional[n..].to_vec());
         } else if nargs > argcount {

@@ -1,9 +1,10 @@
 //! Frames: the activation record of one code object. Locals-plus slots (fast locals, cells, free
-//! variables) and the value stack share one vector, CPython-style.
+//! variables) and the value stack share one buffer, CPython-style.
 
 use crate::bytecode::Code;
 use crate::objects::{PyDict, PyFunction};
 use crate::vm::Value;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 /// Where an exception passed: a code object and the instruction (code-unit index) that was running.
@@ -11,6 +12,98 @@ use std::rc::Rc;
 pub struct TracebackEntry {
     pub code: Rc<Code>,
     pub lasti: usize,
+}
+
+/// A frame's slot buffer. It is reached only through its raw pointer (never through a slice
+/// reference that outlives one access), so the interpreter loop can keep a pointer into it in a
+/// register across calls. Every slot always holds a valid `Value` (`Null` when unused).
+pub struct Slots {
+    ptr: NonNull<Value>,
+    len: usize,
+    cap: usize,
+}
+
+impl Slots {
+    /// A buffer of `len` Null slots, reusing `spare`'s allocation when it is large enough.
+    pub fn new(len: usize, spare: Option<Slots>) -> Slots {
+        if let Some(mut s) = spare {
+            if s.cap >= len {
+                s.clear();
+                for i in 0..len {
+                    // SAFETY: i < cap; the slot is unused storage (cleared), so write without drop.
+                    unsafe { std::ptr::write(s.ptr.as_ptr().add(i), Value::Null) };
+                }
+                s.len = len;
+                return s;
+            }
+        }
+        let mut v: Vec<Value> = Vec::with_capacity(len.max(1));
+        v.resize(len, Value::Null);
+        let cap = v.capacity();
+        let mut v = std::mem::ManuallyDrop::new(v);
+        // SAFETY: a Vec's pointer is never null.
+        let ptr = unsafe { NonNull::new_unchecked(v.as_mut_ptr()) };
+        Slots { ptr, len, cap }
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The buffer's base pointer (valid until the frame is dropped or recycled).
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut Value {
+        self.ptr.as_ptr()
+    }
+
+    /// Drops every value and marks the buffer empty (its allocation is kept).
+    pub fn clear(&mut self) {
+        let len = std::mem::replace(&mut self.len, 0);
+        for i in 0..len {
+            // SAFETY: slots below the old len hold valid values, each dropped exactly once.
+            unsafe { std::ptr::drop_in_place(self.ptr.as_ptr().add(i)) };
+        }
+    }
+
+    /// The slots `range` as a slice (bounds checked).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> &[Value] {
+        assert!(range.start <= range.end && range.end <= self.len);
+        // SAFETY: the range lies within the initialised part of the buffer.
+        unsafe {
+            std::slice::from_raw_parts(self.ptr.as_ptr().add(range.start), range.end - range.start)
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Slots {
+    type Output = Value;
+    fn index(&self, i: usize) -> &Value {
+        assert!(i < self.len);
+        // SAFETY: bounds checked above.
+        unsafe { &*self.ptr.as_ptr().add(i) }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Slots {
+    fn index_mut(&mut self, i: usize) -> &mut Value {
+        assert!(i < self.len);
+        // SAFETY: bounds checked above.
+        unsafe { &mut *self.ptr.as_ptr().add(i) }
+    }
+}
+
+impl Drop for Slots {
+    fn drop(&mut self) {
+        self.clear();
+        // SAFETY: ptr and cap come from a Vec<Value> we took apart in `new`; len is 0 now.
+        unsafe { drop(Vec::from_raw_parts(self.ptr.as_ptr(), 0, self.cap)) };
+    }
 }
 
 pub struct Frame {
@@ -21,7 +114,7 @@ pub struct Frame {
     /// The namespace of `*_NAME` instructions (module globals, or a class body's dict).
     pub locals: Option<Rc<PyDict>>,
     /// Locals-plus slots, then the value stack.
-    pub slots: Vec<Value>,
+    pub slots: Slots,
     /// Index of the next free stack slot.
     pub sp: usize,
     /// Index of the next code unit to execute.
@@ -37,11 +130,10 @@ impl Frame {
         code: Rc<Code>,
         globals: Rc<PyDict>,
         builtins: Rc<PyDict>,
-        mut slots: Vec<Value>,
+        spare: Option<Slots>,
     ) -> Frame {
         let n = code.localsplus.len() + code.stacksize as usize;
-        slots.clear();
-        slots.resize(n, Value::Null);
+        let slots = Slots::new(n, spare);
         let sp = code.localsplus.len();
         Frame {
             code,
@@ -63,26 +155,60 @@ impl Frame {
         self.code.localsplus.len()
     }
 
-    #[inline]
+    // Stack discipline. The compiler computes each code object's maximum stack depth from the
+    // opcode table's stack effects (the same table the interpreter follows), and `Frame::new`
+    // sizes `slots` to locals-plus + that depth; so `stack_base <= sp <= slots.len()` holds on
+    // every instruction boundary. The checks below verify it in debug builds (the test suite),
+    // release builds rely on it. Slots at or above `sp` always hold `Null`.
+
+    /// Pushes a value (the slot above the stack is `Null`, so nothing is dropped).
+    #[inline(always)]
     pub fn push(&mut self, v: Value) {
-        self.slots[self.sp] = v;
+        debug_assert!(
+            self.sp < self.slots.len(),
+            "stack overflow in {}",
+            self.code.qualname
+        );
+        // SAFETY: sp < slots.len() by the stack-depth invariant; the slot holds Null, which owns
+        // nothing, so it is overwritten without a drop.
+        unsafe { crate::vm::value::write_slot(self.slots.as_ptr().add(self.sp), v) };
         self.sp += 1;
     }
 
-    #[inline]
+    /// Pops a value, leaving `Null` in its slot.
+    #[inline(always)]
     pub fn pop(&mut self) -> Value {
+        debug_assert!(
+            self.sp > self.stack_base(),
+            "stack underflow in {}",
+            self.code.qualname
+        );
         self.sp -= 1;
-        std::mem::replace(&mut self.slots[self.sp], Value::Null)
+        // SAFETY: stack_base <= sp < slots.len() by the stack-depth invariant.
+        unsafe {
+            let p = self.slots.as_ptr().add(self.sp);
+            let v = crate::vm::value::read_slot(p);
+            crate::vm::value::write_slot(p, Value::Null);
+            v
+        }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn top(&self) -> &Value {
-        &self.slots[self.sp - 1]
+        self.peek(1)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn peek(&self, n: usize) -> &Value {
-        &self.slots[self.sp - n]
+        debug_assert!(n >= 1 && self.sp >= self.stack_base() + n);
+        // SAFETY: the compiler only emits peeks within the current stack depth.
+        unsafe { &*self.slots.as_ptr().add(self.sp - n) }
+    }
+
+    /// Stores into a local slot, dropping what it held.
+    #[inline(always)]
+    pub fn store(&mut self, i: usize, v: Value) {
+        self.slots[i] = v;
     }
 
     /// Drops stack values down to `depth` items above the base.

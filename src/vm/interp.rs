@@ -116,63 +116,123 @@ impl Vm {
         Ok(())
     }
 
-    /// The instruction loop.
+    /// The instruction loop. Hot instructions are handled here with the stack pointer and the
+    /// slot buffer's base in locals; everything else goes through `execute_rare` with the frame
+    /// synchronised.
     fn execute(&mut self, f: &mut Frame) -> Result<Exit, Unwind> {
         let code = f.code.clone();
         let units = &code.code[..];
+        let consts = &code.consts[..];
+        let base = f.slots.as_ptr();
+        let stack_base = code.localsplus.len();
+        let mut sp = f.sp;
+        // The instruction pointer also lives in a local; the frame's copy is written only when
+        // the loop exits (return, yield, or an error, whose handler sets it anew).
+        let mut ip = f.ip;
+
+        // Stack and slot access through `base`. SAFETY (all macros): `base` is the frame's slot
+        // buffer, which is never reallocated while the frame runs; local indices come from the
+        // compiler (< co_nlocalsplus) and `stack_base <= sp <= slots.len()` holds by the
+        // stack-depth invariant documented on `Frame`. Slots at or above `sp` hold Null.
+        macro_rules! slot {
+            ($i:expr) => {{
+                let i: usize = $i;
+                debug_assert!(i < f.slots.len());
+                unsafe { &mut *base.add(i) }
+            }};
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Value = $v;
+                debug_assert!(sp < f.slots.len(), "stack overflow in {}", code.qualname);
+                unsafe { super::value::write_slot(base.add(sp), v) };
+                sp += 1;
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                debug_assert!(sp > stack_base, "stack underflow in {}", code.qualname);
+                sp -= 1;
+                let v = unsafe { super::value::read_slot(base.add(sp)) };
+                unsafe { super::value::write_slot(base.add(sp), Value::Null) };
+                v
+            }};
+        }
+        macro_rules! top {
+            () => {
+                slot!(sp - 1)
+            };
+        }
+        // Leaves the loop with an error (the frame's stack pointer is synchronised first).
+        macro_rules! fail {
+            ($e:expr) => {{
+                f.sp = sp;
+                return Err(Unwind::from($e));
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => fail!(e),
+                }
+            };
+        }
+
         loop {
-            let at = f.ip;
-            let unit = units[at];
-            let mut op = unit.op;
-            let mut arg = unit.arg as u32;
-            let mut ip = at + 1;
-            while op == Opcode::EXTENDED_ARG {
-                let u = units[ip];
-                op = u.op;
-                arg = (arg << 8) | u.arg as u32;
-                ip += 1;
-            }
-            f.lasti = ip - 1;
-            f.ip = ip + op.caches();
+            debug_assert!(ip < units.len());
+            // SAFETY: every path through a code object ends in a return, raise or in-bounds jump
+            // (the assembler resolves every jump to a block offset), so ip stays < len.
+            let unit = unsafe { *units.get_unchecked(ip) };
+            let (op, arg) = if unit.op == Opcode::EXTENDED_ARG {
+                let (_, op, arg, next) = code.decode(ip);
+                ip = next - 1 - op.caches();
+                (op, arg)
+            } else {
+                (unit.op, unit.arg as u32)
+            };
+            f.lasti = ip;
+            ip += 1;
             match op {
-                Opcode::NOP
-                | Opcode::RESUME
-                | Opcode::PRECALL
-                | Opcode::CACHE
-                | Opcode::EXTENDED_ARG => {}
+                Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                Opcode::PRECALL => ip += 1,
                 Opcode::LOAD_FAST => {
-                    let v = f.slots[arg as usize].clone();
+                    let v = slot!(arg as usize).clone();
                     if v.is_null() {
-                        return Err(self.unbound_local(&code, arg).into());
+                        fail!(self.unbound_local(&code, arg));
                     }
-                    f.push(v);
+                    push!(v);
                 }
                 Opcode::STORE_FAST => {
-                    let v = f.pop();
-                    f.slots[arg as usize] = v;
-                }
-                Opcode::DELETE_FAST => {
-                    if f.slots[arg as usize].is_null() {
-                        return Err(self.unbound_local(&code, arg).into());
+                    let v = pop!();
+                    let p = slot!(arg as usize) as *mut Value;
+                    // SAFETY: p is a valid local slot; its old value is moved out before the
+                    // new one is written.
+                    unsafe {
+                        let old = super::value::read_slot(p);
+                        super::value::write_slot(p, v);
+                        old.discard();
                     }
-                    f.slots[arg as usize] = Value::Null;
                 }
-                Opcode::LOAD_CONST => f.push(code.consts[arg as usize].clone()),
-                Opcode::POP_TOP => {
-                    f.pop();
+                Opcode::LOAD_CONST => {
+                    debug_assert!((arg as usize) < consts.len());
+                    // SAFETY: the compiler emits constant indices < len(co_consts).
+                    push!(unsafe { consts.get_unchecked(arg as usize) }.clone());
                 }
-                Opcode::PUSH_NULL => f.push(Value::Null),
+                Opcode::POP_TOP => pop!().discard(),
+                Opcode::PUSH_NULL => push!(Value::Null),
                 Opcode::COPY => {
-                    let v = f.peek(arg as usize).clone();
-                    f.push(v);
+                    let v = slot!(sp - arg as usize).clone();
+                    push!(v);
                 }
                 Opcode::SWAP => {
-                    let top = f.sp - 1;
-                    f.slots.swap(top, f.sp - arg as usize);
+                    // SAFETY: both indices are within the current stack (stack-depth invariant).
+                    unsafe { std::ptr::swap(base.add(sp - 1), base.add(sp - arg as usize)) };
                 }
                 Opcode::BINARY_OP => {
-                    let b = f.pop();
-                    let a = f.pop();
+                    ip += 1;
+                    let b = pop!();
+                    let a = pop!();
                     let r = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => match arg {
                             0 | 13 => x.checked_add(*y).map(Value::Int),
@@ -189,81 +249,135 @@ impl Vm {
                         },
                         _ => None,
                     };
-                    let r = match r {
-                        Some(r) => r,
-                        None => self.binary_op(arg, &a, &b)?,
-                    };
-                    f.push(r);
-                }
-                Opcode::COMPARE_OP => {
-                    let b = f.pop();
-                    let a = f.pop();
-                    let cmp = Cmp::from_arg(arg);
-                    let r = match super::ops::compare_builtin(cmp, &a, &b) {
-                        Some(r) => Value::Bool(r),
-                        None => self.compare(cmp, &a, &b)?,
-                    };
-                    f.push(r);
-                }
-                Opcode::POP_JUMP_FORWARD_IF_FALSE
-                | Opcode::POP_JUMP_BACKWARD_IF_FALSE
-                | Opcode::POP_JUMP_FORWARD_IF_TRUE
-                | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
-                    let v = f.pop();
-                    let truth = match v {
-                        Value::Bool(b) => b,
-                        other => self.truthy(&other)?,
-                    };
-                    let jump_if = matches!(
-                        op,
-                        Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE
-                    );
-                    if truth == jump_if {
-                        f.ip = code.jump_target(f.lasti, op, arg);
+                    match r {
+                        Some(r) => push!(r),
+                        None => {
+                            let r = match super::ops::fast_binary(arg, a, &b) {
+                                Ok(r) => r,
+                                Err(a) => tri!(self.binary_op(arg, &a, &b)),
+                            };
+                            b.discard();
+                            push!(r);
+                        }
                     }
                 }
-                Opcode::POP_JUMP_FORWARD_IF_NONE
-                | Opcode::POP_JUMP_BACKWARD_IF_NONE
-                | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
-                | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
-                    let v = f.pop();
-                    let jump_if_none = matches!(
-                        op,
-                        Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE
-                    );
-                    if v.is_none() == jump_if_none {
-                        f.ip = code.jump_target(f.lasti, op, arg);
+                Opcode::COMPARE_OP => {
+                    ip += 2;
+                    let b = pop!();
+                    let a = pop!();
+                    let cmp = Cmp::from_arg(arg);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => cmp.apply(x.cmp(y)),
+                        (Value::Float(x), Value::Float(y)) => match x.partial_cmp(y) {
+                            Some(o) => cmp.apply(o),
+                            None => cmp == Cmp::Ne,
+                        },
+                        _ => match super::ops::compare_builtin(cmp, &a, &b) {
+                            Some(r) => r,
+                            None => {
+                                let r = tri!(self.compare(cmp, &a, &b));
+                                a.discard();
+                                b.discard();
+                                push!(r);
+                                continue;
+                            }
+                        },
+                    };
+                    a.discard();
+                    b.discard();
+                    push!(Value::Bool(r));
+                }
+                Opcode::POP_JUMP_FORWARD_IF_FALSE => {
+                    let v = pop!();
+                    let truth = match v {
+                        Value::Bool(b) => b,
+                        other => tri!(self.truthy(&other)),
+                    };
+                    if !truth {
+                        ip += arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_FORWARD_IF_TRUE => {
+                    let v = pop!();
+                    let truth = match v {
+                        Value::Bool(b) => b,
+                        other => tri!(self.truthy(&other)),
+                    };
+                    if truth {
+                        ip += arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
+                    let v = pop!();
+                    let truth = match v {
+                        Value::Bool(b) => b,
+                        other => tri!(self.truthy(&other)),
+                    };
+                    if !truth {
+                        self.backedge(&code, f.lasti);
+                        ip -= arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                    let v = pop!();
+                    let truth = match v {
+                        Value::Bool(b) => b,
+                        other => tri!(self.truthy(&other)),
+                    };
+                    if truth {
+                        self.backedge(&code, f.lasti);
+                        ip -= arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_FORWARD_IF_NONE => {
+                    if pop!().is_none() {
+                        ip += arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_FORWARD_IF_NOT_NONE => {
+                    if !pop!().is_none() {
+                        ip += arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_BACKWARD_IF_NONE => {
+                    if pop!().is_none() {
+                        self.backedge(&code, f.lasti);
+                        ip -= arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    if !pop!().is_none() {
+                        self.backedge(&code, f.lasti);
+                        ip -= arg as usize;
                     }
                 }
                 Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
-                    let truth = match f.top() {
+                    let truth = match top!() {
                         Value::Bool(b) => *b,
                         other => {
                             let other = other.clone();
-                            self.truthy(&other)?
+                            tri!(self.truthy(&other))
                         }
                     };
                     if truth == (op == Opcode::JUMP_IF_TRUE_OR_POP) {
-                        f.ip = code.jump_target(f.lasti, op, arg);
+                        ip += arg as usize;
                     } else {
-                        f.pop();
+                        pop!().discard();
                     }
                 }
-                Opcode::JUMP_FORWARD => f.ip = code.jump_target(f.lasti, op, arg),
+                Opcode::JUMP_FORWARD => ip += arg as usize,
                 Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                    let c = &code.backedges[f.lasti];
-                    c.set(c.get().wrapping_add(1));
-                    f.ip = code.jump_target(f.lasti, op, arg);
+                    self.backedge(&code, f.lasti);
+                    ip -= arg as usize;
                 }
                 Opcode::GET_ITER => {
-                    let v = f.pop();
-                    let it = self.iter(&v)?;
-                    f.push(it);
+                    let v = pop!();
+                    let it = tri!(self.iter(&v));
+                    push!(it);
                 }
                 Opcode::FOR_ITER => {
-                    let next = match f.top() {
+                    let next = match top!() {
                         Value::Iterator(it) => {
-                            let it = it.clone();
                             let mut kind = it.kind.borrow_mut();
                             match &mut *kind {
                                 IterKind::Range {
@@ -294,539 +408,605 @@ impl Vm {
                                 }
                                 _ => {
                                     drop(kind);
-                                    self.next(&Value::Iterator(it))?
+                                    let it = Value::Iterator(it.clone());
+                                    tri!(self.next(&it))
                                 }
                             }
                         }
                         other => {
                             let other = other.clone();
-                            self.next(&other)?
+                            tri!(self.next(&other))
                         }
                     };
                     match next {
-                        Some(v) => f.push(v),
+                        Some(v) => push!(v),
                         None => {
-                            f.pop();
-                            f.ip = code.jump_target(f.lasti, op, arg);
+                            pop!();
+                            ip += arg as usize;
                         }
                     }
                 }
                 Opcode::BINARY_SUBSCR => {
-                    let index = f.pop();
-                    let container = f.pop();
+                    ip += 4;
+                    let index = pop!();
+                    let container = pop!();
                     let r = match super::collections::subscript_builtin(&container, &index) {
-                        Some(r) => r?,
-                        None => self.getitem(&container, &index)?,
+                        Some(r) => tri!(r),
+                        None => tri!(self.getitem(&container, &index)),
                     };
-                    f.push(r);
+                    index.discard();
+                    push!(r);
                 }
                 Opcode::STORE_SUBSCR => {
-                    let index = f.pop();
-                    let container = f.pop();
-                    let value = f.pop();
+                    ip += 1;
+                    let index = pop!();
+                    let container = pop!();
+                    let value = pop!();
                     if let (Value::List(l), Value::Int(i)) = (&container, &index) {
                         let mut items = l.items.borrow_mut();
                         if let Some(k) = super::collections::normalize(*i, items.len()) {
-                            items[k] = value;
+                            std::mem::replace(&mut items[k], value).discard();
                             continue;
                         }
                     }
-                    self.setitem(&container, &index, value)?;
-                }
-                Opcode::DELETE_SUBSCR => {
-                    let index = f.pop();
-                    let container = f.pop();
-                    self.delitem(&container, &index)?;
+                    tri!(self.setitem(&container, &index, value));
                 }
                 Opcode::LOAD_GLOBAL => {
                     let name = &code.names[(arg >> 1) as usize];
-                    let cache_slot = code.code[f.lasti + 1].arg as usize;
-                    let v = self.load_global(f, &code, name, cache_slot)?;
+                    let cache_slot = units[ip].arg as usize;
+                    ip += 5;
+                    let v = tri!(self.load_global(f, &code, name, cache_slot));
                     if arg & 1 != 0 {
-                        f.push(Value::Null);
+                        push!(Value::Null);
                     }
-                    f.push(v);
-                }
-                Opcode::STORE_GLOBAL => {
-                    let v = f.pop();
-                    f.globals.set_pystr(&code.names[arg as usize], v);
-                }
-                Opcode::DELETE_GLOBAL => {
-                    let name = code.names[arg as usize].as_str().unwrap_or("");
-                    if f.globals.remove_str(name).is_none() {
-                        return Err(PyErr::name_error(name).into());
-                    }
-                }
-                Opcode::LOAD_NAME => {
-                    let name = code.names[arg as usize].as_str().unwrap_or("");
-                    let v = self.load_name(f, name)?;
-                    f.push(v);
-                }
-                Opcode::STORE_NAME => {
-                    let v = f.pop();
-                    let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    locals.set_pystr(&code.names[arg as usize], v);
-                }
-                Opcode::DELETE_NAME => {
-                    let name = code.names[arg as usize].as_str().unwrap_or("");
-                    let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    if locals.remove_str(name).is_none() {
-                        return Err(PyErr::name_error(name).into());
-                    }
-                }
-                Opcode::MAKE_CELL => {
-                    let v = std::mem::replace(&mut f.slots[arg as usize], Value::Null);
-                    f.slots[arg as usize] = Value::Cell(alloc(PyCell::new(v)));
-                }
-                Opcode::COPY_FREE_VARS => {
-                    if let Some(func) = &f.func {
-                        let n = arg as usize;
-                        let start = code.localsplus.len() - n;
-                        for (k, cell) in func.closure.iter().take(n).enumerate() {
-                            f.slots[start + k] = cell.clone();
-                        }
-                    }
-                }
-                Opcode::LOAD_CLOSURE => {
-                    let v = f.slots[arg as usize].clone();
-                    f.push(v);
-                }
-                Opcode::LOAD_DEREF | Opcode::LOAD_CLASSDEREF => {
-                    let name_in_locals = if op == Opcode::LOAD_CLASSDEREF {
-                        let name = &code.localsplus[arg as usize];
-                        f.locals.as_ref().and_then(|l| l.get_str(name))
-                    } else {
-                        None
-                    };
-                    let v = match name_in_locals {
-                        Some(v) => v,
-                        None => match &f.slots[arg as usize] {
-                            Value::Cell(c) => c.get(),
-                            other => other.clone(),
-                        },
-                    };
-                    if v.is_null() {
-                        return Err(self.unbound_deref(&code, arg).into());
-                    }
-                    f.push(v);
-                }
-                Opcode::STORE_DEREF => {
-                    let v = f.pop();
-                    match &f.slots[arg as usize] {
-                        Value::Cell(c) => c.set(v),
-                        _ => f.slots[arg as usize] = Value::Cell(alloc(PyCell::new(v))),
-                    }
-                }
-                Opcode::DELETE_DEREF => {
-                    if let Value::Cell(c) = &f.slots[arg as usize] {
-                        if c.get().is_null() {
-                            return Err(self.unbound_deref(&code, arg).into());
-                        }
-                        c.set(Value::Null);
-                    }
-                }
-                Opcode::UNARY_NEGATIVE => {
-                    let v = f.pop();
-                    let r = match v {
-                        Value::Float(x) => Value::Float(-x),
-                        Value::Int(i) if i != i64::MIN => Value::Int(-i),
-                        other => self.unary_op(crate::syntax::ast::UnaryOp::USub, &other)?,
-                    };
-                    f.push(r);
-                }
-                Opcode::UNARY_POSITIVE => {
-                    let v = f.pop();
-                    let r = self.unary_op(crate::syntax::ast::UnaryOp::UAdd, &v)?;
-                    f.push(r);
-                }
-                Opcode::UNARY_INVERT => {
-                    let v = f.pop();
-                    let r = self.unary_op(crate::syntax::ast::UnaryOp::Invert, &v)?;
-                    f.push(r);
-                }
-                Opcode::UNARY_NOT => {
-                    let v = f.pop();
-                    let r = match v {
-                        Value::Bool(b) => !b,
-                        other => !self.truthy(&other)?,
-                    };
-                    f.push(Value::Bool(r));
-                }
-                Opcode::IS_OP => {
-                    let b = f.pop();
-                    let a = f.pop();
-                    f.push(Value::Bool(a.is(&b) != (arg == 1)));
-                }
-                Opcode::CONTAINS_OP => {
-                    let container = f.pop();
-                    let item = f.pop();
-                    let r = self.contains(&container, &item)?;
-                    f.push(Value::Bool(r != (arg == 1)));
-                }
-                Opcode::BUILD_TUPLE => {
-                    let items = f.slots[f.sp - arg as usize..f.sp]
-                        .iter_mut()
-                        .map(take)
-                        .collect();
-                    f.sp -= arg as usize;
-                    f.push(Value::tuple(items));
-                }
-                Opcode::BUILD_LIST => {
-                    let items = f.slots[f.sp - arg as usize..f.sp]
-                        .iter_mut()
-                        .map(take)
-                        .collect();
-                    f.sp -= arg as usize;
-                    f.push(Value::list(items));
-                }
-                Opcode::BUILD_SET => {
-                    let items: Vec<Value> = f.slots[f.sp - arg as usize..f.sp]
-                        .iter_mut()
-                        .map(take)
-                        .collect();
-                    f.sp -= arg as usize;
-                    let s = self.new_set(items, false)?;
-                    f.push(s);
-                }
-                Opcode::BUILD_MAP => {
-                    let n = arg as usize;
-                    let items: Vec<Value> =
-                        f.slots[f.sp - 2 * n..f.sp].iter_mut().map(take).collect();
-                    f.sp -= 2 * n;
-                    let d = Rc::new(PyDict::new());
-                    for pair in items.chunks(2) {
-                        self.dict_set(&d, pair[0].clone(), pair[1].clone())?;
-                    }
-                    f.push(Value::Dict(d));
-                }
-                Opcode::BUILD_CONST_KEY_MAP => {
-                    let keys = f.pop();
-                    let n = arg as usize;
-                    let values: Vec<Value> = f.slots[f.sp - n..f.sp].iter_mut().map(take).collect();
-                    f.sp -= n;
-                    let d = Rc::new(PyDict::new());
-                    if let Value::Tuple(k) = keys {
-                        for (key, v) in k.items.iter().zip(values) {
-                            self.dict_set(&d, key.clone(), v)?;
-                        }
-                    }
-                    f.push(Value::Dict(d));
-                }
-                Opcode::BUILD_STRING => {
-                    let n = arg as usize;
-                    let mut s = String::new();
-                    for v in &f.slots[f.sp - n..f.sp] {
-                        if let Value::Str(p) = v {
-                            s.push_str(p.as_str());
-                        }
-                    }
-                    for _ in 0..n {
-                        f.pop();
-                    }
-                    f.push(Value::str(s));
-                }
-                Opcode::BUILD_SLICE => {
-                    let step = if arg == 3 { f.pop() } else { Value::None };
-                    let stop = f.pop();
-                    let start = f.pop();
-                    f.push(Value::Slice(alloc(PySlice { start, stop, step })));
-                }
-                Opcode::LIST_APPEND => {
-                    let v = f.pop();
-                    if let Value::List(l) = f.peek(arg as usize) {
-                        l.push(v);
-                    }
-                }
-                Opcode::SET_ADD => {
-                    let v = f.pop();
-                    let s = f.peek(arg as usize).clone();
-                    self.set_add(&s, v)?;
-                }
-                Opcode::MAP_ADD => {
-                    let v = f.pop();
-                    let k = f.pop();
-                    if let Value::Dict(d) = f.peek(arg as usize).clone() {
-                        self.dict_set(&d, k, v)?;
-                    }
-                }
-                Opcode::LIST_EXTEND => {
-                    let iterable = f.pop();
-                    let target = f.peek(arg as usize).clone();
-                    let items = self.collect(&iterable).map_err(|e| {
-                        if e.is(ExcKind::TypeError) && !matches!(iterable, Value::Instance(_)) {
-                            PyErr::type_error(format!(
-                                "Value after * must be an iterable, not {}",
-                                type_name(&iterable)
-                            ))
-                        } else {
-                            e
-                        }
-                    })?;
-                    if let Value::List(l) = target {
-                        l.items.borrow_mut().extend(items);
-                    }
-                }
-                Opcode::SET_UPDATE => {
-                    let iterable = f.pop();
-                    let target = f.peek(arg as usize).clone();
-                    for v in self.collect(&iterable)? {
-                        self.set_add(&target, v)?;
-                    }
-                }
-                Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
-                    let other = f.pop();
-                    let target = f.peek(arg as usize).clone();
-                    if let Value::Dict(d) = target {
-                        self.dict_update_from(&d, &other, op == Opcode::DICT_MERGE, f)?;
-                    }
-                }
-                Opcode::LIST_TO_TUPLE => {
-                    let v = f.pop();
-                    if let Value::List(l) = v {
-                        f.push(Value::tuple(l.snapshot()));
-                    }
-                }
-                Opcode::UNPACK_SEQUENCE => {
-                    let v = f.pop();
-                    let n = arg as usize;
-                    let items = match &v {
-                        Value::Tuple(t) if t.len() == n => t.items.to_vec(),
-                        Value::List(l) if l.len() == n => l.snapshot(),
-                        _ => self.unpack(&v, n, None)?,
-                    };
-                    for item in items.into_iter().rev() {
-                        f.push(item);
-                    }
-                }
-                Opcode::UNPACK_EX => {
-                    let v = f.pop();
-                    let before = (arg & 0xff) as usize;
-                    let after = (arg >> 8) as usize;
-                    let items = self.unpack(&v, before, Some(after))?;
-                    for item in items.into_iter().rev() {
-                        f.push(item);
-                    }
+                    push!(v);
                 }
                 Opcode::LOAD_ATTR => {
-                    let obj = f.pop();
-                    let name = &code.names[arg as usize];
-                    let v = self.getattr(&obj, name)?;
-                    f.push(v);
+                    ip += 4;
+                    let obj = pop!();
+                    let v = tri!(self.getattr(&obj, &code.names[arg as usize]));
+                    push!(v);
                 }
                 Opcode::STORE_ATTR => {
-                    let obj = f.pop();
-                    let v = f.pop();
-                    self.setattr(&obj, &code.names[arg as usize], v)?;
-                }
-                Opcode::DELETE_ATTR => {
-                    let obj = f.pop();
-                    self.delattr(&obj, &code.names[arg as usize])?;
+                    ip += 4;
+                    let obj = pop!();
+                    let v = pop!();
+                    tri!(self.setattr(&obj, &code.names[arg as usize], v));
                 }
                 Opcode::LOAD_METHOD => {
-                    let obj = f.pop();
+                    ip += 10;
+                    let obj = pop!();
                     let name = &code.names[arg as usize];
-                    match self.load_method(&obj, name)? {
+                    match tri!(self.load_method(&obj, name)) {
                         Some(method) => {
-                            f.push(method);
-                            f.push(obj);
+                            push!(method);
+                            push!(obj);
                         }
                         None => {
-                            let v = self.getattr(&obj, name)?;
-                            f.push(Value::Null);
-                            f.push(v);
+                            let v = tri!(self.getattr(&obj, name));
+                            push!(Value::Null);
+                            push!(v);
                         }
                     }
                 }
                 Opcode::KW_NAMES => f.kwnames = arg,
                 Opcode::CALL => {
+                    ip += 4;
                     let argc = arg as usize;
                     let kwnames = if f.kwnames == u32::MAX {
                         &[][..]
                     } else {
-                        match &code.consts[f.kwnames as usize] {
+                        match &consts[f.kwnames as usize] {
                             Value::Tuple(t) => t.as_slice(),
                             _ => &[][..],
                         }
                     };
                     f.kwnames = u32::MAX;
-                    let base = f.sp - argc - 2;
-                    let is_method = !f.slots[base].is_null();
+                    let callee = sp - argc - 2;
+                    let is_method = !slot!(callee).is_null();
                     let (callable, args_start) = if is_method {
-                        (f.slots[base].clone(), base + 1)
+                        (slot!(callee).clone(), callee + 1)
                     } else {
-                        (f.slots[base + 1].clone(), base + 2)
+                        (slot!(callee + 1).clone(), callee + 2)
                     };
                     if argc == 0 {
+                        f.sp = sp;
                         self.prepare_introspection(f, &code, &callable);
                     }
-                    let result = self.call(&callable, &f.slots[args_start..f.sp], kwnames);
-                    for _ in 0..argc + 2 {
-                        f.pop();
+                    // SAFETY: args_start..sp lies within the current stack.
+                    let args = unsafe {
+                        std::slice::from_raw_parts(base.add(args_start), sp - args_start)
+                    };
+                    let result = self.call(&callable, args, kwnames);
+                    callable.discard();
+                    while sp > callee {
+                        pop!().discard();
                     }
-                    f.push(result?);
-                }
-                Opcode::CALL_FUNCTION_EX => {
-                    let kwargs = if arg & 1 != 0 { Some(f.pop()) } else { None };
-                    let args = f.pop();
-                    let func = f.pop();
-                    let null = f.pop();
-                    let callable = if null.is_null() { func } else { null };
-                    let r = self.call_ex(&callable, &args, kwargs.as_ref())?;
-                    f.push(r);
-                }
-                Opcode::MAKE_FUNCTION => {
-                    let func = self.make_function(f, arg)?;
-                    f.push(func);
+                    push!(tri!(result));
                 }
                 Opcode::RETURN_VALUE => {
-                    let v = f.pop();
+                    let v = pop!();
+                    f.sp = sp;
+                    f.ip = ip;
                     return Ok(Exit::Return(v));
                 }
                 Opcode::YIELD_VALUE => {
-                    let v = f.pop();
+                    let v = pop!();
+                    f.sp = sp;
+                    f.ip = ip;
                     return Ok(Exit::Yield(v));
                 }
-                Opcode::RETURN_GENERATOR => return Ok(Exit::Generator),
-                Opcode::GET_YIELD_FROM_ITER => {
-                    let v = f.pop();
-                    let it = match v {
-                        Value::Generator(_) => v,
-                        other => self.iter(&other)?,
-                    };
-                    f.push(it);
+                Opcode::RETURN_GENERATOR => {
+                    f.sp = sp;
+                    f.ip = ip;
+                    return Ok(Exit::Generator);
                 }
                 Opcode::SEND => {
-                    let v = f.pop();
-                    let receiver = f.top().clone();
-                    match self.send(&receiver, v)? {
-                        super::iter::SendResult::Yield(r) => f.push(r),
+                    let v = pop!();
+                    let receiver = top!().clone();
+                    match tri!(self.send(&receiver, v)) {
+                        super::iter::SendResult::Yield(r) => push!(r),
                         super::iter::SendResult::Return(r) => {
-                            f.pop();
-                            f.push(r);
-                            f.ip = code.jump_target(f.lasti, op, arg);
+                            pop!().discard();
+                            push!(r);
+                            ip += arg as usize;
                         }
                     }
                 }
-                Opcode::PUSH_EXC_INFO => {
-                    let exc = f.pop();
-                    let prev = std::mem::replace(&mut self.exc_info, exc.clone());
-                    f.push(prev);
-                    f.push(exc);
+                Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
+                    let n = arg as usize;
+                    let mut items = Vec::with_capacity(n);
+                    for k in sp - n..sp {
+                        items.push(std::mem::replace(slot!(k), Value::Null));
+                    }
+                    sp -= n;
+                    push!(if op == Opcode::BUILD_TUPLE {
+                        Value::tuple(items)
+                    } else {
+                        Value::list(items)
+                    });
                 }
-                Opcode::POP_EXCEPT => {
-                    let prev = f.pop();
-                    self.exc_info = prev;
+                Opcode::LIST_APPEND => {
+                    let v = pop!();
+                    if let Value::List(l) = slot!(sp - arg as usize) {
+                        l.push(v);
+                    }
                 }
-                Opcode::CHECK_EXC_MATCH => {
-                    let typ = f.pop();
-                    let exc = f.top().clone();
-                    let r = self.exception_matches(&exc, &typ)?;
-                    f.push(Value::Bool(r));
+                Opcode::UNPACK_SEQUENCE => {
+                    ip += 1;
+                    let v = pop!();
+                    let n = arg as usize;
+                    let items = match &v {
+                        Value::Tuple(t) if t.len() == n => t.items.to_vec(),
+                        Value::List(l) if l.len() == n => l.snapshot(),
+                        _ => tri!(self.unpack(&v, n, None)),
+                    };
+                    for item in items.into_iter().rev() {
+                        push!(item);
+                    }
+                }
+                Opcode::IS_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    push!(Value::Bool(a.is(&b) != (arg == 1)));
+                }
+                Opcode::CONTAINS_OP => {
+                    let container = pop!();
+                    let item = pop!();
+                    let r = tri!(self.contains(&container, &item));
+                    push!(Value::Bool(r != (arg == 1)));
+                }
+                Opcode::UNARY_NOT => {
+                    let v = pop!();
+                    let r = match v {
+                        Value::Bool(b) => !b,
+                        other => !tri!(self.truthy(&other)),
+                    };
+                    push!(Value::Bool(r));
+                }
+                Opcode::UNARY_NEGATIVE => {
+                    let v = pop!();
+                    let r = match v {
+                        Value::Float(x) => Value::Float(-x),
+                        Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                        other => tri!(self.unary_op(crate::syntax::ast::UnaryOp::USub, &other)),
+                    };
+                    push!(r);
+                }
+                Opcode::LOAD_DEREF => {
+                    let v = match slot!(arg as usize) {
+                        Value::Cell(c) => c.get(),
+                        other => other.clone(),
+                    };
+                    if v.is_null() {
+                        fail!(self.unbound_deref(&code, arg));
+                    }
+                    push!(v);
+                }
+                Opcode::STORE_DEREF => {
+                    let v = pop!();
+                    match slot!(arg as usize) {
+                        Value::Cell(c) => c.set(v),
+                        s => *s = Value::Cell(alloc(PyCell::new(v))),
+                    }
+                }
+                Opcode::RAISE_VARARGS => {
+                    let cause = if arg == 2 { Some(pop!()) } else { None };
+                    let exc = if arg >= 1 { Some(pop!()) } else { None };
+                    f.sp = sp;
+                    return Err(self.do_raise(exc, cause));
                 }
                 Opcode::RERAISE => {
-                    let exc = f.pop();
+                    let exc = pop!();
                     if arg != 0 {
-                        if let Value::Int(i) = f.peek(arg as usize) {
+                        if let Value::Int(i) = slot!(sp - arg as usize) {
                             f.lasti = *i as usize;
                         }
                     }
+                    f.sp = sp;
                     return Err(Unwind {
                         err: PyErr::from_value(exc),
                         traceback: false,
                     });
                 }
-                Opcode::RAISE_VARARGS => {
-                    let cause = if arg == 2 { Some(f.pop()) } else { None };
-                    let exc = if arg >= 1 { Some(f.pop()) } else { None };
-                    return Err(self.do_raise(exc, cause));
-                }
-                Opcode::LOAD_ASSERTION_ERROR => {
-                    f.push(Value::Type(super::types::exc_type(ExcKind::AssertionError)))
-                }
-                Opcode::BEFORE_WITH => {
-                    let mgr = f.pop();
-                    let (exit, entered) = self.enter_context(&mgr)?;
-                    f.push(exit);
-                    f.push(entered);
-                }
-                Opcode::WITH_EXCEPT_START => {
-                    let exc = f.peek(1).clone();
-                    let exit = f.peek(4).clone();
-                    let typ = Value::Type(super::types::type_of(&exc));
-                    let tb = self.traceback_object(&exc);
-                    let r = self.call(&exit, &[typ, exc, tb], &[])?;
-                    f.push(r);
-                }
-                Opcode::IMPORT_NAME => {
-                    let fromlist = f.pop();
-                    let level = f.pop();
-                    let name = code.names[arg as usize].as_str().unwrap_or("").to_string();
-                    let m = self.import_name(&name, &fromlist, &level, &f.globals)?;
-                    f.push(m);
-                }
-                Opcode::IMPORT_FROM => {
-                    let module = f.top().clone();
-                    let name = &code.names[arg as usize];
-                    let v = self.import_from(&module, name)?;
-                    f.push(v);
-                }
-                Opcode::IMPORT_STAR => {
-                    let module = f.pop();
-                    let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    self.import_star(&module, &locals)?;
-                }
-                Opcode::LOAD_BUILD_CLASS => {
-                    let v = self
-                        .builtins
-                        .get_str("__build_class__")
-                        .ok_or_else(|| PyErr::name_error("__build_class__"))?;
-                    f.push(v);
-                }
-                Opcode::SETUP_ANNOTATIONS => {
-                    let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                    if locals.get_str("__annotations__").is_none() {
-                        locals.set_str("__annotations__", Value::Dict(Rc::new(PyDict::new())));
-                    }
-                }
-                Opcode::FORMAT_VALUE => {
-                    let spec = if arg & 4 != 0 { Some(f.pop()) } else { None };
-                    let v = f.pop();
-                    let converted = match arg & 3 {
-                        1 => Value::str(self.str(&v)?),
-                        2 => Value::str(self.repr(&v)?),
-                        3 => Value::str(crate::vm::repr::ascii(&self.repr(&v)?)),
-                        _ => v,
-                    };
-                    let s = match (&converted, &spec) {
-                        (Value::Str(_), None) => converted,
-                        _ => {
-                            let spec_str = match &spec {
-                                Some(Value::Str(s)) => s.as_str().to_string(),
-                                _ => String::new(),
-                            };
-                            Value::str(self.format(&converted, &spec_str)?)
-                        }
-                    };
-                    f.push(s);
-                }
-                Opcode::PRINT_EXPR => {
-                    let v = f.pop();
-                    self.display_hook(&v)?;
-                }
-                Opcode::GET_LEN => {
-                    let v = f.top().clone();
-                    let n = self.len(&v)?;
-                    f.push(Value::Int(n as i64));
-                }
-                other => {
-                    return Err(PyErr::new(
-                        ExcKind::SystemError,
-                        format!("unknown opcode {}", other.name()),
-                    )
-                    .into());
+                _ => {
+                    f.sp = sp;
+                    let r = self.execute_rare(f, &code, op, arg);
+                    sp = f.sp;
+                    tri!(r);
+                    ip += op.caches();
                 }
             }
         }
+    }
+
+    /// A back edge was taken at code unit `at` (loop iteration counting for the JIT).
+    #[inline(always)]
+    fn backedge(&mut self, code: &crate::bytecode::Code, at: usize) {
+        let c = &code.backedges[at];
+        c.set(c.get().wrapping_add(1));
+    }
+
+    /// The less frequent instructions, with the frame's stack pointer synchronised.
+    #[inline(never)]
+    fn execute_rare(
+        &mut self,
+        f: &mut Frame,
+        code: &Rc<crate::bytecode::Code>,
+        op: Opcode,
+        arg: u32,
+    ) -> PyResult<()> {
+        match op {
+            Opcode::DELETE_FAST => {
+                if f.slots[arg as usize].is_null() {
+                    return Err(self.unbound_local(code, arg));
+                }
+                f.slots[arg as usize] = Value::Null;
+            }
+            Opcode::DELETE_SUBSCR => {
+                let index = f.pop();
+                let container = f.pop();
+                self.delitem(&container, &index)?;
+            }
+            Opcode::STORE_GLOBAL => {
+                let v = f.pop();
+                f.globals.set_pystr(&code.names[arg as usize], v);
+            }
+            Opcode::DELETE_GLOBAL => {
+                let name = code.names[arg as usize].as_str().unwrap_or("");
+                if f.globals.remove_str(name).is_none() {
+                    return Err(PyErr::name_error(name));
+                }
+            }
+            Opcode::LOAD_NAME => {
+                let name = code.names[arg as usize].as_str().unwrap_or("");
+                let v = self.load_name(f, name)?;
+                f.push(v);
+            }
+            Opcode::STORE_NAME => {
+                let v = f.pop();
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                locals.set_pystr(&code.names[arg as usize], v);
+            }
+            Opcode::DELETE_NAME => {
+                let name = code.names[arg as usize].as_str().unwrap_or("");
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                if locals.remove_str(name).is_none() {
+                    return Err(PyErr::name_error(name));
+                }
+            }
+            Opcode::MAKE_CELL => {
+                let v = std::mem::replace(&mut f.slots[arg as usize], Value::Null);
+                f.slots[arg as usize] = Value::Cell(alloc(PyCell::new(v)));
+            }
+            Opcode::COPY_FREE_VARS => {
+                if let Some(func) = f.func.clone() {
+                    let n = arg as usize;
+                    let start = code.localsplus.len() - n;
+                    for (k, cell) in func.closure.iter().take(n).enumerate() {
+                        f.slots[start + k] = cell.clone();
+                    }
+                }
+            }
+            Opcode::LOAD_CLOSURE => {
+                let v = f.slots[arg as usize].clone();
+                f.push(v);
+            }
+            Opcode::LOAD_CLASSDEREF => {
+                let name = &code.localsplus[arg as usize];
+                let v = match f.locals.as_ref().and_then(|l| l.get_str(name)) {
+                    Some(v) => v,
+                    None => match &f.slots[arg as usize] {
+                        Value::Cell(c) => c.get(),
+                        other => other.clone(),
+                    },
+                };
+                if v.is_null() {
+                    return Err(self.unbound_deref(code, arg));
+                }
+                f.push(v);
+            }
+            Opcode::DELETE_DEREF => {
+                if let Value::Cell(c) = &f.slots[arg as usize] {
+                    if c.get().is_null() {
+                        return Err(self.unbound_deref(code, arg));
+                    }
+                    c.set(Value::Null);
+                }
+            }
+            Opcode::UNARY_POSITIVE | Opcode::UNARY_INVERT => {
+                let v = f.pop();
+                let kind = if op == Opcode::UNARY_POSITIVE {
+                    crate::syntax::ast::UnaryOp::UAdd
+                } else {
+                    crate::syntax::ast::UnaryOp::Invert
+                };
+                let r = self.unary_op(kind, &v)?;
+                f.push(r);
+            }
+            Opcode::BUILD_SET => {
+                let n = arg as usize;
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(f.pop());
+                }
+                items.reverse();
+                let s = self.new_set(items, false)?;
+                f.push(s);
+            }
+            Opcode::BUILD_MAP => {
+                let n = arg as usize;
+                let mut items = Vec::with_capacity(2 * n);
+                for _ in 0..2 * n {
+                    items.push(f.pop());
+                }
+                items.reverse();
+                let d = Rc::new(PyDict::new());
+                for pair in items.chunks(2) {
+                    self.dict_set(&d, pair[0].clone(), pair[1].clone())?;
+                }
+                f.push(Value::Dict(d));
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let keys = f.pop();
+                let n = arg as usize;
+                let mut values = Vec::with_capacity(n);
+                for _ in 0..n {
+                    values.push(f.pop());
+                }
+                values.reverse();
+                let d = Rc::new(PyDict::new());
+                if let Value::Tuple(k) = keys {
+                    for (key, v) in k.items.iter().zip(values) {
+                        self.dict_set(&d, key.clone(), v)?;
+                    }
+                }
+                f.push(Value::Dict(d));
+            }
+            Opcode::BUILD_STRING => {
+                let n = arg as usize;
+                let mut parts = Vec::with_capacity(n);
+                for _ in 0..n {
+                    parts.push(f.pop());
+                }
+                let mut s = String::new();
+                for p in parts.iter().rev() {
+                    if let Value::Str(p) = p {
+                        s.push_str(p.as_str());
+                    }
+                }
+                f.push(Value::str(s));
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if arg == 3 { f.pop() } else { Value::None };
+                let stop = f.pop();
+                let start = f.pop();
+                f.push(Value::Slice(alloc(PySlice { start, stop, step })));
+            }
+            Opcode::SET_ADD => {
+                let v = f.pop();
+                let s = f.peek(arg as usize).clone();
+                self.set_add(&s, v)?;
+            }
+            Opcode::MAP_ADD => {
+                let v = f.pop();
+                let k = f.pop();
+                if let Value::Dict(d) = f.peek(arg as usize).clone() {
+                    self.dict_set(&d, k, v)?;
+                }
+            }
+            Opcode::LIST_EXTEND => {
+                let iterable = f.pop();
+                let target = f.peek(arg as usize).clone();
+                let items = self.collect(&iterable).map_err(|e| {
+                    if e.is(ExcKind::TypeError) && !matches!(iterable, Value::Instance(_)) {
+                        PyErr::type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            type_name(&iterable)
+                        ))
+                    } else {
+                        e
+                    }
+                })?;
+                if let Value::List(l) = target {
+                    l.items.borrow_mut().extend(items);
+                }
+            }
+            Opcode::SET_UPDATE => {
+                let iterable = f.pop();
+                let target = f.peek(arg as usize).clone();
+                for v in self.collect(&iterable)? {
+                    self.set_add(&target, v)?;
+                }
+            }
+            Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                let other = f.pop();
+                let target = f.peek(arg as usize).clone();
+                if let Value::Dict(d) = target {
+                    self.dict_update_from(&d, &other, op == Opcode::DICT_MERGE, f)?;
+                }
+            }
+            Opcode::LIST_TO_TUPLE => {
+                let v = f.pop();
+                if let Value::List(l) = v {
+                    f.push(Value::tuple(l.snapshot()));
+                }
+            }
+            Opcode::UNPACK_EX => {
+                let v = f.pop();
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let items = self.unpack(&v, before, Some(after))?;
+                for item in items.into_iter().rev() {
+                    f.push(item);
+                }
+            }
+            Opcode::DELETE_ATTR => {
+                let obj = f.pop();
+                self.delattr(&obj, &code.names[arg as usize])?;
+            }
+            Opcode::CALL_FUNCTION_EX => {
+                let kwargs = if arg & 1 != 0 { Some(f.pop()) } else { None };
+                let args = f.pop();
+                let func = f.pop();
+                let null = f.pop();
+                let callable = if null.is_null() { func } else { null };
+                let r = self.call_ex(&callable, &args, kwargs.as_ref())?;
+                f.push(r);
+            }
+            Opcode::MAKE_FUNCTION => {
+                let func = self.make_function(f, arg)?;
+                f.push(func);
+            }
+            Opcode::GET_YIELD_FROM_ITER => {
+                let v = f.pop();
+                let it = match v {
+                    Value::Generator(_) => v,
+                    other => self.iter(&other)?,
+                };
+                f.push(it);
+            }
+            Opcode::PUSH_EXC_INFO => {
+                let exc = f.pop();
+                let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                f.push(prev);
+                f.push(exc);
+            }
+            Opcode::POP_EXCEPT => {
+                let prev = f.pop();
+                self.exc_info = prev;
+            }
+            Opcode::CHECK_EXC_MATCH => {
+                let typ = f.pop();
+                let exc = f.top().clone();
+                let r = self.exception_matches(&exc, &typ)?;
+                f.push(Value::Bool(r));
+            }
+            Opcode::LOAD_ASSERTION_ERROR => {
+                f.push(Value::Type(super::types::exc_type(ExcKind::AssertionError)))
+            }
+            Opcode::BEFORE_WITH => {
+                let mgr = f.pop();
+                let (exit, entered) = self.enter_context(&mgr)?;
+                f.push(exit);
+                f.push(entered);
+            }
+            Opcode::WITH_EXCEPT_START => {
+                let exc = f.peek(1).clone();
+                let exit = f.peek(4).clone();
+                let typ = Value::Type(super::types::type_of(&exc));
+                let tb = self.traceback_object(&exc);
+                let r = self.call(&exit, &[typ, exc, tb], &[])?;
+                f.push(r);
+            }
+            Opcode::IMPORT_NAME => {
+                let fromlist = f.pop();
+                let level = f.pop();
+                let name = code.names[arg as usize].as_str().unwrap_or("").to_string();
+                let m = self.import_name(&name, &fromlist, &level, &f.globals)?;
+                f.push(m);
+            }
+            Opcode::IMPORT_FROM => {
+                let module = f.top().clone();
+                let v = self.import_from(&module, &code.names[arg as usize])?;
+                f.push(v);
+            }
+            Opcode::IMPORT_STAR => {
+                let module = f.pop();
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                self.import_star(&module, &locals)?;
+            }
+            Opcode::LOAD_BUILD_CLASS => {
+                let v = self
+                    .builtins
+                    .get_str("__build_class__")
+                    .ok_or_else(|| PyErr::name_error("__build_class__"))?;
+                f.push(v);
+            }
+            Opcode::SETUP_ANNOTATIONS => {
+                let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                if locals.get_str("__annotations__").is_none() {
+                    locals.set_str("__annotations__", Value::Dict(Rc::new(PyDict::new())));
+                }
+            }
+            Opcode::FORMAT_VALUE => {
+                let spec = if arg & 4 != 0 { Some(f.pop()) } else { None };
+                let v = f.pop();
+                let converted = match arg & 3 {
+                    1 => Value::str(self.str(&v)?),
+                    2 => Value::str(self.repr(&v)?),
+                    3 => Value::str(crate::vm::repr::ascii(&self.repr(&v)?)),
+                    _ => v,
+                };
+                let s = match (&converted, &spec) {
+                    (Value::Str(_), None) => converted,
+                    _ => {
+                        let spec_str = match &spec {
+                            Some(Value::Str(s)) => s.as_str().to_string(),
+                            _ => String::new(),
+                        };
+                        Value::str(self.format(&converted, &spec_str)?)
+                    }
+                };
+                f.push(s);
+            }
+            Opcode::PRINT_EXPR => {
+                let v = f.pop();
+                self.display_hook(&v)?;
+            }
+            Opcode::GET_LEN => {
+                let v = f.top().clone();
+                let n = self.len(&v)?;
+                f.push(Value::Int(n as i64));
+            }
+            other => {
+                return Err(PyErr::new(
+                    ExcKind::SystemError,
+                    format!("unknown opcode {}", other.name()),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// `super()`, `locals()`, `vars()` and `dir()` called with no arguments need to see the
@@ -1269,9 +1449,4 @@ impl Vm {
         }
         "function".to_string()
     }
-}
-
-/// Takes a value out of a stack slot, leaving NULL behind.
-fn take(v: &mut Value) -> Value {
-    std::mem::replace(v, Value::Null)
 }

@@ -450,6 +450,62 @@ fn complex_op(op: Operator, a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
     Ok(Value::complex(re, im))
 }
 
+/// The interpreter's fast path for BINARY_OP on ints, floats and complex numbers: None when the
+/// general path is needed (other types, int overflow, division by zero, other operators).
+/// Operands are owned, so a complex temporary nobody else references (the `z * z` in
+/// `z * z + c`) is updated in place instead of allocating a new box.
+#[inline]
+pub fn fast_binary(arg: u32, a: Value, b: &Value) -> Result<Value, Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let r = match arg {
+                0 | 13 => x.checked_add(*y),
+                10 | 23 => x.checked_sub(*y),
+                5 | 18 => x.checked_mul(*y),
+                _ => None,
+            };
+            r.map(Value::Int).ok_or(Value::Int(x))
+        }
+        (Value::Float(x), Value::Float(y)) => match arg {
+            0 | 13 => Ok(Value::Float(x + y)),
+            10 | 23 => Ok(Value::Float(x - y)),
+            5 | 18 => Ok(Value::Float(x * y)),
+            11 | 24 if *y != 0.0 => Ok(Value::Float(x / y)),
+            _ => Err(Value::Float(x)),
+        },
+        (Value::Float(x), Value::Int(y)) => match arg {
+            0 | 13 => Ok(Value::Float(x + *y as f64)),
+            10 | 23 => Ok(Value::Float(x - *y as f64)),
+            5 | 18 => Ok(Value::Float(x * *y as f64)),
+            _ => Err(Value::Float(x)),
+        },
+        (Value::Int(x), Value::Float(y)) => match arg {
+            0 | 13 => Ok(Value::Float(x as f64 + y)),
+            10 | 23 => Ok(Value::Float(x as f64 - y)),
+            5 | 18 => Ok(Value::Float(x as f64 * y)),
+            _ => Err(Value::Int(x)),
+        },
+        (Value::Complex(mut za), Value::Complex(zb)) => {
+            let (p, q) = ((za.re, za.im), (zb.re, zb.im));
+            let r = match arg {
+                0 | 13 => (p.0 + q.0, p.1 + q.1),
+                10 | 23 => (p.0 - q.0, p.1 - q.1),
+                5 | 18 => c_prod(p, q),
+                _ => return Err(Value::Complex(za)),
+            };
+            match Rc::get_mut(&mut za) {
+                Some(slot) => {
+                    slot.re = r.0;
+                    slot.im = r.1;
+                    Ok(Value::Complex(za))
+                }
+                None => Ok(Value::complex(r.0, r.1)),
+            }
+        }
+        (a, _) => Err(a),
+    }
+}
+
 /// Arithmetic on two numbers, or None if either is not a number or the operator does not apply.
 fn numeric_op(op: Operator, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     // Fast paths for the common immediates.
@@ -753,7 +809,8 @@ impl Cmp {
         ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"][self as usize]
     }
 
-    fn apply(self, ord: std::cmp::Ordering) -> bool {
+    #[inline]
+    pub fn apply(self, ord: std::cmp::Ordering) -> bool {
         use std::cmp::Ordering::*;
         match self {
             Cmp::Lt => ord == Less,
@@ -828,9 +885,22 @@ fn num_compare(op: Cmp, a: &Num, b: &Num) -> Option<bool> {
 
 /// Comparison of built-in scalars and strings; containers need the VM (their items may be
 /// instances). None when the built-in types cannot compare these operands.
+#[inline]
 pub fn compare_builtin(op: Cmp, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => return Some(op.apply(x.cmp(y))),
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= 1 << 53 => {
+            return Some(match x.partial_cmp(&(*y as f64)) {
+                Some(o) => op.apply(o),
+                None => op == Cmp::Ne,
+            })
+        }
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() <= 1 << 53 => {
+            return Some(match (*x as f64).partial_cmp(y) {
+                Some(o) => op.apply(o),
+                None => op == Cmp::Ne,
+            })
+        }
         (Value::Float(x), Value::Float(y)) => {
             return Some(match x.partial_cmp(y) {
                 Some(o) => op.apply(o),

@@ -93,8 +93,8 @@ impl Vm {
         globals: Rc<PyDict>,
         locals: Option<Rc<PyDict>>,
     ) -> PyResult<Value> {
-        let slots = self.frame_pool.pop().unwrap_or_default();
-        let mut frame = Frame::new(code, globals, self.builtins.clone(), slots);
+        let spare = self.frame_pool.pop();
+        let mut frame = Frame::new(code, globals, self.builtins.clone(), spare);
         frame.locals = locals;
         match self.run_frame(&mut frame)? {
             Exit::Return(v) => Ok(v),

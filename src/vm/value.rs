@@ -1,10 +1,10 @@
 //! `Value`: every Python value pyvm handles, in a fixed 16-byte layout.
 //!
 //! ```text
-//!   byte 0        bytes 1..8     bytes 8..16
-//!  +-------------+--------------+---------------------------------------------+
-//!  | tag (u8)    |   padding    | payload: bool | i64 | f64 | Rc<T> pointer   |
-//!  +-------------+--------------+---------------------------------------------+
+//!   bytes 0..8                   bytes 8..16
+//!  +----------------------------+---------------------------------------------+
+//!  | tag (u64, little endian)   | payload: bool | i64 | f64 | Rc<T> pointer   |
+//!  +----------------------------+---------------------------------------------+
 //! ```
 //! `None`, `bool`, small `int` and `float` are immediates; everything else is a reference-counted
 //! heap object. Compiled code reads a frame slot's tag at offset 0 and its payload at offset 8
@@ -32,37 +32,143 @@ pub struct Complex {
 
 /// A Python value. Variants map one-to-one to the runtime's object kinds; `Null` is the
 /// interpreter's internal "no value" marker (CPython's NULL) and is never visible to programs.
-#[derive(Clone)]
-#[repr(C, u8)]
+#[repr(C, u64)]
 pub enum Value {
+    // Immediates (tags 0..=6): no heap reference, copied bitwise.
     Null = 0,
     None = 1,
     Bool(bool) = 2,
     Int(i64) = 3,
     Float(f64) = 4,
-    BigInt(Rc<BigInt>) = 5,
-    Complex(Rc<Complex>) = 6,
-    Str(Rc<PyStr>) = 7,
-    Bytes(Rc<PyBytes>) = 8,
-    List(Rc<PyList>) = 9,
-    Tuple(Rc<PyTuple>) = 10,
-    Dict(Rc<PyDict>) = 11,
-    Set(Rc<PySet>) = 12,
-    Range(Rc<PyRange>) = 13,
-    Slice(Rc<PySlice>) = 14,
-    Function(Rc<PyFunction>) = 15,
-    Builtin(Rc<PyBuiltin>) = 16,
-    Method(Rc<PyMethod>) = 17,
-    Module(Rc<PyModule>) = 18,
-    Type(Rc<PyType>) = 19,
-    Instance(Rc<PyInstance>) = 20,
-    Iterator(Rc<PyIterator>) = 21,
-    Generator(Rc<PyGenerator>) = 22,
-    Cell(Rc<PyCell>) = 23,
-    Code(Rc<Code>) = 24,
-    Native(Rc<NativeObject>) = 25,
-    Ellipsis = 26,
-    NotImplemented = 27,
+    Ellipsis = 5,
+    NotImplemented = 6,
+    // Heap objects (tags 7..): reference counted.
+    BigInt(Rc<BigInt>) = 7,
+    Complex(Rc<Complex>) = 8,
+    Str(Rc<PyStr>) = 9,
+    Bytes(Rc<PyBytes>) = 10,
+    List(Rc<PyList>) = 11,
+    Tuple(Rc<PyTuple>) = 12,
+    Dict(Rc<PyDict>) = 13,
+    Set(Rc<PySet>) = 14,
+    Range(Rc<PyRange>) = 15,
+    Slice(Rc<PySlice>) = 16,
+    Function(Rc<PyFunction>) = 17,
+    Builtin(Rc<PyBuiltin>) = 18,
+    Method(Rc<PyMethod>) = 19,
+    Module(Rc<PyModule>) = 20,
+    Type(Rc<PyType>) = 21,
+    Instance(Rc<PyInstance>) = 22,
+    Iterator(Rc<PyIterator>) = 23,
+    Generator(Rc<PyGenerator>) = 24,
+    Cell(Rc<PyCell>) = 25,
+    Code(Rc<Code>) = 26,
+    Native(Rc<NativeObject>) = 27,
+}
+
+/// The highest tag of an immediate variant.
+pub const LAST_IMMEDIATE: u8 = 6;
+
+/// Reads a value out of a slot as two 8-byte words.
+///
+/// Stack slots are written by one instruction and read by the next. Moving a `Value` as a single
+/// 16-byte vector load after it was written as an 8-byte tag plus a narrower payload defeats the
+/// CPU's store-to-load forwarding (a ~12-cycle stall per instruction); moving it as two words
+/// keeps every load matched to one earlier store.
+///
+/// # Safety
+/// `p` must point to a valid, initialised `Value`; the caller takes ownership of it (the slot
+/// must be treated as moved-from).
+#[inline(always)]
+pub unsafe fn read_slot(p: *const Value) -> Value {
+    let w = p.cast::<std::mem::MaybeUninit<u64>>();
+    // SAFETY: the caller guarantees p points to a Value, which is exactly two words (repr(C, u64));
+    // MaybeUninit words may carry padding bytes. The accesses are volatile only so that the
+    // compiler cannot fuse them back into one 16-byte load.
+    let words = unsafe { [w.read_volatile(), w.add(1).read_volatile()] };
+    // SAFETY: the words are the bytes of a valid Value.
+    unsafe { std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>(words) }
+}
+
+/// Writes a value into a slot as two 8-byte words, without dropping the old content.
+///
+/// # Safety
+/// `p` must point to a slot whose current content owns nothing (it was moved out, or is Null).
+#[inline(always)]
+pub unsafe fn write_slot(p: *mut Value, v: Value) {
+    // SAFETY: a Value is exactly two words; MaybeUninit words may hold padding.
+    let words = unsafe { std::mem::transmute::<Value, [std::mem::MaybeUninit<u64>; 2]>(v) };
+    let w = p.cast::<std::mem::MaybeUninit<u64>>();
+    // SAFETY: p points to a Value-sized slot owned by the caller.
+    unsafe {
+        w.write_volatile(words[0]);
+        w.add(1).write_volatile(words[1]);
+    }
+}
+
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if self.tag() <= LAST_IMMEDIATE {
+            // SAFETY: immediate variants own nothing (no Rc, no Drop glue), so a bitwise copy is
+            // exactly what a derived Clone would produce.
+            unsafe { read_slot(self) }
+        } else {
+            self.clone_heap()
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Complex(r) => Value::Complex(r.clone()),
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::Bytes(r) => Value::Bytes(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Set(r) => Value::Set(r.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Slice(r) => Value::Slice(r.clone()),
+            Value::Function(r) => Value::Function(r.clone()),
+            Value::Builtin(r) => Value::Builtin(r.clone()),
+            Value::Method(r) => Value::Method(r.clone()),
+            Value::Module(r) => Value::Module(r.clone()),
+            Value::Type(r) => Value::Type(r.clone()),
+            Value::Instance(r) => Value::Instance(r.clone()),
+            Value::Iterator(r) => Value::Iterator(r.clone()),
+            Value::Generator(r) => Value::Generator(r.clone()),
+            Value::Cell(r) => Value::Cell(r.clone()),
+            Value::Code(r) => Value::Code(r.clone()),
+            Value::Native(r) => Value::Native(r.clone()),
+            Value::Null => Value::Null,
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Ellipsis => Value::Ellipsis,
+            Value::NotImplemented => Value::NotImplemented,
+        }
+    }
+
+    /// Whether the value holds a heap reference.
+    #[inline(always)]
+    pub fn is_heap(&self) -> bool {
+        self.tag() > LAST_IMMEDIATE
+    }
+
+    /// Drops a value, skipping the drop glue call for immediates (the interpreter's hot path).
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.is_heap() {
+            drop(self);
+        } else {
+            std::mem::forget(self);
+        }
+    }
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -74,9 +180,9 @@ pub mod tag {
     pub const BOOL: u8 = 2;
     pub const INT: u8 = 3;
     pub const FLOAT: u8 = 4;
-    pub const BIGINT: u8 = 5;
-    pub const COMPLEX: u8 = 6;
-    pub const LIST: u8 = 9;
+    pub const BIGINT: u8 = 7;
+    pub const COMPLEX: u8 = 8;
+    pub const LIST: u8 = 11;
 }
 
 thread_local! {
@@ -101,11 +207,12 @@ impl Value {
     /// Byte offset of the payload (i64, f64, bool or pointer) inside a `Value`.
     pub const PAYLOAD_OFFSET: usize = 8;
 
-    /// The tag byte (see [`tag`]).
-    #[inline]
+    /// The tag (see [`tag`]).
+    #[inline(always)]
     pub fn tag(&self) -> u8 {
-        // SAFETY: `Value` is `repr(C, u8)`, so its first byte is the discriminant.
-        unsafe { *(self as *const Value as *const u8) }
+        // SAFETY: `Value` is `repr(C, u64)`: its first 8 bytes are the discriminant, whose low
+        // byte (little endian) holds the tag, all tags being < 256.
+        unsafe { *(self as *const Value as *const u64) as u8 }
     }
 
     #[inline]
