@@ -17,7 +17,6 @@ pub mod symtable;
 use crate::bytecode::opcodes::Opcode;
 use crate::bytecode::{Code, Position};
 use crate::syntax::ast::{self, Expr, Range};
-use crate::syntax::token::Pos;
 use crate::syntax::SyntaxError;
 use crate::vm::Value;
 use cfg::{BlockId, Cfg};

@@ -40,6 +40,9 @@ pub struct DictViewData {
     pub view: DictView,
 }
 
+/// The value of `__traceback__`: it keeps the frame entries alive; they are not yet introspectable
+/// from Python (`tb_next`, `tb_frame`).
+#[allow(dead_code)]
 struct Traceback(Vec<Value>);
 
 /// Super(type, obj): the object and the class after which lookup starts.

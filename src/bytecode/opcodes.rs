@@ -393,6 +393,22 @@ pub const BINARY_OPS: [&str; 26] = [
 /// The number of BINARY_OP arguments that are not in-place forms.
 pub const NB_INPLACE_OFFSET: u32 = 13;
 
+/// BINARY_OP arguments the interpreter's inline fast paths dispatch on (CPython's `NB_*`).
+pub mod nb {
+    pub const ADD: u32 = 0;
+    pub const FLOOR_DIVIDE: u32 = 2;
+    pub const MULTIPLY: u32 = 5;
+    pub const REMAINDER: u32 = 6;
+    pub const SUBTRACT: u32 = 10;
+    pub const TRUE_DIVIDE: u32 = 11;
+    pub const INPLACE_ADD: u32 = 13;
+    pub const INPLACE_FLOOR_DIVIDE: u32 = 15;
+    pub const INPLACE_MULTIPLY: u32 = 18;
+    pub const INPLACE_REMAINDER: u32 = 19;
+    pub const INPLACE_SUBTRACT: u32 = 23;
+    pub const INPLACE_TRUE_DIVIDE: u32 = 24;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,8 +11,8 @@ use super::types::type_name;
 use super::value::{alloc, Value};
 use super::Vm;
 use crate::bytecode::code::GlobalCache;
-use crate::bytecode::opcodes::Opcode;
-use crate::objects::{IterKind, PyCell, PyDict, PySlice};
+use crate::bytecode::opcodes::{nb, Opcode};
+use crate::objects::{int, IterKind, PyCell, PyDict, PySlice};
 use std::rc::Rc;
 
 /// How a frame stopped running.
@@ -235,16 +235,24 @@ impl Vm {
                     let a = pop!();
                     let r = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => match arg {
-                            0 | 13 => x.checked_add(*y).map(Value::Int),
-                            10 | 23 => x.checked_sub(*y).map(Value::Int),
-                            5 | 18 => x.checked_mul(*y).map(Value::Int),
+                            nb::ADD | nb::INPLACE_ADD => x.checked_add(*y).map(Value::Int),
+                            nb::SUBTRACT | nb::INPLACE_SUBTRACT => x.checked_sub(*y).map(Value::Int),
+                            nb::MULTIPLY | nb::INPLACE_MULTIPLY => x.checked_mul(*y).map(Value::Int),
+                            nb::REMAINDER | nb::INPLACE_REMAINDER if *y != 0 => {
+                                Some(Value::Int(int::floor_mod(*x, *y)))
+                            }
+                            nb::FLOOR_DIVIDE | nb::INPLACE_FLOOR_DIVIDE if *y != 0 => {
+                                int::floor_div(*x, *y).map(Value::Int)
+                            }
                             _ => None,
                         },
                         (Value::Float(x), Value::Float(y)) => match arg {
-                            0 | 13 => Some(Value::Float(x + y)),
-                            10 | 23 => Some(Value::Float(x - y)),
-                            5 | 18 => Some(Value::Float(x * y)),
-                            11 | 24 if *y != 0.0 => Some(Value::Float(x / y)),
+                            nb::ADD | nb::INPLACE_ADD => Some(Value::Float(x + y)),
+                            nb::SUBTRACT | nb::INPLACE_SUBTRACT => Some(Value::Float(x - y)),
+                            nb::MULTIPLY | nb::INPLACE_MULTIPLY => Some(Value::Float(x * y)),
+                            nb::TRUE_DIVIDE | nb::INPLACE_TRUE_DIVIDE if *y != 0.0 => {
+                                Some(Value::Float(x / y))
+                            }
                             _ => None,
                         },
                         _ => None,
@@ -269,6 +277,11 @@ impl Vm {
                     let r = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => cmp.apply(x.cmp(y)),
                         (Value::Float(x), Value::Float(y)) => match x.partial_cmp(y) {
+                            Some(o) => cmp.apply(o),
+                            None => cmp == Cmp::Ne,
+                        },
+                        // Exact for |int| <= 2**53; larger ints take the exact general path.
+                        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= 1 << 53 => match x.partial_cmp(&(*y as f64)) {
                             Some(o) => cmp.apply(o),
                             None => cmp == Cmp::Ne,
                         },

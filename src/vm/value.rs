@@ -113,6 +113,9 @@ impl Clone for Value {
             // SAFETY: immediate variants own nothing (no Rc, no Drop glue), so a bitwise copy is
             // exactly what a derived Clone would produce.
             unsafe { read_slot(self) }
+        } else if let Value::Complex(c) = self {
+            // Complex numbers are the boxed type numeric kernels move most.
+            Value::Complex(c.clone())
         } else {
             self.clone_heap()
         }
@@ -163,10 +166,12 @@ impl Value {
     /// Drops a value, skipping the drop glue call for immediates (the interpreter's hot path).
     #[inline(always)]
     pub fn discard(self) {
-        if self.is_heap() {
-            drop(self);
-        } else {
+        if !self.is_heap() {
             std::mem::forget(self);
+        } else if let Value::Complex(c) = self {
+            drop(c);
+        } else {
+            drop(self);
         }
     }
 }

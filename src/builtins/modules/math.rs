@@ -7,7 +7,7 @@ use crate::objects::{Args, PyModule};
 use crate::vm::types::type_name;
 use crate::vm::{PyErr, PyResult, Value, Vm};
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::rc::Rc;
 
