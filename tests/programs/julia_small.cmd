@@ -1,0 +1,1 @@
+programs/julia.py 100 30
