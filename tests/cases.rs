@@ -290,14 +290,24 @@ fn cases() {
     let python = if bless { cpython() } else { String::new() };
     check_all("cases", &programs, |program| {
         let dir = program.parent().expect("case has a directory");
-        let file = program.file_name().expect("case has a name").to_string_lossy();
-        let name = program.strip_prefix(root()).unwrap_or(program).display().to_string();
+        let file = program
+            .file_name()
+            .expect("case has a name")
+            .to_string_lossy();
+        let name = program
+            .strip_prefix(root())
+            .unwrap_or(program)
+            .display()
+            .to_string();
         let source = read_or_empty(program);
         if bless {
             let out = run(&python, &[&file], dir);
             let stderr = normalize_paths(&out.stderr, dir);
-            fs::write(with_ext(program, "stdout"), normalize_paths(&out.stdout, dir))
-                .expect("write stdout fixture");
+            fs::write(
+                with_ext(program, "stdout"),
+                normalize_paths(&out.stdout, dir),
+            )
+            .expect("write stdout fixture");
             let stderr = if stderr.is_empty() {
                 stderr
             } else {
@@ -337,12 +347,23 @@ fn dis_listings() {
     let python = if bless { cpython() } else { String::new() };
     check_all("dis listings", &programs, |program| {
         let dir = program.parent().expect("listing has a directory");
-        let file = program.file_name().expect("listing has a name").to_string_lossy();
-        let name = program.strip_prefix(root()).unwrap_or(program).display().to_string();
+        let file = program
+            .file_name()
+            .expect("listing has a name")
+            .to_string_lossy();
+        let name = program
+            .strip_prefix(root())
+            .unwrap_or(program)
+            .display()
+            .to_string();
         let golden = with_ext(program, "dis");
         if bless {
             let out = run(&python, &["-m", "dis", &file], dir);
-            assert_eq!(out.status, 0, "python3 -m dis {name} failed: {}", out.stderr);
+            assert_eq!(
+                out.status, 0,
+                "python3 -m dis {name} failed: {}",
+                out.stderr
+            );
             fs::write(&golden, format!("{HEADER}{}", out.stdout)).expect("write dis fixture");
             return Ok(());
         }
@@ -366,7 +387,11 @@ fn programs() {
     let bless = blessing();
     let python = if bless { cpython() } else { String::new() };
     check_all("programs", &commands, |cmd| {
-        let name = cmd.strip_prefix(root()).unwrap_or(cmd).display().to_string();
+        let name = cmd
+            .strip_prefix(root())
+            .unwrap_or(cmd)
+            .display()
+            .to_string();
         let line = read_or_empty(cmd);
         let words: Vec<&str> = line.split_whitespace().collect();
         assert!(!words.is_empty(), "{name} is empty");
@@ -397,7 +422,9 @@ fn programs() {
 #[test]
 fn normalizers_do_what_they_say() {
     assert_eq!(
-        normalize_addresses("<code object f at 0x7f12ab, file> <code object g at 0x10> at 0x7f12ab"),
+        normalize_addresses(
+            "<code object f at 0x7f12ab, file> <code object g at 0x10> at 0x7f12ab"
+        ),
         "<code object f at 0xADDR0, file> <code object g at 0xADDR1> at 0xADDR0"
     );
     assert_eq!(

@@ -487,7 +487,7 @@ pub fn make_class(
     if let Some(parent) = base_types.first() {
         if let Some(init_sub) = parent.lookup("__init_subclass__") {
             if let Some(DescriptorKind::ClassMethod(f)) = descriptor_kind(&init_sub) {
-                vm.call(&f, &[class.clone()], &[])?;
+                vm.call(&f, std::slice::from_ref(&class), &[])?;
             }
         }
     }

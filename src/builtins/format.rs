@@ -139,7 +139,7 @@ fn group(digits: &str, sep: char, every: usize, min_width: usize) -> String {
     }
     let mut out = String::new();
     for (i, ch) in d.iter().enumerate() {
-        if i > 0 && (d.len() - i) % every == 0 {
+        if i > 0 && (d.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*ch);
@@ -498,7 +498,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 .lookup("__getitem__")
                 .is_some()
                 && !matches!(
-                    &*crate::vm::ops::payload_or_self(args)
+                    crate::vm::ops::payload_or_self(args)
                         .as_str()
                         .unwrap_or("x"),
                     ""

@@ -226,7 +226,7 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: Cmp) -> PyResult<Value> {
         let k = if key.is_none() {
             item.clone()
         } else {
-            vm.call(&key, &[item.clone()], &[])?
+            vm.call(&key, std::slice::from_ref(&item), &[])?
         };
         best = Some(match best {
             None => (item, k),

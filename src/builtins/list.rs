@@ -258,7 +258,7 @@ pub fn sort_list(vm: &mut Vm, l: &Rc<PyList>, key: &Value, reverse: bool) -> PyR
         } else {
             let mut ks = Vec::with_capacity(items.len());
             for it in &items {
-                ks.push(vm.call(key, &[it.clone()], &[])?);
+                ks.push(vm.call(key, std::slice::from_ref(it), &[])?);
             }
             ks
         };

@@ -491,7 +491,10 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(text.replacen(&old, &new, count as usize)))
 }
 
-/// Resolves optional start/end arguments to a byte range of `s`.
+/// Resolves optional start/end arguments to a byte range of `s`, as CPython's ADJUST_INDICES:
+/// negative bounds count from the end, `end` is clamped to the length but `start` is not, so a start
+/// beyond the end makes the range empty-and-invalid (`"abc".find("", 5) == -1`). The flag says
+/// whether the range is valid.
 fn range_args(
     vm: &mut Vm,
     s: &crate::objects::PyStr,
@@ -504,19 +507,16 @@ fn range_args(
             None | Some(Value::None) => Ok(default),
             Some(x) => {
                 let i = vm.index_value(x)?;
-                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+                Ok(if i < 0 { (i + len).max(0) } else { i })
             }
         }
     };
     let a = bound(vm, start, 0)?;
-    let b = bound(vm, end, len)?;
-    let valid = a <= b || (a == len && b >= a);
-    let (a, b) = (a as usize, b.max(a) as usize);
-    Ok((
-        s.byte_offset(a),
-        s.byte_offset(b),
-        a <= len as usize && valid,
-    ))
+    let b = bound(vm, end, len)?.min(len);
+    let valid = a <= b;
+    let a = a.min(len) as usize;
+    let b = (b as usize).max(a);
+    Ok((s.byte_offset(a), s.byte_offset(b), valid))
 }
 
 fn affix(vm: &mut Vm, args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
@@ -642,14 +642,13 @@ fn all_chars(args: &Args, pred: impl Fn(char) -> bool) -> PyResult<Value> {
 
 fn str_isdigit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     all_chars(&args, |c| {
-        c.is_ascii_digit() || c.to_digit(10).is_some() || "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c)
+        c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c)
     })
 }
 
 fn str_isdecimal(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, |c| {
-        c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some())
-    })
+    // Only ASCII decimals: Rust's std has no Unicode `Nd` category test.
+    all_chars(&args, |c| c.is_ascii_digit())
 }
 
 fn str_isnumeric(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1032,18 +1031,11 @@ fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.getitem(&s, &i)
 }
 
-fn str_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn str_add(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = receiver(&args);
     let o = crate::vm::ops::payload_or_self(args.args.get(1).unwrap_or(&Value::None));
-    match crate::vm::ops::binary_builtin(crate::syntax::ast::Operator::Add, &s, &o) {
-        Some(r) => r,
-        None => Ok(Value::NotImplemented),
-    }
-    .map_err(|e| e)
-    .and_then(|v| {
-        let _ = vm;
-        Ok(v)
-    })
+    crate::vm::ops::binary_builtin(crate::syntax::ast::Operator::Add, &s, &o)
+        .unwrap_or(Ok(Value::NotImplemented))
 }
 
 fn str_mul(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -213,7 +213,7 @@ opcodes! {
     /// TOS = TOS1 <op> TOS for the binary operator `arg` (13 and up: in-place forms).
     BINARY_OP = 122, caches 1, BinaryOp, |a, j| -1;
     /// Sends TOS into the sub-iterator TOS1 (`yield from`); jumps forward when it is exhausted.
-    SEND = 123, caches 0, JumpForward, |a, j| if j { 0 } else { 0 };
+    SEND = 123, caches 0, JumpForward, |a, j| if j { -1 } else { 0 };
     /// Pushes fast local `arg`.
     LOAD_FAST = 124, caches 0, Local, |a, j| 1;
     /// Pops into fast local `arg`.

@@ -316,15 +316,15 @@ impl Cfg {
                             Opcode::JUMP | Opcode::JUMP_IF_FALSE_OR_POP => {
                                 step_back = self.jump_thread(b, i, t, Opcode::JUMP_IF_FALSE_OR_POP)
                             }
-                            Opcode::JUMP_IF_TRUE_OR_POP | Opcode::POP_JUMP_IF_TRUE => {
-                                if self.blocks[b].instrs[i].loc.line == t.loc.line {
-                                    let tb =
-                                        self.blocks[b].instrs[i].target.expect("jump has a target");
-                                    if let Some(after) = self.blocks[tb].next {
-                                        self.blocks[b].instrs[i].op = Opcode::POP_JUMP_IF_FALSE;
-                                        self.blocks[b].instrs[i].target = Some(after);
-                                        step_back = true;
-                                    }
+                            Opcode::JUMP_IF_TRUE_OR_POP | Opcode::POP_JUMP_IF_TRUE
+                                if self.blocks[b].instrs[i].loc.line == t.loc.line =>
+                            {
+                                let tb =
+                                    self.blocks[b].instrs[i].target.expect("jump has a target");
+                                if let Some(after) = self.blocks[tb].next {
+                                    self.blocks[b].instrs[i].op = Opcode::POP_JUMP_IF_FALSE;
+                                    self.blocks[b].instrs[i].target = Some(after);
+                                    step_back = true;
                                 }
                             }
                             _ => {}
@@ -340,15 +340,15 @@ impl Cfg {
                             Opcode::JUMP | Opcode::JUMP_IF_TRUE_OR_POP => {
                                 step_back = self.jump_thread(b, i, t, Opcode::JUMP_IF_TRUE_OR_POP)
                             }
-                            Opcode::JUMP_IF_FALSE_OR_POP | Opcode::POP_JUMP_IF_FALSE => {
-                                if self.blocks[b].instrs[i].loc.line == t.loc.line {
-                                    let tb =
-                                        self.blocks[b].instrs[i].target.expect("jump has a target");
-                                    if let Some(after) = self.blocks[tb].next {
-                                        self.blocks[b].instrs[i].op = Opcode::POP_JUMP_IF_TRUE;
-                                        self.blocks[b].instrs[i].target = Some(after);
-                                        step_back = true;
-                                    }
+                            Opcode::JUMP_IF_FALSE_OR_POP | Opcode::POP_JUMP_IF_FALSE
+                                if self.blocks[b].instrs[i].loc.line == t.loc.line =>
+                            {
+                                let tb =
+                                    self.blocks[b].instrs[i].target.expect("jump has a target");
+                                if let Some(after) = self.blocks[tb].next {
+                                    self.blocks[b].instrs[i].op = Opcode::POP_JUMP_IF_TRUE;
+                                    self.blocks[b].instrs[i].target = Some(after);
+                                    step_back = true;
                                 }
                             }
                             _ => {}
@@ -359,21 +359,19 @@ impl Cfg {
                 | Opcode::POP_JUMP_IF_NONE
                 | Opcode::POP_JUMP_IF_FALSE
                 | Opcode::POP_JUMP_IF_TRUE
-                | Opcode::JUMP => {
-                    if top == Some(Opcode::JUMP) {
-                        let t = target_instr.clone().expect("checked above");
-                        step_back = self.jump_thread(b, i, &t, op);
-                    }
+                | Opcode::JUMP
+                    if top == Some(Opcode::JUMP) =>
+                {
+                    let t = target_instr.clone().expect("checked above");
+                    step_back = self.jump_thread(b, i, &t, op);
                 }
                 Opcode::SWAP if oparg == 1 => {
                     self.blocks[b].instrs[i].op = Opcode::NOP;
                 }
-                Opcode::PUSH_NULL => {
-                    if nextop == Some(Opcode::LOAD_GLOBAL) {
-                        self.blocks[b].instrs[i].op = Opcode::NOP;
-                        self.blocks[b].instrs[i].arg = 0;
-                        self.blocks[b].instrs[i + 1].arg |= 1;
-                    }
+                Opcode::PUSH_NULL if nextop == Some(Opcode::LOAD_GLOBAL) => {
+                    self.blocks[b].instrs[i].op = Opcode::NOP;
+                    self.blocks[b].instrs[i].arg = 0;
+                    self.blocks[b].instrs[i + 1].arg |= 1;
                 }
                 _ => {}
             }

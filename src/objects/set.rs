@@ -68,10 +68,10 @@ impl SetTable {
             for j in i..=i + probes {
                 match &self.slots[j] {
                     Slot::Empty => return Ok(None),
-                    Slot::Active { hash: h, key: k } if *h == hash => {
-                        if k.is(key) || eq(k, key)? {
-                            return Ok(Some(j));
-                        }
+                    Slot::Active { hash: h, key: k }
+                        if *h == hash && (k.is(key) || eq(k, key)?) =>
+                    {
+                        return Ok(Some(j));
                     }
                     _ => {}
                 }
@@ -114,15 +114,13 @@ impl SetTable {
                         }
                         return Ok(true);
                     }
-                    Slot::Active { hash: h, key: k } if *h == hash => {
-                        if k.is(&key) || eq(k, &key)? {
-                            return Ok(false);
-                        }
+                    Slot::Active { hash: h, key: k }
+                        if *h == hash && (k.is(&key) || eq(k, &key)?) =>
+                    {
+                        return Ok(false);
                     }
-                    Slot::Dummy => {
-                        if freeslot.is_none() {
-                            freeslot = Some(j);
-                        }
+                    Slot::Dummy if freeslot.is_none() => {
+                        freeslot = Some(j);
                     }
                     _ => {}
                 }
@@ -143,9 +141,9 @@ impl SetTable {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(slots[j], Slot::Empty) {
-                        slots[j] = Slot::Active { hash, key };
+                for slot in &mut slots[i + 1..=i + LINEAR_PROBES] {
+                    if matches!(slot, Slot::Empty) {
+                        *slot = Slot::Active { hash, key };
                         return;
                     }
                 }

@@ -81,7 +81,7 @@ impl Vm {
             }
             Value::Native(_) => match descriptor_kind(attr) {
                 Some(DescriptorKind::Property { fget, .. }) => match fget {
-                    Some(g) => self.call(&g, &[obj.clone()], &[]),
+                    Some(g) => self.call(&g, std::slice::from_ref(obj), &[]),
                     None => Err(PyErr::attribute_error("unreadable attribute")),
                 },
                 Some(DescriptorKind::ClassMethod(f)) => Ok(Value::Method(alloc(PyMethod {
@@ -354,13 +354,8 @@ impl Vm {
             (Value::Generator(g), "__qualname__") => Value::str(g.qualname.clone()),
             (Value::Generator(g), "gi_running") => Value::Bool(g.running.get()),
             (Value::Generator(g), "gi_code") => Value::Code(g.code.clone()),
-            (Value::Generator(g), "gi_frame") => {
-                if g.frame.borrow().is_some() {
-                    Value::None
-                } else {
-                    Value::None
-                }
-            }
+            // Frames are not Python objects in pyvm.
+            (Value::Generator(_), "gi_frame") => Value::None,
             (Value::Code(c), _) => {
                 return code_attr(c, name).ok_or_else(|| no_attribute(obj, name))
             }
@@ -607,7 +602,7 @@ impl Vm {
                 if let Some(ca) = class.lookup(n) {
                     if let Some(DescriptorKind::Property { fdel, .. }) = descriptor_kind(&ca) {
                         return match fdel {
-                            Some(d) => self.call(&d, &[obj.clone()], &[]).map(|_| ()),
+                            Some(d) => self.call(&d, std::slice::from_ref(obj), &[]).map(|_| ()),
                             None => Err(PyErr::attribute_error(format!(
                                 "property '{n}' of '{}' object has no deleter",
                                 class.name()
@@ -653,7 +648,7 @@ impl Vm {
         };
         let mut full = Vec::with_capacity(args.len() + 1);
         match &f {
-            Value::None => return Ok(None),
+            Value::None => Ok(None),
             Value::Function(_) | Value::Builtin(_) => {
                 full.push(obj.clone());
                 full.extend_from_slice(args);

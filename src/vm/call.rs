@@ -239,7 +239,6 @@ impl Vm {
             } else {
                 format!("{nargs} were")
             };
-            let takes = if defaults > 0 { takes } else { takes };
             return Err(PyErr::type_error(format!(
                 "{qualname}() takes {takes} but {given} given"
             )));

@@ -120,12 +120,9 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(b) => Err(PyErr::new(
+            Value::BigInt(_) => Err(PyErr::new(
                 ExcKind::IndexError,
-                format!(
-                    "cannot fit 'int' into an index-sized integer{}",
-                    if b.is_negative() { "" } else { "" }
-                ),
+                "cannot fit 'int' into an index-sized integer",
             )),
             Value::Instance(_) | Value::Native(_) => {
                 match self.call_dunder_opt(v, "__index__", &[])? {
@@ -290,7 +287,9 @@ impl Vm {
                 None => Err(PyErr::key_error(index.clone())),
             },
             Value::Instance(_) | Value::Native(_) => {
-                if let Some(r) = self.call_dunder_opt(container, "__getitem__", &[index.clone()])? {
+                if let Some(r) =
+                    self.call_dunder_opt(container, "__getitem__", std::slice::from_ref(index))?
+                {
                     return Ok(r);
                 }
                 if let Value::Instance(inst) = container {
@@ -301,9 +300,11 @@ impl Vm {
                             if let Some(v) = self.dict_get(d, index)? {
                                 return Ok(v);
                             }
-                            if let Some(r) =
-                                self.call_dunder_opt(container, "__missing__", &[index.clone()])?
-                            {
+                            if let Some(r) = self.call_dunder_opt(
+                                container,
+                                "__missing__",
+                                std::slice::from_ref(index),
+                            )? {
                                 return Ok(r);
                             }
                             return Err(PyErr::key_error(index.clone()));
@@ -324,9 +325,9 @@ impl Vm {
                 if t.builtin {
                     return Ok(container.clone());
                 }
-                Err(PyErr::type_error(format!(
-                    "'type' object is not subscriptable"
-                )))
+                Err(PyErr::type_error(
+                    "'type' object is not subscriptable".to_string(),
+                ))
             }
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not subscriptable",
@@ -340,9 +341,9 @@ impl Vm {
         match index {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(PyErr::index_error(format!(
-                "cannot fit 'int' into an index-sized integer"
-            ))),
+            Value::BigInt(_) => Err(PyErr::index_error(
+                "cannot fit 'int' into an index-sized integer".to_string(),
+            )),
             Value::Instance(_) | Value::Native(_) => self.index_value(index),
             other => Err(PyErr::type_error(format!(
                 "{what} indices must be integers or slices, not {}",
@@ -468,7 +469,7 @@ impl Vm {
             }
             Value::Instance(_) | Value::Native(_) => {
                 if self
-                    .call_dunder_opt(container, "__delitem__", &[index.clone()])?
+                    .call_dunder_opt(container, "__delitem__", std::slice::from_ref(index))?
                     .is_some()
                 {
                     return Ok(());
@@ -532,10 +533,7 @@ impl Vm {
             },
             Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::Set(s) => {
-                let h = match self.hash(item) {
-                    Ok(h) => h,
-                    Err(e) => return Err(e),
-                };
+                let h = self.hash(item)?;
                 let t = s.table.borrow();
                 t.lookup(item, h, &mut |a, b| self.key_eq(a, b))
                     .map(|r| r.is_some())
@@ -561,7 +559,9 @@ impl Vm {
                 }
             },
             Value::Instance(_) | Value::Native(_) => {
-                if let Some(r) = self.call_dunder_opt(container, "__contains__", &[item.clone()])? {
+                if let Some(r) =
+                    self.call_dunder_opt(container, "__contains__", std::slice::from_ref(item))?
+                {
                     return self.truthy(&r);
                 }
                 let iter = self.iter(container)?;

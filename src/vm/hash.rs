@@ -211,7 +211,7 @@ impl Vm {
                         class.name()
                     ))),
                     Some(h @ (Value::Function(_) | Value::Builtin(_))) => {
-                        let r = self.call(&h, &[v.clone()], &[])?;
+                        let r = self.call(&h, std::slice::from_ref(v), &[])?;
                         match r {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::Bool(b) => Ok(b as i64),
@@ -248,7 +248,7 @@ impl Vm {
             }
             Value::Native(_) => {
                 if let Some(r) = self.call_dunder_opt(v, "__hash__", &[])? {
-                    return Ok(self.index_value(&r)?);
+                    return self.index_value(&r);
                 }
                 Ok(hash_pointer(v.id()))
             }

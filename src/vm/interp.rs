@@ -236,8 +236,12 @@ impl Vm {
                     let r = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => match arg {
                             nb::ADD | nb::INPLACE_ADD => x.checked_add(*y).map(Value::Int),
-                            nb::SUBTRACT | nb::INPLACE_SUBTRACT => x.checked_sub(*y).map(Value::Int),
-                            nb::MULTIPLY | nb::INPLACE_MULTIPLY => x.checked_mul(*y).map(Value::Int),
+                            nb::SUBTRACT | nb::INPLACE_SUBTRACT => {
+                                x.checked_sub(*y).map(Value::Int)
+                            }
+                            nb::MULTIPLY | nb::INPLACE_MULTIPLY => {
+                                x.checked_mul(*y).map(Value::Int)
+                            }
                             nb::REMAINDER | nb::INPLACE_REMAINDER if *y != 0 => {
                                 Some(Value::Int(int::floor_mod(*x, *y)))
                             }
@@ -281,10 +285,12 @@ impl Vm {
                             None => cmp == Cmp::Ne,
                         },
                         // Exact for |int| <= 2**53; larger ints take the exact general path.
-                        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= 1 << 53 => match x.partial_cmp(&(*y as f64)) {
-                            Some(o) => cmp.apply(o),
-                            None => cmp == Cmp::Ne,
-                        },
+                        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= 1 << 53 => {
+                            match x.partial_cmp(&(*y as f64)) {
+                                Some(o) => cmp.apply(o),
+                                None => cmp == Cmp::Ne,
+                            }
+                        }
                         _ => match super::ops::compare_builtin(cmp, &a, &b) {
                             Some(r) => r,
                             None => {
@@ -1398,7 +1404,7 @@ impl Vm {
             )));
         };
         let exit_bound = self.bind(&exit, mgr);
-        let entered = self.call(&enter, &[mgr.clone()], &[])?;
+        let entered = self.call(&enter, std::slice::from_ref(mgr), &[])?;
         Ok((exit_bound, entered))
     }
 

@@ -298,7 +298,7 @@ impl Vm {
                         self.truthy(&v)?
                     } else {
                         let f = func.clone();
-                        let r = self.call(&f, &[v.clone()], &[])?;
+                        let r = self.call(&f, std::slice::from_ref(&v), &[])?;
                         self.truthy(&r)?
                     };
                     if keep {

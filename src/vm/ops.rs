@@ -524,10 +524,8 @@ fn numeric_op(op: Operator, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                 return Some(float_op(op, *x, *y));
             }
         }
-        (Value::Int(_), Value::Int(_)) => {
-            if op != Operator::MatMult {
-                return Some(int_op(op, &num(a)?, &num(b)?));
-            }
+        (Value::Int(_), Value::Int(_)) if op != Operator::MatMult => {
+            return Some(int_op(op, &num(a)?, &num(b)?));
         }
         _ => {}
     }
@@ -968,7 +966,7 @@ impl Vm {
         let names = dunder_names(op);
         if inplace {
             if let Some(r) =
-                self.call_dunder_opt(a, &format!("__i{}", &names.0[2..]), &[b.clone()])?
+                self.call_dunder_opt(a, &format!("__i{}", &names.0[2..]), std::slice::from_ref(b))?
             {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -1037,19 +1035,19 @@ impl Vm {
         let same = Rc::ptr_eq(&ta, &tb);
         let b_first = !same && tb.is_subtype(&ta) && self.class_defines(&tb, rname);
         if b_first {
-            if let Some(r) = self.call_dunder_opt(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_dunder_opt(b, rname, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_dunder_opt(a, name, &[b.clone()])? {
+        if let Some(r) = self.call_dunder_opt(a, name, std::slice::from_ref(b))? {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !same && !b_first {
-            if let Some(r) = self.call_dunder_opt(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_dunder_opt(b, rname, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -1144,19 +1142,19 @@ impl Vm {
         let b_first =
             !Rc::ptr_eq(&ta, &tb) && tb.is_subtype(&ta) && self.class_defines(&tb, reflected);
         if b_first {
-            if let Some(r) = self.call_dunder_opt(b, reflected, &[a.clone()])? {
+            if let Some(r) = self.call_dunder_opt(b, reflected, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_dunder_opt(a, op.dunder(), &[b.clone()])? {
+        if let Some(r) = self.call_dunder_opt(a, op.dunder(), std::slice::from_ref(b))? {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !b_first {
-            if let Some(r) = self.call_dunder_opt(b, reflected, &[a.clone()])? {
+            if let Some(r) = self.call_dunder_opt(b, reflected, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }

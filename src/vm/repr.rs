@@ -208,10 +208,7 @@ impl Vm {
                 } else {
                     let self_type = type_of(&b.self_).name();
                     match &b.self_ {
-                        Value::Module(m) => format!(
-                            "<built-in function {}>",
-                            if m.name.is_empty() { b.name } else { b.name }
-                        ),
+                        Value::Module(_) => format!("<built-in function {}>", b.name),
                         _ => format!(
                             "<built-in method {} of {self_type} object at {}>",
                             b.name,
@@ -253,7 +250,7 @@ impl Vm {
                 let class = inst.class();
                 if let Some((f, owner)) = class.lookup_with_owner("__repr__") {
                     if !owner.builtin {
-                        let r = self.call(&f, &[v.clone()], &[])?;
+                        let r = self.call(&f, std::slice::from_ref(v), &[])?;
                         return match r {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             other => Err(PyErr::type_error(format!(
@@ -305,7 +302,7 @@ impl Vm {
             ),
             Value::Native(_) => {
                 if let Some(r) = self.call_dunder_opt(v, "__repr__", &[])? {
-                    return Ok(self.str(&r)?);
+                    return self.str(&r);
                 }
                 let t = type_of(v);
                 format!("<{}.{} object at {}>", t.module_name(), t.name(), addr(v))
@@ -359,7 +356,7 @@ impl Vm {
                 let class = inst.class();
                 if let Some((f, owner)) = class.lookup_with_owner("__str__") {
                     if !owner.builtin {
-                        let r = self.call(&f, &[v.clone()], &[])?;
+                        let r = self.call(&f, std::slice::from_ref(v), &[])?;
                         return match r {
                             Value::Str(s) => Ok(s.as_str().to_string()),
                             other => Err(PyErr::type_error(format!(

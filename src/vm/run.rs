@@ -13,6 +13,7 @@ use crate::syntax::SyntaxError;
 use std::rc::Rc;
 
 /// Why a program did not finish normally.
+#[derive(Debug)]
 pub enum RunError {
     /// The source did not compile.
     Syntax(SyntaxError),
