@@ -1,0 +1,3 @@
+# A string literal that is not closed before the end of the line.
+greeting = "hello
+print(greeting)
