@@ -1,0 +1,4 @@
+# An if statement with nothing indented under it.
+x = 10
+if x > 5:
+print("big")

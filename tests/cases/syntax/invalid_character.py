@@ -1,0 +1,3 @@
+# A character that cannot appear in an identifier.
+price€ = 10
+print(price€)

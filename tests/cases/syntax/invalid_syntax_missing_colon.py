@@ -1,0 +1,5 @@
+# A def line without its colon.
+def f(x)
+    return x + 1
+
+print(f(1))
