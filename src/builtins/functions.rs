@@ -539,21 +539,7 @@ fn builtin_ord(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `bin`/`oct`/`hex`: sign, prefix, digits.
 fn int_in_base(vm: &mut Vm, v: &Value, radix: u32, prefix: &str) -> PyResult<Value> {
-    let b = match v {
-        Value::Int(i) => BigInt::from(*i),
-        Value::Bool(x) => BigInt::from(*x as i64),
-        Value::BigInt(b) => (**b).clone(),
-        other => match vm.call_dunder_opt(other, "__index__", &[])? {
-            Some(Value::Int(i)) => BigInt::from(i),
-            Some(Value::BigInt(b)) => (*b).clone(),
-            _ => {
-                return Err(PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(other)
-                )))
-            }
-        },
-    };
+    let b = crate::objects::int::big(&vm.py_index(v)?);
     let digits = b.magnitude().to_str_radix(radix);
     let sign = if b.is_negative() { "-" } else { "" };
     Ok(Value::str(format!("{sign}{prefix}{digits}")))

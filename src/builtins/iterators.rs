@@ -6,21 +6,12 @@ use crate::vm::iter::new_iter;
 use crate::vm::types::{type_name, BuiltinTypes};
 use crate::vm::value::alloc;
 use crate::vm::{PyErr, PyResult, Value, Vm};
+use num_traits::Zero;
 use std::rc::Rc;
 
 pub fn install(b: &PyDict, t: &BuiltinTypes) {
     for name in ["enumerate", "zip", "map", "filter", "reversed"] {
-        let ty = t.named(
-            match name {
-                "enumerate" => "enumerate",
-                "zip" => "zip",
-                "map" => "map",
-                "filter" => "filter",
-                _ => "reversed",
-            },
-            Layout::Iterator,
-        );
-        b.set_str(name, Value::Type(ty));
+        b.set_str(name, Value::Type(t.named(name, Layout::Iterator)));
     }
 }
 
@@ -29,33 +20,19 @@ pub fn install_methods(t: &BuiltinTypes) {
     add_methods(&t.slice, &[("indices", slice_indices)]);
 }
 
-fn range_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(PyErr::overflow(
-            "Python int too large to convert to C ssize_t",
-        )),
-        Value::Instance(_) | Value::Native(_) => vm.index_value(v),
-        other => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(other)
-        ))),
-    }
-}
-
 pub fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_kwargs("range", &args)?;
     let p = args.positional();
     let (start, stop, step) = match p.len() {
-        1 => (0, range_arg(vm, &p[0])?, 1),
-        2 => (range_arg(vm, &p[0])?, range_arg(vm, &p[1])?, 1),
+        1 => (Value::Int(0), vm.py_index(&p[0])?, Value::Int(1)),
+        2 => (vm.py_index(&p[0])?, vm.py_index(&p[1])?, Value::Int(1)),
         3 => {
-            let step = range_arg(vm, &p[2])?;
-            if step == 0 {
+            let (start, stop) = (vm.py_index(&p[0])?, vm.py_index(&p[1])?);
+            let step = vm.py_index(&p[2])?;
+            if matches!(step, Value::Int(0)) {
                 return Err(PyErr::value_error("range() arg 3 must not be zero"));
             }
-            (range_arg(vm, &p[0])?, range_arg(vm, &p[1])?, step)
+            (start, stop, step)
         }
         0 => {
             return Err(PyErr::type_error(
@@ -68,7 +45,7 @@ pub fn range_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )))
         }
     };
-    Ok(Value::Range(alloc(PyRange { start, stop, step })))
+    Ok(Value::Range(alloc(PyRange::new(start, stop, step))))
 }
 
 pub fn slice_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -83,23 +60,28 @@ pub fn slice_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Value::Range(r) = receiver(&args) else {
+    let range = receiver(&args);
+    let Value::Range(r) = &range else {
         return Err(PyErr::type_error("range expected"));
     };
     let x = args.args.get(1).cloned().unwrap_or(Value::None);
-    if vm.contains(&Value::Range(r.clone()), &x)? {
-        if let Some(i) = x.as_int() {
-            return Ok(Value::Int((i - r.start) / r.step));
+    if matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+        if let Some(i) = r.index_of_int(&x) {
+            return Ok(i);
         }
-        let n = r.len();
-        for k in 0..n {
-            if vm.eq(&Value::Int(r.get(k)), &x)? {
-                return Ok(Value::Int(k));
-            }
-        }
+        let s = vm.repr(&x)?;
+        return Err(PyErr::value_error(format!("{s} is not in range")));
     }
-    let s = vm.repr(&x)?;
-    Err(PyErr::value_error(format!("{s} is not in range")))
+    // Other values are searched for by iteration, as CPython's _PySequence_IterSearch.
+    let it = vm.iter(&range)?;
+    let mut k = 0i64;
+    while let Some(v) = vm.next(&it)? {
+        if vm.eq(&v, &x)? {
+            return Ok(Value::Int(k));
+        }
+        k += 1;
+    }
+    Err(PyErr::value_error("sequence.index(x): x not in sequence"))
 }
 
 fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -228,22 +210,26 @@ pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 index: 0,
             })
         }
-        Value::Range(r) => {
-            let n = r.len();
-            if n == 0 {
-                new_iter(IterKind::Range {
-                    next: 0,
-                    remaining: 0,
-                    step: 1,
-                })
-            } else {
-                new_iter(IterKind::Range {
-                    next: r.get(n - 1),
-                    remaining: n,
-                    step: -r.step,
+        Value::Range(r) => match &r.small {
+            Some(s) if s.step != i64::MIN => new_iter(IterKind::Range {
+                next: if s.len == 0 { 0 } else { s.get(s.len - 1) },
+                remaining: s.len,
+                step: -s.step,
+            }),
+            _ => {
+                let len = r.big_len();
+                let last = if len.is_zero() {
+                    len.clone()
+                } else {
+                    r.big_get(&(&len - 1u32))
+                };
+                new_iter(IterKind::LongRange {
+                    next: last,
+                    remaining: len,
+                    step: -crate::objects::int::big(&r.step),
                 })
             }
-        }
+        },
         Value::Str(s) => {
             let rev: String = s.as_str().chars().rev().collect();
             new_iter(IterKind::Str {

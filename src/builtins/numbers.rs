@@ -170,9 +170,34 @@ pub fn modular_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResul
                 return Ok(r);
             }
         }
-        return Err(PyErr::type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        ));
+        // CPython's ternary_op: each distinct operand type's nb_power is tried in turn; int's
+        // declines, float's refuses any modulus, complex's one once it accepts base and exponent.
+        let number = |v: &Value| all_int(v) || matches!(v, Value::Float(_) | Value::Complex(_));
+        let mut seen: Vec<String> = Vec::new();
+        for v in [base, exp, m] {
+            let name = type_name(v);
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            match v {
+                Value::Float(_) => {
+                    return Err(PyErr::type_error(
+                        "pow() 3rd argument not allowed unless all arguments are integers",
+                    ))
+                }
+                Value::Complex(_) if number(base) && number(exp) => {
+                    return Err(PyErr::value_error("complex modulo"))
+                }
+                _ => {}
+            }
+        }
+        return Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            type_name(base),
+            type_name(exp),
+            type_name(m)
+        )));
     }
     let (b, e, m) = (as_bigint(vm, base)?, as_bigint(vm, exp)?, as_bigint(vm, m)?);
     if m.is_zero() {

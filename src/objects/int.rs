@@ -1,8 +1,19 @@
 //! `int` helpers: Python's floor division and modulo, exact conversion to float, and parsing.
 
+use crate::vm::Value;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
+
+/// The value of an int (`int`, `bool` or big int) as a big integer; anything else reads as 0.
+pub fn big(v: &Value) -> BigInt {
+    match v {
+        Value::Int(i) => BigInt::from(*i),
+        Value::Bool(b) => BigInt::from(*b as i64),
+        Value::BigInt(b) => (**b).clone(),
+        _ => BigInt::zero(),
+    }
+}
 
 /// Floor division for i64 (None on overflow: `i64::MIN // -1`). `b` must be non-zero.
 #[inline]

@@ -7,6 +7,7 @@ use super::str::PyStr;
 use crate::bytecode::Code;
 use crate::vm::frame::Frame;
 use crate::vm::Value;
+use num_bigint::BigInt;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -37,6 +38,12 @@ pub enum IterKind {
         next: i64,
         remaining: i64,
         step: i64,
+    },
+    /// A range beyond i64 (`iter(range(10**20))`).
+    LongRange {
+        next: BigInt,
+        remaining: BigInt,
+        step: BigInt,
     },
     Str {
         s: Rc<PyStr>,
@@ -107,6 +114,7 @@ impl PyIterator {
             IterKind::ListReverse { .. } => "list_reverseiterator",
             IterKind::Tuple { .. } => "tuple_iterator",
             IterKind::Range { .. } => "range_iterator",
+            IterKind::LongRange { .. } => "longrange_iterator",
             IterKind::Str { s, .. } => {
                 if s.is_ascii() {
                     "str_ascii_iterator"

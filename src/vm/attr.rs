@@ -344,9 +344,9 @@ impl Vm {
                 let f = m.func.clone();
                 return self.getattr(&f, &Value::str(name));
             }
-            (Value::Range(r), "start") => Value::Int(r.start),
-            (Value::Range(r), "stop") => Value::Int(r.stop),
-            (Value::Range(r), "step") => Value::Int(r.step),
+            (Value::Range(r), "start") => r.start.clone(),
+            (Value::Range(r), "stop") => r.stop.clone(),
+            (Value::Range(r), "step") => r.step.clone(),
             (Value::Slice(s), "start") => s.start.clone(),
             (Value::Slice(s), "stop") => s.stop.clone(),
             (Value::Slice(s), "step") => s.step.clone(),

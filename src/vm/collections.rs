@@ -5,8 +5,9 @@ use super::exceptions::{ExcKind, PyErr, PyResult};
 use super::types::type_name;
 use super::value::{alloc, Value};
 use super::Vm;
-use crate::objects::{PyBytes, PyRange, PySlice};
-use num_traits::{Signed, ToPrimitive};
+use crate::objects::{int, PyBytes, PyRange, PySlice};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
 
 /// Largest int we agree to build, in bits (beyond this CPython would exhaust memory too).
 pub const MAX_INT_BITS: u64 = 1 << 32;
@@ -63,6 +64,51 @@ impl Vm {
         ))
     }
 
+    /// CPython's `_PySlice_GetLongIndices`: start, stop and step of slice `s` over a sequence of
+    /// length `len`, unbounded (for ranges beyond i64).
+    pub fn long_slice_indices(
+        &mut self,
+        s: &PySlice,
+        len: &BigInt,
+    ) -> PyResult<(BigInt, BigInt, BigInt)> {
+        let bound = |vm: &mut Vm, v: &Value| -> PyResult<Option<BigInt>> {
+            if v.is_none() {
+                return Ok(None);
+            }
+            match vm.py_index(v) {
+                Ok(i) => Ok(Some(int::big(&i))),
+                Err(_) => Err(PyErr::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            }
+        };
+        let step = match bound(self, &s.step)? {
+            None => BigInt::from(1),
+            Some(st) if st.is_zero() => {
+                return Err(PyErr::value_error("slice step cannot be zero"))
+            }
+            Some(st) => st,
+        };
+        let backwards = step.is_negative();
+        let (lower, upper) = if backwards {
+            (BigInt::from(-1), len - 1u32)
+        } else {
+            (BigInt::from(0), len.clone())
+        };
+        let adjust = |v: Option<BigInt>, default: &BigInt| -> BigInt {
+            match v {
+                None => default.clone(),
+                Some(x) if x.is_negative() => (x + len).max(lower.clone()),
+                Some(x) => x.min(upper.clone()),
+            }
+        };
+        let start = bound(self, &s.start)?;
+        let start = adjust(start, if backwards { &upper } else { &lower });
+        let stop = bound(self, &s.stop)?;
+        let stop = adjust(stop, if backwards { &lower } else { &upper });
+        Ok((start, stop, step))
+    }
+
     /// CPython's `PySlice_GetIndicesEx` for a sequence of length `len`.
     pub fn slice_indices(&mut self, s: &PySlice, len: usize) -> PyResult<SliceIndices> {
         let len = len as i64;
@@ -115,6 +161,32 @@ impl Vm {
         })
     }
 
+    /// `operator.index(v)`: the int value of an int, bool or object with `__index__`.
+    pub fn py_index(&mut self, v: &Value) -> PyResult<Value> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Instance(_) | Value::Native(_) => {
+                match self.call_dunder_opt(v, "__index__", &[])? {
+                    Some(r @ (Value::Int(_) | Value::BigInt(_))) => Ok(r),
+                    Some(Value::Bool(b)) => Ok(Value::Int(b as i64)),
+                    Some(other) => Err(PyErr::type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        type_name(&other)
+                    ))),
+                    None => Err(PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(v)
+                    ))),
+                }
+            }
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))),
+        }
+    }
+
     /// An integer index (int, bool or `__index__`), for error reporting naming `what`.
     pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
         match v {
@@ -149,7 +221,10 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
             Value::Bytes(b) => b.data.len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => r
+                .len_i64()
+                .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))?
+                as usize,
             Value::Instance(_) | Value::Native(_) => {
                 match self.call_dunder_opt(v, "__len__", &[])? {
                     Some(r) => {
@@ -271,16 +346,37 @@ impl Vm {
             }
             Value::Range(r) => {
                 if let Value::Slice(sl) = index {
-                    let si = self.slice_indices(sl, r.len() as usize)?;
-                    let start = r.start + si.start * r.step;
-                    let step = r.step * si.step;
-                    let stop = start + si.len as i64 * step;
-                    return Ok(Value::Range(alloc(PyRange { start, stop, step })));
+                    // CPython's compute_slice: the slice's indices mapped through the range.
+                    let (start, stop, step) = self.long_slice_indices(sl, &r.big_len())?;
+                    let (r_start, r_step) = (int::big(&r.start), int::big(&r.step));
+                    return Ok(Value::Range(alloc(PyRange::from_big(
+                        &r_start + start * &r_step,
+                        &r_start + stop * &r_step,
+                        step * r_step,
+                    ))));
                 }
-                let i = self.seq_index(index, "range")?;
-                let i = normalize(i, r.len() as usize)
-                    .ok_or_else(|| PyErr::index_error("range object index out of range"))?;
-                Ok(Value::Int(r.get(i as i64)))
+                if let (Some(s), Value::Int(i)) = (&r.small, index) {
+                    let k = if *i < 0 { i + s.len } else { *i };
+                    if (0..s.len).contains(&k) {
+                        return Ok(Value::Int(s.get(k)));
+                    }
+                    return Err(PyErr::index_error("range object index out of range"));
+                }
+                let i = match self.py_index(index) {
+                    Ok(i) => int::big(&i),
+                    Err(_) => {
+                        return Err(PyErr::type_error(format!(
+                            "range indices must be integers or slices, not {}",
+                            type_name(index)
+                        )))
+                    }
+                };
+                let len = r.big_len();
+                let k = if i.is_negative() { i + &len } else { i };
+                if k.is_negative() || k >= len {
+                    return Err(PyErr::index_error("range object index out of range"));
+                }
+                Ok(Value::from_bigint(r.big_get(&k)))
             }
             Value::Dict(d) => match self.dict_get(d, index)? {
                 Some(v) => Ok(v),
@@ -539,19 +635,12 @@ impl Vm {
                     .map(|r| r.is_some())
             }
             Value::Range(r) => match item {
-                Value::Int(_) | Value::Bool(_) => {
-                    let i = item.as_int().unwrap_or(0);
-                    let inside = if r.step > 0 {
-                        r.start <= i && i < r.stop
-                    } else {
-                        r.stop < i && i <= r.start
-                    };
-                    Ok(inside && (i - r.start) % r.step == 0)
-                }
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(r.contains_int(item)),
                 _ => {
-                    let n = r.len();
-                    for k in 0..n {
-                        if self.eq(&Value::Int(r.get(k)), item)? {
+                    // Anything else is compared with each element in turn, as CPython does.
+                    let it = self.iter(container)?;
+                    while let Some(x) = self.next(&it)? {
+                        if self.eq(&x, item)? {
                             return Ok(true);
                         }
                     }

@@ -156,11 +156,17 @@ pub fn hash_builtin(v: &Value) -> PyResult<i64> {
             hash_frozenset(t.iter().map(|(_, h)| h), t.len())
         }
         Value::Range(r) => {
-            let len = r.len();
+            // CPython hashes (len, start, step), with None for the parts that do not matter.
+            let len = Value::from_bigint(r.big_len());
+            let (start, step) = match len {
+                Value::Int(0) => (Value::None, Value::None),
+                Value::Int(1) => (r.start.clone(), Value::None),
+                _ => (r.start.clone(), r.step.clone()),
+            };
             let parts = [
-                hash_int(len),
-                if len == 0 { 0 } else { hash_int(r.start) },
-                if len <= 1 { 0 } else { hash_int(r.step) },
+                hash_builtin(&len)?,
+                hash_builtin(&start)?,
+                hash_builtin(&step)?,
             ];
             hash_tuple(parts.into_iter())
         }
@@ -174,9 +180,12 @@ pub fn hash_builtin(v: &Value) -> PyResult<i64> {
     })
 }
 
-/// Equality of built-in values without running Python code; None when an instance is involved.
+/// Equality of built-in values without running Python code; None when it takes the general
+/// comparison (containers, instances).
 pub fn eq_builtin(a: &Value, b: &Value) -> Option<bool> {
-    if a.is(b) && !matches!(a, Value::Float(_)) {
+    // Identity first, as PyObject_RichCompareBool: `nan in [nan]` is true for the same object. Floats
+    // are immediates here, so the same bits stand in for the same object.
+    if a.is(b) {
         return Some(true);
     }
     if let Some(r) = super::ops::compare_builtin(super::ops::Cmp::Eq, a, b) {
@@ -194,8 +203,7 @@ pub fn eq_builtin(a: &Value, b: &Value) -> Option<bool> {
             }
             Some(true)
         }
-        (Value::Instance(_), _) | (_, Value::Instance(_)) => None,
-        _ => Some(false),
+        _ => None,
     }
 }
 

@@ -24,10 +24,14 @@ pub enum Exit {
 }
 
 /// An exception unwinding through the loop. `traceback` is false for re-raises, which must not add
-/// another traceback entry for this frame.
+/// another traceback entry for this frame. `handler_at` is the code unit whose exception-table
+/// entry applies when it is not `f.lasti`: RERAISE restores `f.lasti` to where the exception first
+/// happened (for the traceback and the pushed `lasti`), but its handler is the one covering the
+/// RERAISE itself, as in CPython's `exception_unwind`.
 pub(crate) struct Unwind {
     pub err: PyErr,
     pub traceback: bool,
+    pub handler_at: Option<usize>,
 }
 
 impl From<PyErr> for Unwind {
@@ -35,6 +39,7 @@ impl From<PyErr> for Unwind {
         Unwind {
             err,
             traceback: true,
+            handler_at: None,
         }
     }
 }
@@ -72,6 +77,7 @@ impl Vm {
                 Unwind {
                     err,
                     traceback: true,
+                    handler_at: None,
                 },
             );
         }
@@ -97,13 +103,19 @@ impl Vm {
     fn unwind(&mut self, f: &mut Frame, u: Unwind) -> PyResult<()> {
         if u.traceback {
             if let Some(state) = exc_state(&u.err.value) {
+                let fresh = state.borrow().traceback.is_empty();
+                if fresh {
+                    // Raised here, not propagated from a callee: chain it to the exception
+                    // being handled (errors from operations never went through `do_raise`).
+                    self.set_context(&u.err.value);
+                }
                 state.borrow_mut().traceback.push(TracebackEntry {
                     code: f.code.clone(),
                     lasti: f.lasti,
                 });
             }
         }
-        let Some(h) = f.code.handler_for(f.lasti).copied() else {
+        let Some(h) = f.code.handler_for(u.handler_at.unwrap_or(f.lasti)).copied() else {
             return Err(u.err);
         };
         f.truncate_stack(h.depth as usize);
@@ -657,6 +669,7 @@ impl Vm {
                 }
                 Opcode::RERAISE => {
                     let exc = pop!();
+                    let at = f.lasti;
                     if arg != 0 {
                         if let Value::Int(i) = slot!(sp - arg as usize) {
                             f.lasti = *i as usize;
@@ -666,6 +679,7 @@ impl Vm {
                     return Err(Unwind {
                         err: PyErr::from_value(exc),
                         traceback: false,
+                        handler_at: Some(at),
                     });
                 }
                 _ => {
@@ -1312,6 +1326,7 @@ impl Vm {
             return Unwind {
                 err: PyErr::from_value(self.exc_info.clone()),
                 traceback: false,
+                handler_at: None,
             };
         };
         let value = match self.make_exception(&exc) {
@@ -1355,17 +1370,35 @@ impl Vm {
         }
     }
 
-    /// Implicit chaining: an exception raised while handling another records it as __context__.
+    /// Implicit chaining, as CPython's `_PyErr_SetObject`: an exception raised while another is
+    /// being handled records it as `__context__`. If `value` already occurs in the handled
+    /// exception's context chain, the chain is cut there so that no cycle forms.
     pub fn set_context(&mut self, value: &Value) {
         let handled = self.exc_info.clone();
         if handled.is_none() || handled.is_null() || handled.is(value) {
             return;
         }
-        if let Some(state) = exc_state(value) {
-            let mut s = state.borrow_mut();
-            if s.context.is_none() {
-                s.context = Some(handled);
+        let context_of = |v: &Value| exc_state(v).and_then(|s| s.borrow().context.clone());
+        // Floyd's cycle detection guards against chains the program made cyclic by assignment.
+        let (mut o, mut slow, mut toggle) = (handled.clone(), handled.clone(), false);
+        while let Some(c) = context_of(&o) {
+            if c.is(value) {
+                if let Some(s) = exc_state(&o) {
+                    s.borrow_mut().context = None;
+                }
+                break;
             }
+            o = c;
+            if o.is(&slow) {
+                break;
+            }
+            if toggle {
+                slow = context_of(&slow).unwrap_or(Value::None);
+            }
+            toggle = !toggle;
+        }
+        if let Some(state) = exc_state(value) {
+            state.borrow_mut().context = Some(handled);
         }
     }
 

@@ -5,7 +5,8 @@ use super::interp::Exit;
 use super::types::type_name;
 use super::value::{alloc, Value};
 use super::Vm;
-use crate::objects::{DictView, IterKind, PyGenerator, PyIterator};
+use crate::objects::{int, DictView, IterKind, PyGenerator, PyIterator};
+use num_traits::Signed;
 use std::rc::Rc;
 
 /// What sending a value into a generator (or iterator) produced.
@@ -30,11 +31,18 @@ impl Vm {
                 tuple: t.clone(),
                 index: 0,
             }),
-            Value::Range(r) => new_iter(IterKind::Range {
-                next: r.start,
-                remaining: r.len(),
-                step: r.step,
-            }),
+            Value::Range(r) => match &r.small {
+                Some(s) => new_iter(IterKind::Range {
+                    next: s.start,
+                    remaining: s.len,
+                    step: s.step,
+                }),
+                None => new_iter(IterKind::LongRange {
+                    next: int::big(&r.start),
+                    remaining: r.big_len(),
+                    step: int::big(&r.step),
+                }),
+            },
             Value::Str(s) => new_iter(IterKind::Str {
                 s: s.clone(),
                 byte_pos: 0,
@@ -169,6 +177,20 @@ impl Vm {
                     *remaining -= 1;
                     *next = next.wrapping_add(*step);
                     Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            IterKind::LongRange {
+                next,
+                remaining,
+                step,
+            } => {
+                if remaining.is_positive() {
+                    let v = next.clone();
+                    *remaining -= 1u32;
+                    *next += &*step;
+                    Some(Value::from_bigint(v))
                 } else {
                     None
                 }

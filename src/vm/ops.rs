@@ -671,6 +671,15 @@ fn sequence_op(op: Operator, a: &Value, b: &Value) -> Option<PyResult<Value>> {
 
 /// A binary operator on built-in values; None when no built-in implementation applies.
 pub fn binary_builtin(op: Operator, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    // bool's own `&`, `|` and `^` keep the result a bool.
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            Operator::BitAnd => return Some(Ok(Value::Bool(x & y))),
+            Operator::BitOr => return Some(Ok(Value::Bool(x | y))),
+            Operator::BitXor => return Some(Ok(Value::Bool(x ^ y))),
+            _ => {}
+        }
+    }
     if let Some(r) = numeric_op(op, a, b) {
         return Some(r);
     }
@@ -937,6 +946,11 @@ impl Vm {
                 return r;
             }
         }
+        let sym = match (inplace, op) {
+            (true, _) => format!("{}=", op.symbol()),
+            (false, Operator::Pow) => "** or pow()".to_string(),
+            (false, _) => op.symbol().to_string(),
+        };
         if !matches!(a, Value::Instance(_) | Value::Native(_))
             && !matches!(b, Value::Instance(_) | Value::Native(_))
         {
@@ -961,7 +975,7 @@ impl Vm {
                     return r;
                 }
             }
-            return Err(unsupported(op.symbol(), a, b));
+            return Err(unsupported(&sym, a, b));
         }
         let names = dunder_names(op);
         if inplace {
@@ -973,11 +987,6 @@ impl Vm {
                 }
             }
         }
-        let sym = if inplace {
-            format!("{}=", op.symbol())
-        } else {
-            op.symbol().to_string()
-        };
         self.binary_dunder(a, b, names.0, names.1, &sym, || binary_builtin(op, a, b))
     }
 
@@ -1184,7 +1193,8 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !matches!(a, Value::Float(_)) {
+        // Identity first, as PyObject_RichCompareBool (see `hash::eq_builtin`).
+        if a.is(b) {
             return Ok(true);
         }
         if let Some(r) = compare_builtin(Cmp::Eq, a, b) {
@@ -1216,9 +1226,13 @@ impl Vm {
                 return crate::builtins::set::set_compare(self, op, a, b).map(Some)
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, Cmp::Eq | Cmp::Ne) => {
-                let (lx, ly) = (x.len(), y.len());
-                let eq =
-                    lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+                // CPython's range_equals: equal as sequences, whatever the stop values.
+                use crate::objects::int::big;
+                let (lx, ly) = (x.big_len(), y.big_len());
+                let eq = lx == ly
+                    && (lx.is_zero()
+                        || (big(&x.start) == big(&y.start)
+                            && (lx == BigInt::from(1) || big(&x.step) == big(&y.step))));
                 return Ok(Some(eq == (op == Cmp::Eq)));
             }
             _ => return Ok(None),

@@ -181,10 +181,11 @@ impl Vm {
                 }
             }
             Value::Range(r) => {
-                if r.step == 1 {
-                    format!("range({}, {})", r.start, r.stop)
+                let (start, stop) = (self.repr(&r.start)?, self.repr(&r.stop)?);
+                if matches!(r.step, Value::Int(1)) {
+                    format!("range({start}, {stop})")
                 } else {
-                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                    format!("range({start}, {stop}, {})", self.repr(&r.step)?)
                 }
             }
             Value::Slice(s) => {
