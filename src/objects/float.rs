@@ -85,6 +85,19 @@ pub fn float_repr_bare(x: f64, sign_always: bool) -> String {
     format_short(x, false, sign_always)
 }
 
+/// A NaN that no other call returns. Floats are immediates in pyvm, so identity (`is`, and the
+/// identity-first equality of `in` and `==` on containers) compares bits; giving each
+/// `float("nan")` its own payload keeps `nan in [nan]` true and `float("nan") in [nan]` false, as
+/// with CPython's distinct float objects. Payloads do not change arithmetic or printing.
+pub fn fresh_nan() -> f64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    const QUIET_NAN: u64 = 0x7ff8_0000_0000_0000;
+    const PAYLOAD: u64 = 0x0007_ffff_ffff_ffff;
+    let n = NEXT.fetch_add(1, Ordering::Relaxed) & PAYLOAD;
+    f64::from_bits(QUIET_NAN | n)
+}
+
 /// Parses text as `float()` does; None if it is not a valid float literal.
 pub fn parse_float(text: &str) -> Option<f64> {
     let t = text.trim_matches(|c: char| c.is_whitespace());
@@ -96,7 +109,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
     let lower = body.to_ascii_lowercase();
     let v = match lower.as_str() {
         "inf" | "infinity" => f64::INFINITY,
-        "nan" => f64::NAN,
+        "nan" => fresh_nan(),
         _ => {
             if body.is_empty() || !valid_float_syntax(body) {
                 return None;

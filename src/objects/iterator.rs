@@ -88,7 +88,8 @@ pub enum IterKind {
     },
     /// A Rust-implemented iterator from a library module (itertools and friends).
     Native(Box<dyn NativeIter>),
-    Exhausted,
+    /// A finished iterator; it keeps its type's name.
+    Exhausted(&'static str),
 }
 
 /// An iterator implemented by a library module. `next` may call back into the VM.
@@ -109,7 +110,14 @@ impl PyIterator {
     }
 
     pub fn type_name(&self) -> &'static str {
-        match &*self.kind.borrow() {
+        self.kind.borrow().type_name()
+    }
+}
+
+impl IterKind {
+    /// The Python type name of an iterator in this state.
+    pub fn type_name(&self) -> &'static str {
+        match self {
             IterKind::List { .. } => "list_iterator",
             IterKind::ListReverse { .. } => "list_reverseiterator",
             IterKind::Tuple { .. } => "tuple_iterator",
@@ -142,7 +150,7 @@ impl PyIterator {
             IterKind::Seq { .. } => "iterator",
             IterKind::Callable { .. } => "callable_iterator",
             IterKind::Native(n) => n.type_name(),
-            IterKind::Exhausted => "iterator",
+            IterKind::Exhausted(name) => name,
         }
     }
 }

@@ -433,7 +433,7 @@ impl Vm {
                                         Some(v)
                                     } else {
                                         drop(items);
-                                        *kind = IterKind::Exhausted;
+                                        *kind = IterKind::Exhausted("list_iterator");
                                         None
                                     }
                                 }

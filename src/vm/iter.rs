@@ -241,10 +241,11 @@ impl Vm {
                     None => None,
                 }
             }
-            IterKind::Exhausted => None,
+            IterKind::Exhausted(_) => None,
             _ => {
                 // Kinds whose step runs Python code: release the borrow while it runs.
-                let taken = std::mem::replace(&mut *kind, IterKind::Exhausted);
+                let name = kind.type_name();
+                let taken = std::mem::replace(&mut *kind, IterKind::Exhausted(name));
                 drop(kind);
                 let (result, back) = self.next_calling(taken);
                 *it.kind.borrow_mut() = back;
@@ -252,7 +253,7 @@ impl Vm {
             }
         };
         if v.is_none() {
-            *kind = IterKind::Exhausted;
+            *kind = IterKind::Exhausted(kind.type_name());
         }
         Ok(v)
     }
@@ -355,8 +356,12 @@ impl Vm {
             }
         })();
         match r {
-            Ok(None) | Err(_) => (r, IterKind::Exhausted),
-            Ok(Some(_)) => (r, kind),
+            Ok(None) => {
+                let name = kind.type_name();
+                (r, IterKind::Exhausted(name))
+            }
+            // An error leaves the iterator where it was: `next` may be called again.
+            Ok(Some(_)) | Err(_) => (r, kind),
         }
     }
 

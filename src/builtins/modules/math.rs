@@ -26,7 +26,7 @@ pub fn create(vm: &mut Vm) -> Rc<PyModule> {
     d.set_str("e", Value::Float(std::f64::consts::E));
     d.set_str("tau", Value::Float(std::f64::consts::TAU));
     d.set_str("inf", Value::Float(f64::INFINITY));
-    d.set_str("nan", Value::Float(f64::NAN));
+    d.set_str("nan", Value::Float(crate::objects::float::fresh_nan()));
     let fns: &[(&'static str, crate::objects::BuiltinFn)] = &[
         ("sqrt", m_sqrt),
         ("exp", m_exp),
