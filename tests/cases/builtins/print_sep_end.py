@@ -1,0 +1,47 @@
+# print with multiple arguments, sep, end, no arguments, and str() of many values.
+
+print()
+print("a")
+print("a", "b", "c")
+print(1, 2.0, 3j, None, True, False)
+print("a", "b", sep="")
+print("a", "b", "c", sep=", ")
+print("a", "b", sep="\n")
+print("no newline", end="")
+print(" <- continued")
+print("custom end", end="!\n")
+print("x", "y", sep="-", end=".\n")
+print(sep="ignored")
+print(end="")
+print("after empty end")
+print("sep None", "uses space", sep=None)
+print("end None", end=None)
+print("multi-char", "separator", sep=" <=> ")
+print(*[1, 2, 3])
+print(*[1, 2, 3], sep="+")
+print(*"abc", sep="|")
+print(*[])
+print([1, "two", 3.0], (4,), {"five": 5})
+print("unicode: héllo wörld ✓ 日本語")
+print("tab\tand\\backslash")
+print('quotes " and \'')
+print(repr("quotes \" and '"))
+print(10**30, -10**30, 2**64)
+print(0.1, 1e16, 1e-7, 1.5e300 * 1e10, -1e400, float("nan"))
+print(1 / 3, 2 / 3, 100.0, 1e15, 123456789012345678.0)
+print(-0.0, 0.0, -0, 1e22, 1e21)
+print(complex(1, -1), complex(0, 0), 1j * 1j, complex(-0.0, 1))
+for i in range(3):
+    print(i, end=" ")
+print()
+for sep in ["", " ", "--", "\t"]:
+    print("a", "b", "c", sep=sep)
+try:
+    print("x", sep=5)
+except TypeError as e:
+    print(type(e).__name__, e)
+try:
+    print("x", end=[])
+except TypeError as e:
+    print(type(e).__name__, e)
+print("nested", print("inner returns None"))
