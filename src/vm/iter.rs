@@ -270,6 +270,7 @@ impl Vm {
                     }
                     None => Ok(None),
                 },
+                IterKind::Zip { iters, .. } if iters.is_empty() => Ok(None),
                 IterKind::Zip { iters, strict } => {
                     let mut items = Vec::with_capacity(iters.len());
                     for (k, i) in iters.iter().enumerate() {
