@@ -10,6 +10,7 @@ pub mod classes;
 pub mod dict;
 pub mod format;
 pub mod functions;
+pub mod generators;
 pub mod iterators;
 pub mod list;
 pub mod modules;
@@ -105,6 +106,7 @@ pub fn install_type_methods(t: &BuiltinTypes) {
     set::install_methods(t);
     classes::install_methods(t);
     iterators::install_methods(t);
+    generators::install_methods(t);
 }
 
 /// Calls a built-in type: `int("3")`, `list(x)`, `ValueError("msg")`, ...

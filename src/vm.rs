@@ -139,6 +139,11 @@ impl Vm {
     pub fn new_module(&mut self, name: &str) -> Rc<PyModule> {
         let dict = Rc::new(PyDict::new());
         dict.set_str("__name__", Value::str(name));
+        // The module attributes CPython's import system sets, in its order; pyvm has no loader
+        // or spec objects, so those read as None.
+        for attr in ["__doc__", "__package__", "__loader__", "__spec__"] {
+            dict.set_str(attr, Value::None);
+        }
         let m = value::alloc(PyModule {
             name: name.to_string(),
             dict,

@@ -599,6 +599,16 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => Err(PyErr::stop_iteration(Value::None)),
         };
     }
+    if let (Value::Generator(g), 1) = (it, p.len()) {
+        // A generator's return value travels in its StopIteration.
+        return match vm.gen_send(g, Value::None)? {
+            crate::vm::iter::SendResult::Yield(v) => Ok(v),
+            crate::vm::iter::SendResult::Return(Value::None) => {
+                Err(PyErr::with_args(ExcKind::StopIteration, vec![]))
+            }
+            crate::vm::iter::SendResult::Return(v) => Err(PyErr::stop_iteration(v)),
+        };
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match p.get(1) {

@@ -120,9 +120,12 @@ impl Vm {
             .compile_text(source, filename, "exec")
             .map_err(RunError::Syntax)?;
         let main = self.new_module("__main__");
-        main.dict.set_str("__file__", Value::str(filename));
+        main.dict
+            .set_str("__annotations__", Value::dict(PyDict::new()));
         main.dict
             .set_str("__builtins__", Value::Module(self.builtins_module()));
+        main.dict.set_str("__file__", Value::str(filename));
+        main.dict.set_str("__cached__", Value::None);
         let result = self.run_code(code, main.dict.clone(), None);
         self.flush();
         result.map(|_| ()).map_err(RunError::Exception)

@@ -115,7 +115,13 @@ impl BuiltinTypes {
         self.named
             .borrow_mut()
             .entry(name)
-            .or_insert_with(|| make_type(name, layout, vec![self.object.clone()]))
+            .or_insert_with(|| {
+                let t = make_type(name, layout, vec![self.object.clone()]);
+                if layout == Layout::Iterator {
+                    crate::builtins::generators::install_iterator_methods(&t);
+                }
+                t
+            })
             .clone()
     }
 }
