@@ -280,8 +280,9 @@ opcodes! {
     PRECALL = 166, caches 1, Plain, |a, j| 0;
     /// Calls with `arg` arguments: stack is [NULL or method, callable or self, args...].
     CALL = 171, caches 4, Plain, |a, j| -1 - a;
-    /// Names the keyword arguments (consts[arg], a tuple of str) of the next CALL.
-    KW_NAMES = 172, caches 0, Const, |a, j| 0;
+    /// Names the keyword arguments (consts[arg], a tuple of str) of the next CALL. The argument
+    /// is a const index, but CPython 3.11's dis shows it bare.
+    KW_NAMES = 172, caches 0, Plain, |a, j| 0;
     /// Pops TOS; jumps backward if it is not None.
     POP_JUMP_BACKWARD_IF_NOT_NONE = 173, caches 0, JumpBackward, |a, j| -1;
     /// Pops TOS; jumps backward if it is None.

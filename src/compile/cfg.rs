@@ -179,7 +179,10 @@ impl Cfg {
             return;
         }
         let Some(t) = last.target else { return };
-        if self.blocks[t].exit && self.blocks[t].instrs.len() <= MAX_COPY_SIZE {
+        // Only blocks without a line number of their own (an implicit `return None`) are copied;
+        // a jump to `return x` stays a jump.
+        let has_line = self.blocks[t].instrs.iter().any(|i| i.loc.line > 0);
+        if self.blocks[t].exit && !has_line && self.blocks[t].instrs.len() <= MAX_COPY_SIZE {
             let copy = self.blocks[t].instrs.clone();
             let last = self.blocks[b].instrs.len() - 1;
             self.blocks[b].instrs[last].op = Opcode::NOP;
@@ -197,15 +200,119 @@ impl Cfg {
     /// CPython's `jump_thread`: retarget `inst` to its target's target when lines allow.
     fn jump_thread(&mut self, b: BlockId, i: usize, target_instr: &Instr, op: Opcode) -> bool {
         let inst = &self.blocks[b].instrs[i];
-        if (inst.loc.line == target_instr.loc.line || target_instr.loc.line == NO_LINE)
-            && inst.target != target_instr.target
-        {
+        // 3.11 threads only between jumps on the same line (an artificial jump, line -1, stays).
+        if inst.loc.line == target_instr.loc.line && inst.target != target_instr.target {
             let inst = &mut self.blocks[b].instrs[i];
             inst.target = target_instr.target;
             inst.op = op;
             return true;
         }
         false
+    }
+
+    /// CPython's `swaptimize`: a run of SWAPs (and NOPs) starting at `i` is replaced by the
+    /// shortest sequence of SWAPs with the same effect. Returns the index of the run's last
+    /// instruction.
+    fn swaptimize(&mut self, b: BlockId, i: usize) -> usize {
+        let instrs = &mut self.blocks[b].instrs;
+        let mut depth = instrs[i].arg as usize;
+        let mut len = 1;
+        let mut more = false;
+        while i + len < instrs.len() {
+            match instrs[i + len].op {
+                Opcode::SWAP => {
+                    depth = depth.max(instrs[i + len].arg as usize);
+                    more = true;
+                }
+                Opcode::NOP => {}
+                _ => break,
+            }
+            len += 1;
+        }
+        if !more {
+            return i;
+        }
+        // Run the SWAPs on a model stack of slot numbers...
+        let mut stack: Vec<Option<usize>> = (0..depth).map(Some).collect();
+        for k in 0..len {
+            if instrs[i + k].op == Opcode::SWAP {
+                stack.swap(0, instrs[i + k].arg as usize - 1);
+            }
+        }
+        // ...then emit, from the end of the run backwards, one SWAP per move needed to walk
+        // each cycle of the permutation through the top slot.
+        let mut current = len as isize - 1;
+        for start in 0..depth {
+            if stack[start].is_none() || stack[start] == Some(start) {
+                continue;
+            }
+            let mut j = start;
+            loop {
+                if j != 0 {
+                    let at = &mut instrs[i + current as usize];
+                    at.op = Opcode::SWAP;
+                    at.arg = j as u32 + 1;
+                    current -= 1;
+                }
+                match stack[j].take() {
+                    None => break,
+                    Some(next) => j = next,
+                }
+            }
+        }
+        while current >= 0 {
+            instrs[i + current as usize].op = Opcode::NOP;
+            current -= 1;
+        }
+        i + len - 1
+    }
+
+    /// CPython's `apply_static_swaps`: a SWAP followed by stores (STORE_FAST or POP_TOP) on one
+    /// line is done by exchanging the store instructions instead of the stack items.
+    fn apply_static_swaps(&mut self, b: BlockId, mut i: usize) {
+        let swappable = |op: Opcode| matches!(op, Opcode::STORE_FAST | Opcode::POP_TOP);
+        let instrs = &mut self.blocks[b].instrs;
+        // The next swappable instruction after `k`, staying on `line` when it is set.
+        let next_swappable = |instrs: &[Instr], mut k: usize, line: Option<i32>| {
+            while k + 1 < instrs.len() {
+                k += 1;
+                let inst = &instrs[k];
+                if line.is_some_and(|l| l >= 0 && inst.loc.line != l) {
+                    return None;
+                }
+                if inst.op == Opcode::NOP {
+                    continue;
+                }
+                return swappable(inst.op).then_some(k);
+            }
+            None
+        };
+        loop {
+            let swap = &instrs[i];
+            if swap.op != Opcode::SWAP {
+                if !(swap.op == Opcode::NOP || swappable(swap.op)) {
+                    return;
+                }
+            } else {
+                let Some(j) = next_swappable(instrs, i, None) else {
+                    return;
+                };
+                let line = instrs[j].loc.line;
+                let mut k = j;
+                for _ in 1..swap.arg {
+                    match next_swappable(instrs, k, Some(line)) {
+                        Some(next) => k = next,
+                        None => return,
+                    }
+                }
+                instrs[i].op = Opcode::NOP;
+                instrs.swap(j, k);
+            }
+            if i == 0 {
+                return;
+            }
+            i -= 1;
+        }
     }
 
     fn optimize_block(&mut self, b: BlockId, consts: &mut Vec<Value>) {
@@ -367,6 +474,10 @@ impl Cfg {
                 }
                 Opcode::SWAP if oparg == 1 => {
                     self.blocks[b].instrs[i].op = Opcode::NOP;
+                }
+                Opcode::SWAP => {
+                    i = self.swaptimize(b, i);
+                    self.apply_static_swaps(b, i);
                 }
                 Opcode::PUSH_NULL if nextop == Some(Opcode::LOAD_GLOBAL) => {
                     self.blocks[b].instrs[i].op = Opcode::NOP;
@@ -562,7 +673,7 @@ impl Cfg {
             let Some(last) = self.blocks[b].instrs.last().cloned() else {
                 continue;
             };
-            if !is_jump(last.op) {
+            if !last.op.is_jump() {
                 continue;
             }
             let Some(t) = last.target else { continue };
@@ -601,7 +712,7 @@ impl Cfg {
     }
 
     fn propagate_line_numbers(&mut self) {
-        for b in self.all_blocks() {
+        for b in self.layout() {
             if self.blocks[b].instrs.is_empty() {
                 continue;
             }
@@ -624,7 +735,7 @@ impl Cfg {
                 }
             }
             let last = self.blocks[b].instrs.last().expect("non-empty").clone();
-            if is_jump(last.op) {
+            if last.op.is_jump() {
                 if let Some(t) = last.target {
                     if self.blocks[t].predecessors == 1
                         && !self.blocks[t].instrs.is_empty()
@@ -639,7 +750,7 @@ impl Cfg {
 
     fn guarantee_lineno_for_exits(&mut self, firstlineno: i32) {
         let mut lineno = firstlineno;
-        for b in self.all_blocks() {
+        for b in self.layout() {
             let Some(last) = self.blocks[b].instrs.last() else {
                 continue;
             };

@@ -194,7 +194,22 @@ impl Builder {
         });
         sym.flags |= f;
         if f & flag::PARAM != 0 {
-            cur.varnames.push(name);
+            cur.varnames.push(name.clone());
+        }
+        // As CPython's st_global: a `global` declaration anywhere also marks the name in the
+        // module's own table, so module-level code uses STORE_GLOBAL/LOAD_GLOBAL for it too.
+        if f & flag::GLOBAL != 0 && self.stack.len() > 1 {
+            let top = &mut self.stack[0];
+            if !top.symbols.contains_key(&name) {
+                top.order.push(name.clone());
+            }
+            top.symbols
+                .entry(name)
+                .or_insert(Symbol {
+                    flags: 0,
+                    scope: None,
+                })
+                .flags |= f;
         }
         Ok(())
     }
