@@ -647,10 +647,8 @@ impl Compiler<'_> {
             } => {
                 self.expr(obj)?;
                 self.emit_arg(Opcode::COPY, 1);
-                let saved = self.loc();
-                self.unit().loc.line = target.range.end.line as i32;
+                self.match_attr_start(target, attr);
                 self.emit_name(Opcode::LOAD_ATTR, attr);
-                self.restore_loc(saved);
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
@@ -674,7 +672,7 @@ impl Compiler<'_> {
         self.set_loc(target.range);
         match &target.kind {
             ExprKind::Attribute { attr, .. } => {
-                self.unit().loc.line = target.range.end.line as i32;
+                self.match_attr_start(target, attr);
                 self.emit_arg(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, attr);
             }

@@ -729,8 +729,41 @@ fn code_attr(c: &Rc<crate::bytecode::Code>, name: &str) -> Option<Value> {
         "co_code" => crate::vm::collections::new_bytes(
             c.code.iter().flat_map(|u| [u.op as u8, u.arg]).collect(),
         ),
+        "co_positions" => Value::Builtin(alloc(PyBuiltin {
+            name: "co_positions",
+            func: code_positions,
+            owner: crate::objects::Owner::Type("code".into()),
+            self_: Value::Code(c.clone()),
+        })),
         _ => return None,
     })
+}
+
+/// `code.co_positions()`: (line, end line, column, end column) per code unit, None where unknown.
+fn code_positions(vm: &mut Vm, args: crate::objects::Args) -> PyResult<Value> {
+    let Some(Value::Code(c)) = args.args.first() else {
+        return Err(PyErr::type_error("co_positions() needs a code object"));
+    };
+    let part = |v: i32| {
+        if v < 0 {
+            Value::None
+        } else {
+            Value::Int(v as i64)
+        }
+    };
+    let rows = c
+        .positions
+        .iter()
+        .map(|p| {
+            Value::tuple(vec![
+                part(p.line),
+                part(p.end_line),
+                part(p.col),
+                part(p.end_col),
+            ])
+        })
+        .collect();
+    vm.iter(&Value::list(rows))
 }
 
 /// Instances of built-in layouts other than plain objects keep a payload; helpers for builtins.
