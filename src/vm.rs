@@ -21,6 +21,7 @@ pub mod iter;
 pub mod ops;
 pub mod repr;
 pub mod run;
+pub mod suggestions;
 pub mod traceback;
 pub mod types;
 pub mod value;

@@ -18,7 +18,18 @@ pub fn metaclass_of(t: &Rc<PyType>) -> Option<Rc<PyType>> {
     }
 }
 
+/// `AttributeError` for a failed lookup, with `.name` and `.obj` set as CPython does (they feed
+/// the traceback's "Did you mean" suggestion).
 fn no_attribute(obj: &Value, name: &str) -> PyErr {
+    let err = no_attribute_message(obj, name);
+    if let Value::Instance(i) = &err.value {
+        i.dict.set_str("name", Value::str(name));
+        i.dict.set_str("obj", obj.clone());
+    }
+    err
+}
+
+fn no_attribute_message(obj: &Value, name: &str) -> PyErr {
     match obj {
         Value::Module(m) => {
             PyErr::attribute_error(format!("module '{}' has no attribute '{name}'", m.name))

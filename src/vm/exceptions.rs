@@ -156,8 +156,14 @@ impl PyErr {
         PyErr::new(ExcKind::RuntimeError, msg)
     }
 
+    /// `NameError` for an unbound name; the name is kept (`.name`) for the traceback's
+    /// "Did you mean" suggestion.
     pub fn name_error(name: &str) -> PyErr {
-        PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined"))
+        let err = PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined"));
+        if let Value::Instance(i) = &err.value {
+            i.dict.set_str("name", Value::str(name));
+        }
+        err
     }
 
     pub fn stop_iteration(value: Value) -> PyErr {

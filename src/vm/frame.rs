@@ -12,6 +12,8 @@ use std::rc::Rc;
 pub struct TracebackEntry {
     pub code: Rc<Code>,
     pub lasti: usize,
+    /// The frame's globals, where a NameError's "Did you mean" looks second.
+    pub globals: Rc<PyDict>,
 }
 
 /// A frame's slot buffer. It is reached only through its raw pointer (never through a slice

@@ -112,6 +112,7 @@ impl Vm {
                 state.borrow_mut().traceback.push(TracebackEntry {
                     code: f.code.clone(),
                     lasti: f.lasti,
+                    globals: f.globals.clone(),
                 });
             }
         }

@@ -70,6 +70,9 @@ impl Vm {
             }
         }
         out.push_str(&self.exception_summary(exc));
+        if let Some(s) = self.offer_suggestion(exc) {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         out.push('\n');
     }
 

@@ -75,6 +75,16 @@ impl BuiltinTypes {
             };
             exceptions.push(make_type(kind.name(), Layout::Exception, vec![base]));
         }
+        // Attributes CPython's exception structs carry, None until the VM fills them in.
+        let defaults: [(ExcKind, &[&str]); 2] = [
+            (ExcKind::NameError, &["name"]),
+            (ExcKind::AttributeError, &["name", "obj"]),
+        ];
+        for (kind, attrs) in defaults {
+            for attr in attrs {
+                exceptions[kind as usize].dict.set_str(attr, Value::None);
+            }
+        }
         BuiltinTypes {
             type_: t("type", Layout::Type),
             none: t("NoneType", Layout::NoneType),
