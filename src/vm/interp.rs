@@ -142,6 +142,9 @@ impl Vm {
         // The instruction pointer also lives in a local; the frame's copy is written only when
         // the loop exits (return, yield, or an error, whose handler sets it anew).
         let mut ip = f.ip;
+        // Where the current instruction starts. It reaches `f.lasti` only when something needs
+        // it (an error, a yield, a rare instruction): the hot path never stores it.
+        let mut start: usize;
 
         // Stack and slot access through `base`. SAFETY (all macros): `base` is the frame's slot
         // buffer, which is never reallocated while the frame runs; local indices come from the
@@ -176,9 +179,11 @@ impl Vm {
                 slot!(sp - 1)
             };
         }
-        // Leaves the loop with an error (the frame's stack pointer is synchronised first).
+        // Leaves the loop with an error (the frame's stack pointer and the position of the
+        // failing instruction, `f.lasti`, are synchronised first).
         macro_rules! fail {
             ($e:expr) => {{
+                f.lasti = start;
                 f.sp = sp;
                 return Err(Unwind::from($e));
             }};
@@ -204,7 +209,7 @@ impl Vm {
             } else {
                 (unit.op, unit.arg as u32)
             };
-            f.lasti = ip;
+            start = ip;
             ip += 1;
             match op {
                 Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
@@ -346,7 +351,7 @@ impl Vm {
                         other => tri!(self.truthy(&other)),
                     };
                     if !truth {
-                        self.backedge(&code, f.lasti);
+                        self.backedge(&code, start);
                         ip -= arg as usize;
                     }
                 }
@@ -357,7 +362,7 @@ impl Vm {
                         other => tri!(self.truthy(&other)),
                     };
                     if truth {
-                        self.backedge(&code, f.lasti);
+                        self.backedge(&code, start);
                         ip -= arg as usize;
                     }
                 }
@@ -373,13 +378,13 @@ impl Vm {
                 }
                 Opcode::POP_JUMP_BACKWARD_IF_NONE => {
                     if pop!().is_none() {
-                        self.backedge(&code, f.lasti);
+                        self.backedge(&code, start);
                         ip -= arg as usize;
                     }
                 }
                 Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                     if !pop!().is_none() {
-                        self.backedge(&code, f.lasti);
+                        self.backedge(&code, start);
                         ip -= arg as usize;
                     }
                 }
@@ -399,7 +404,7 @@ impl Vm {
                 }
                 Opcode::JUMP_FORWARD => ip += arg as usize,
                 Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                    self.backedge(&code, f.lasti);
+                    self.backedge(&code, start);
                     ip -= arg as usize;
                 }
                 Opcode::GET_ITER => {
@@ -535,6 +540,24 @@ impl Vm {
                     };
                     f.kwnames = u32::MAX;
                     let callee = sp - argc - 2;
+                    // A plain builtin (`abs(z)`, `len(xs)`) is called in place: the callable stays
+                    // in its stack slot, untouched, until the call returns. (Calls without
+                    // arguments may be `locals()` and friends, which need the frame prepared.)
+                    if let (Value::Null, Value::Builtin(b)) = (&*slot!(callee), &*slot!(callee + 1))
+                    {
+                        if b.self_.is_null() && kwnames.is_empty() && argc > 0 {
+                            let func = b.func;
+                            // SAFETY: callee + 2..sp lies within the current stack.
+                            let args =
+                                unsafe { std::slice::from_raw_parts(base.add(callee + 2), argc) };
+                            let result = func(self, crate::objects::Args::new(args));
+                            while sp > callee {
+                                pop!().discard();
+                            }
+                            push!(tri!(result));
+                            continue;
+                        }
+                    }
                     let is_method = !slot!(callee).is_null();
                     let (callable, args_start) = if is_method {
                         (slot!(callee).clone(), callee + 1)
@@ -564,6 +587,8 @@ impl Vm {
                 }
                 Opcode::YIELD_VALUE => {
                     let v = pop!();
+                    // `throw()` raises at the yield.
+                    f.lasti = start;
                     f.sp = sp;
                     f.ip = ip;
                     return Ok(Exit::Yield(v));
@@ -665,12 +690,14 @@ impl Vm {
                 Opcode::RAISE_VARARGS => {
                     let cause = if arg == 2 { Some(pop!()) } else { None };
                     let exc = if arg >= 1 { Some(pop!()) } else { None };
+                    f.lasti = start;
                     f.sp = sp;
                     return Err(self.do_raise(exc, cause));
                 }
                 Opcode::RERAISE => {
                     let exc = pop!();
-                    let at = f.lasti;
+                    let at = start;
+                    f.lasti = start;
                     if arg != 0 {
                         if let Value::Int(i) = slot!(sp - arg as usize) {
                             f.lasti = *i as usize;
@@ -684,6 +711,7 @@ impl Vm {
                     });
                 }
                 _ => {
+                    f.lasti = start;
                     f.sp = sp;
                     let r = self.execute_rare(f, &code, op, arg);
                     sp = f.sp;
