@@ -196,6 +196,7 @@ fn install_native_methods(name: &'static str, t: &Rc<PyType>) {
             &[
                 ("__new__", super_new),
                 ("__getattribute__", super_getattribute),
+                ("__repr__", super_repr),
             ],
         ),
         "dict_keys" | "dict_values" | "dict_items" => add_methods(
@@ -622,6 +623,22 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
+/// `<super: <class 'B'>, <B object>>`, naming the class and the type of the bound object.
+fn super_repr(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = args.args.first().cloned().unwrap_or(Value::None);
+    let (after, obj) = with_native::<SuperData, _>(&s, |d| (d.start_after.clone(), d.obj.clone()))
+        .ok_or_else(|| PyErr::type_error("super object expected"))?;
+    let obj_type = match &obj {
+        Value::Type(t) if t.is_subtype(&after) => t.clone(),
+        other => type_of(other),
+    };
+    Ok(Value::str(format!(
+        "<super: <class '{}'>, <{} object>>",
+        after.name(),
+        obj_type.name()
+    )))
+}
+
 /// `super().name`: look `name` up in the MRO of type(obj) after the given class.
 fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = args.args.first().cloned().unwrap_or(Value::None);
@@ -666,9 +683,8 @@ fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
             };
         }
     }
-    Err(PyErr::attribute_error(format!(
-        "'super' object has no attribute '{name}'"
-    )))
+    // Not in the MRO: the super object's own attributes (`__class__`, ...).
+    vm.builtin_getattr(&s, &name)
 }
 
 // ---------------------------------------------------------------- property, classmethod, staticmethod

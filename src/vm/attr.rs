@@ -59,6 +59,11 @@ impl Vm {
                 },
             },
             Value::Type(t) => self.type_getattr(t, n),
+            // Library types may define their own lookup (`super`).
+            Value::Native(_) => match type_of(obj).dict.get_str("__getattribute__") {
+                Some(ga @ Value::Builtin(_)) => self.call(&ga, &[obj.clone(), name.clone()], &[]),
+                _ => self.builtin_getattr(obj, n),
+            },
             _ => self.builtin_getattr(obj, n),
         }
     }
