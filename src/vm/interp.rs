@@ -322,7 +322,36 @@ impl Vm {
                     };
                     a.discard();
                     b.discard();
-                    push!(Value::Bool(r));
+                    // As CPython's COMPARE_OP_*_JUMP: a comparison that feeds a conditional jump
+                    // takes the jump itself, without pushing the bool.
+                    let next = units.get(ip).copied();
+                    match next.map(|u| (u.op, u.arg as usize)) {
+                        Some((Opcode::POP_JUMP_FORWARD_IF_FALSE, delta)) => {
+                            ip += 1;
+                            if !r {
+                                ip += delta;
+                            }
+                        }
+                        Some((Opcode::POP_JUMP_FORWARD_IF_TRUE, delta)) => {
+                            ip += 1;
+                            if r {
+                                ip += delta;
+                            }
+                        }
+                        Some((Opcode::POP_JUMP_BACKWARD_IF_FALSE, delta)) if !r => {
+                            self.backedge(&code, ip);
+                            ip = ip + 1 - delta;
+                        }
+                        Some((Opcode::POP_JUMP_BACKWARD_IF_TRUE, delta)) if r => {
+                            self.backedge(&code, ip);
+                            ip = ip + 1 - delta;
+                        }
+                        Some((
+                            Opcode::POP_JUMP_BACKWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_TRUE,
+                            _,
+                        )) => ip += 1,
+                        _ => push!(Value::Bool(r)),
+                    }
                 }
                 Opcode::POP_JUMP_FORWARD_IF_FALSE => {
                     let v = pop!();
