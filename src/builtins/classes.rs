@@ -584,12 +584,7 @@ impl Vm {
         ns: Rc<PyDict>,
     ) -> PyResult<Value> {
         let spare = self.frame_pool.pop();
-        let mut frame = Frame::new(
-            func.code.clone(),
-            func.globals.clone(),
-            self.builtins.clone(),
-            spare,
-        );
+        let mut frame = Frame::new(func.code.clone(), func.globals.clone(), spare);
         frame.func = Some(func.clone());
         frame.locals = Some(ns);
         match self.run_frame(&mut frame)? {

@@ -114,12 +114,7 @@ impl Vm {
     ) -> PyResult<Value> {
         let code = func.code.clone();
         let spare = self.frame_pool.pop();
-        let mut frame = Frame::new(
-            code.clone(),
-            func.globals.clone(),
-            self.builtins.clone(),
-            spare,
-        );
+        let mut frame = Frame::new(code.clone(), func.globals.clone(), spare);
         frame.func = Some(func.clone());
         let simple = kwnames.is_empty()
             && args.len() == code.argcount as usize

@@ -18,7 +18,8 @@ pub struct TracebackEntry {
 
 /// A frame's slot buffer. It is reached only through its raw pointer (never through a slice
 /// reference that outlives one access), so the interpreter loop can keep a pointer into it in a
-/// register across calls. Every slot always holds a valid `Value` (`Null` when unused).
+/// register across calls. Every slot of the whole allocation (`..cap`) always holds a valid
+/// `Value`, `Null` when unused; so a recycled buffer is ready for its next frame as it is.
 pub struct Slots {
     ptr: NonNull<Value>,
     len: usize,
@@ -31,16 +32,12 @@ impl Slots {
         if let Some(mut s) = spare {
             if s.cap >= len {
                 s.clear();
-                for i in 0..len {
-                    // SAFETY: i < cap; the slot is unused storage (cleared), so write without drop.
-                    unsafe { std::ptr::write(s.ptr.as_ptr().add(i), Value::Null) };
-                }
                 s.len = len;
                 return s;
             }
         }
         let mut v: Vec<Value> = Vec::with_capacity(len.max(1));
-        v.resize(len, Value::Null);
+        v.resize(v.capacity(), Value::Null);
         let cap = v.capacity();
         let mut v = std::mem::ManuallyDrop::new(v);
         // SAFETY: a Vec's pointer is never null.
@@ -64,12 +61,12 @@ impl Slots {
         self.ptr.as_ptr()
     }
 
-    /// Drops every value and marks the buffer empty (its allocation is kept).
+    /// Drops every value, leaving `Null`s, and marks the buffer empty (its allocation is kept).
     pub fn clear(&mut self) {
         let len = std::mem::replace(&mut self.len, 0);
         for i in 0..len {
-            // SAFETY: slots below the old len hold valid values, each dropped exactly once.
-            unsafe { std::ptr::drop_in_place(self.ptr.as_ptr().add(i)) };
+            // SAFETY: i < old len <= cap: a valid value, replaced by Null and dropped once.
+            unsafe { std::ptr::replace(self.ptr.as_ptr().add(i), Value::Null).discard() };
         }
     }
 
@@ -103,7 +100,8 @@ impl std::ops::IndexMut<usize> for Slots {
 impl Drop for Slots {
     fn drop(&mut self) {
         self.clear();
-        // SAFETY: ptr and cap come from a Vec<Value> we took apart in `new`; len is 0 now.
+        // SAFETY: ptr and cap come from a Vec<Value> we took apart in `new`; every slot holds
+        // Null now, which owns nothing, so the allocation is freed without dropping values.
         unsafe { drop(Vec::from_raw_parts(self.ptr.as_ptr(), 0, self.cap)) };
     }
 }
@@ -112,7 +110,6 @@ pub struct Frame {
     pub code: Rc<Code>,
     pub func: Option<Rc<PyFunction>>,
     pub globals: Rc<PyDict>,
-    pub builtins: Rc<PyDict>,
     /// The namespace of `*_NAME` instructions (module globals, or a class body's dict).
     pub locals: Option<Rc<PyDict>>,
     /// Locals-plus slots, then the value stack.
@@ -128,12 +125,9 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn new(
-        code: Rc<Code>,
-        globals: Rc<PyDict>,
-        builtins: Rc<PyDict>,
-        spare: Option<Slots>,
-    ) -> Frame {
+    /// A frame for `code` running in `globals` (builtins are the VM's), with its slot buffer
+    /// taken from `spare` when that is large enough.
+    pub fn new(code: Rc<Code>, globals: Rc<PyDict>, spare: Option<Slots>) -> Frame {
         let n = code.localsplus.len() + code.stacksize as usize;
         let slots = Slots::new(n, spare);
         let sp = code.localsplus.len();
@@ -141,7 +135,6 @@ impl Frame {
             code,
             func: None,
             globals,
-            builtins,
             locals: None,
             slots,
             sp,

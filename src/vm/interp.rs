@@ -587,6 +587,24 @@ impl Vm {
                             continue;
                         }
                     }
+                    // A Python function, called as `f(...)` or as a method, also stays in place.
+                    let (func_slot, args_start) = match &*slot!(callee) {
+                        Value::Null => (callee + 1, callee + 2),
+                        _ => (callee, callee + 1),
+                    };
+                    if let Value::Function(func) = &*slot!(func_slot) {
+                        // SAFETY: args_start..sp lies within the current stack, which the call
+                        // does not touch (the callee runs in its own frame).
+                        let args = unsafe {
+                            std::slice::from_raw_parts(base.add(args_start), sp - args_start)
+                        };
+                        let result = self.call_function(func, args, kwnames);
+                        while sp > callee {
+                            pop!().discard();
+                        }
+                        push!(tri!(result));
+                        continue;
+                    }
                     let is_method = !slot!(callee).is_null();
                     let (callable, args_start) = if is_method {
                         (slot!(callee).clone(), callee + 1)
@@ -1192,7 +1210,7 @@ impl Vm {
         let cache = code.global_caches.get(slot);
         if let Some(cache) = cache {
             let c = cache.get();
-            let (g, b) = (f.globals.table(), f.builtins.table());
+            let (g, b) = (f.globals.table(), self.builtins.table());
             if c.globals_version == g.keys_version()
                 && c.builtins_version == b.keys_version()
                 && c.globals_version != 0
@@ -1205,7 +1223,7 @@ impl Vm {
         }
         let s = name.as_pystr().expect("names are str");
         let hash = s.hash();
-        let (g, b) = (f.globals.table(), f.builtins.table());
+        let (g, b) = (f.globals.table(), self.builtins.table());
         let (index, in_builtins) = match g.find_str(hash, s.as_str()) {
             Some(i) => (i, false),
             None => match b.find_str(hash, s.as_str()) {
@@ -1235,7 +1253,7 @@ impl Vm {
         if let Some(v) = f.globals.get_str(name) {
             return Ok(v);
         }
-        if let Some(v) = f.builtins.get_str(name) {
+        if let Some(v) = self.builtins.get_str(name) {
             return Ok(v);
         }
         Err(PyErr::name_error(name))

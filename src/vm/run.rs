@@ -95,7 +95,7 @@ impl Vm {
         locals: Option<Rc<PyDict>>,
     ) -> PyResult<Value> {
         let spare = self.frame_pool.pop();
-        let mut frame = Frame::new(code, globals, self.builtins.clone(), spare);
+        let mut frame = Frame::new(code, globals, spare);
         frame.locals = locals;
         match self.run_frame(&mut frame)? {
             Exit::Return(v) => Ok(v),
