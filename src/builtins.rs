@@ -218,6 +218,28 @@ pub fn check_positional<'a>(
     Ok(p)
 }
 
+/// `PyArg_ParseTuple` messages (METH_VARARGS functions such as `str.find`):
+/// `find() takes at least 1 argument (0 given)`, `find() takes no keyword arguments`.
+pub fn varargs<'a>(name: &str, args: &Args<'a>, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    no_kwargs(name, args)?;
+    let p = args.positional();
+    let n = p.len();
+    if n < min || n > max {
+        let (how, count) = if min == max {
+            ("exactly", min)
+        } else if n < min {
+            ("at least", min)
+        } else {
+            ("at most", max)
+        };
+        return Err(PyErr::type_error(format!(
+            "{name}() takes {how} {count} argument{} ({n} given)",
+            plural(count)
+        )));
+    }
+    Ok(p)
+}
+
 /// Positional-or-keyword parameters by name (Argument Clinic style): returns one slot per
 /// parameter, reporting CPython's messages for missing, duplicate and unexpected arguments.
 pub fn parse_args(
@@ -226,54 +248,75 @@ pub fn parse_args(
     params: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
+    parse_args_posonly(fname, args, params, 0, required)
+}
+
+/// Argument Clinic's `_PyArg_UnpackKeywords`: the first `posonly` parameters are positional-only,
+/// the first `required` are required. The checks run in CPython's order, so the messages match
+/// (`int(x=1)` is `'x' is an invalid keyword argument for int()`).
+pub fn parse_args_posonly(
+    fname: &str,
+    args: &Args,
+    params: &[&str],
+    posonly: usize,
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     let p = args.positional();
-    if p.len() > params.len() {
-        let msg = if required == params.len() {
-            format!(
-                "{fname}() takes exactly {} argument{} ({} given)",
-                params.len(),
-                plural(params.len()),
-                p.len()
-            )
-        } else {
-            format!(
-                "{fname}() takes at most {} argument{} ({} given)",
-                params.len(),
-                plural(params.len()),
-                p.len()
-            )
-        };
-        return Err(PyErr::type_error(msg));
+    let nargs = p.len();
+    let nkw = args.kwnames.len();
+    let max = params.len();
+    if nargs + nkw > max {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {max} {}argument{} ({} given)",
+            if nargs == 0 { "keyword " } else { "" },
+            plural(max),
+            nargs + nkw
+        )));
     }
-    let mut out: Vec<Option<Value>> = vec![None; params.len()];
-    for (i, v) in p.iter().enumerate() {
-        out[i] = Some(v.clone());
+    let min_posonly = required.min(posonly);
+    if nargs < min_posonly {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes {} {min_posonly} positional argument{} ({nargs} given)",
+            if min_posonly < max {
+                "at least"
+            } else {
+                "exactly"
+            },
+            plural(min_posonly)
+        )));
     }
-    for (k, v) in args.keywords() {
-        match params.iter().position(|x| *x == k) {
-            Some(i) => {
-                if out[i].is_some() {
-                    return Err(PyErr::type_error(format!(
-                        "argument for {fname}() given by name ('{k}') and position ({})",
-                        i + 1
-                    )));
-                }
-                out[i] = Some(v.clone());
-            }
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
-            }
-        }
+    let mut out: Vec<Option<Value>> = vec![None; max];
+    for (slot, v) in out.iter_mut().zip(p) {
+        *slot = Some(v.clone());
     }
-    for i in 0..required {
-        if out[i].is_none() {
+    let mut used = 0;
+    for i in nargs.max(posonly)..max {
+        out[i] = args.kwarg(params[i]).cloned();
+        if out[i].is_some() {
+            used += 1;
+        } else if i < required {
             return Err(PyErr::type_error(format!(
                 "{fname}() missing required argument '{}' (pos {})",
                 params[i],
                 i + 1
             )));
+        }
+    }
+    if used < nkw {
+        for (i, name) in params.iter().enumerate().take(nargs).skip(posonly) {
+            if args.kwarg(name).is_some() {
+                return Err(PyErr::type_error(format!(
+                    "argument for {fname}() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+        }
+        for (k, _) in args.keywords() {
+            if !params[posonly..].contains(&k) {
+                return Err(PyErr::type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )));
+            }
         }
     }
     Ok(out)

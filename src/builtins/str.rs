@@ -1,7 +1,7 @@
 //! `str` (and `bytes`) construction and the str methods.
 
 use super::{add_methods, check_positional, no_kwargs, parse_args, receiver};
-use crate::objects::Args;
+use crate::objects::{unicode, Args};
 use crate::vm::types::{type_name, BuiltinTypes};
 use crate::vm::{PyErr, PyResult, Value, Vm};
 
@@ -63,7 +63,7 @@ pub fn install_methods(t: &BuiltinTypes) {
         &[
             ("lower", str_lower),
             ("upper", str_upper),
-            ("casefold", str_lower),
+            ("casefold", str_casefold),
             ("swapcase", str_swapcase),
             ("capitalize", str_capitalize),
             ("title", str_title),
@@ -153,69 +153,42 @@ fn str_arg(v: &Value, what: &str) -> PyResult<String> {
 }
 
 fn noargs(name: &str, args: &Args) -> PyResult<()> {
-    super::no_args(&format!("str.{name}"), &rest(args)).map_err(|_| {
-        PyErr::type_error(format!(
-            "str.{name}() takes no arguments ({} given)",
-            args.args.len() - 1
-        ))
-    })
+    super::no_args(&format!("str.{name}"), &rest(args))
+}
+
+/// A METH_O method: `str.zfill() takes exactly one argument (0 given)`.
+fn onearg<'a>(name: &str, args: &Args<'a>) -> PyResult<&'a Value> {
+    super::one_arg(&format!("str.{name}"), &rest(args))
 }
 
 fn str_lower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     noargs("lower", &args)?;
-    Ok(Value::str(this(&args)?.as_str().to_lowercase()))
+    Ok(Value::str(unicode::lower(this(&args)?.as_str())))
 }
 
 fn str_upper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     noargs("upper", &args)?;
-    Ok(Value::str(this(&args)?.as_str().to_uppercase()))
+    Ok(Value::str(unicode::upper(this(&args)?.as_str())))
+}
+
+fn str_casefold(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("casefold", &args)?;
+    Ok(Value::str(unicode::casefold(this(&args)?.as_str())))
 }
 
 fn str_swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    Ok(Value::str(
-        s.as_str()
-            .chars()
-            .flat_map(|c| -> Vec<char> {
-                if c.is_lowercase() {
-                    c.to_uppercase().collect()
-                } else if c.is_uppercase() {
-                    c.to_lowercase().collect()
-                } else {
-                    vec![c]
-                }
-            })
-            .collect::<String>(),
-    ))
+    noargs("swapcase", &args)?;
+    Ok(Value::str(unicode::swapcase(this(&args)?.as_str())))
 }
 
 fn str_capitalize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut chars = s.as_str().chars();
-    let out = match chars.next() {
-        Some(first) => {
-            let mut o: String = first.to_uppercase().collect();
-            o.push_str(&chars.as_str().to_lowercase());
-            o
-        }
-        None => String::new(),
-    };
-    Ok(Value::str(out))
+    noargs("capitalize", &args)?;
+    Ok(Value::str(unicode::capitalize(this(&args)?.as_str())))
 }
 
 fn str_title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut out = String::with_capacity(s.as_str().len());
-    let mut prev_cased = false;
-    for c in s.as_str().chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic() && (c.is_lowercase() || c.is_uppercase());
-    }
-    Ok(Value::str(out))
+    noargs("title", &args)?;
+    Ok(Value::str(unicode::title(this(&args)?.as_str())))
 }
 
 fn strip_chars(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
@@ -225,9 +198,8 @@ fn strip_chars(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
     match p.first() {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str().chars().collect())),
-        Some(other) => Err(PyErr::type_error(format!(
-            "{name} arg must be None or str, not {}",
-            type_name(other)
+        Some(_) => Err(PyErr::type_error(format!(
+            "{name} arg must be None or str"
         ))),
     }
 }
@@ -236,7 +208,7 @@ fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult<Valu
     let s = this(args)?;
     let chars = strip_chars(args, name)?;
     let pred = |c: char| match &chars {
-        None => c.is_whitespace(),
+        None => unicode::is_space(c),
         Some(cs) => cs.contains(&c),
     };
     let mut t = s.as_str();
@@ -292,17 +264,17 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut parts: Vec<String> = Vec::new();
     match sep {
         None => {
-            let mut rest = text.trim_start();
+            let mut rest = text.trim_start_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     parts.push(rest.to_string());
                     break;
                 }
-                match rest.find(char::is_whitespace) {
+                match rest.find(unicode::is_space) {
                     Some(i) => {
                         parts.push(rest[..i].to_string());
-                        rest = rest[i..].trim_start();
+                        rest = rest[i..].trim_start_matches(unicode::is_space);
                         n += 1;
                     }
                     None => {
@@ -333,18 +305,18 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut parts: Vec<String> = Vec::new();
     match sep {
         None => {
-            let mut rest = text.trim_end();
+            let mut rest = text.trim_end_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     parts.push(rest.to_string());
                     break;
                 }
-                match rest.rfind(char::is_whitespace) {
+                match rest.rfind(unicode::is_space) {
                     Some(i) => {
                         let ch = rest[i..].chars().next().map_or(1, |c| c.len_utf8());
                         parts.push(rest[i + ch..].to_string());
-                        rest = rest[..i].trim_end();
+                        rest = rest[..i].trim_end_matches(unicode::is_space);
                         n += 1;
                     }
                     None => {
@@ -420,13 +392,15 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let r = rest(&args);
-    let p = super::one_arg("str.join", &r).map_err(|_| {
-        PyErr::type_error(format!(
-            "str.join() takes exactly one argument ({} given)",
-            r.args.len()
-        ))
-    })?;
-    let items = vm.collect(p)?;
+    let p = super::one_arg("str.join", &r)?;
+    // PySequence_Fast(seq, "can only join an iterable").
+    let it = match vm.iter(p) {
+        Err(e) if e.is(crate::vm::ExcKind::TypeError) => {
+            return Err(PyErr::type_error("can only join an iterable"))
+        }
+        r => r?,
+    };
+    let items = vm.collect(&it)?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -522,8 +496,7 @@ fn range_args(
 fn affix(vm: &mut Vm, args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
     let s = this(args)?;
     let r = rest(args);
-    no_kwargs(&format!("str.{name}"), &r)?;
-    let p = check_positional(name, &r, 1, 3)?;
+    let p = super::varargs(name, &r, 1, 3)?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
     if !ok {
         return Ok(Value::Bool(false));
@@ -575,8 +548,7 @@ fn str_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn find_impl(vm: &mut Vm, args: &Args, name: &str, from_right: bool) -> PyResult<i64> {
     let s = this(args)?;
     let r = rest(args);
-    no_kwargs(&format!("str.{name}"), &r)?;
-    let p = check_positional(name, &r, 1, 3)?;
+    let p = super::varargs(name, &r, 1, 3)?;
     let sub = str_arg(&p[0], "must be str")?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
     if !ok || b < a {
@@ -619,8 +591,7 @@ fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let r = rest(&args);
-    no_kwargs("str.count", &r)?;
-    let p = check_positional("count", &r, 1, 3)?;
+    let p = super::varargs("count", &r, 1, 3)?;
     let sub = str_arg(&p[0], "must be str")?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
     if !ok || b < a {
@@ -633,7 +604,8 @@ fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(text.matches(sub.as_str()).count() as i64))
 }
 
-fn all_chars(args: &Args, pred: impl Fn(char) -> bool) -> PyResult<Value> {
+fn all_chars(args: &Args, name: &str, pred: impl Fn(char) -> bool) -> PyResult<Value> {
+    noargs(name, args)?;
     let s = this(args)?;
     Ok(Value::Bool(
         !s.as_str().is_empty() && s.as_str().chars().all(pred),
@@ -641,60 +613,68 @@ fn all_chars(args: &Args, pred: impl Fn(char) -> bool) -> PyResult<Value> {
 }
 
 fn str_isdigit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, |c| {
-        c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c)
-    })
+    all_chars(&args, "isdigit", unicode::is_digit)
 }
 
 fn str_isdecimal(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    // Only ASCII decimals: Rust's std has no Unicode `Nd` category test.
-    all_chars(&args, |c| c.is_ascii_digit())
+    all_chars(&args, "isdecimal", unicode::is_decimal)
 }
 
 fn str_isnumeric(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, char::is_numeric)
+    all_chars(&args, "isnumeric", unicode::is_numeric)
 }
 
 fn str_isalpha(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, char::is_alphabetic)
+    all_chars(&args, "isalpha", unicode::is_alpha)
 }
 
 fn str_isalnum(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, char::is_alphanumeric)
+    all_chars(&args, "isalnum", unicode::is_alnum)
 }
 
 fn str_isspace(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, |c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
+    all_chars(&args, "isspace", unicode::is_space)
 }
 
 fn str_islower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("islower", &args)?;
     let s = this(&args)?;
-    let t = s.as_str();
-    Ok(Value::Bool(
-        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
-    ))
+    let mut cased = false;
+    for c in s.as_str().chars() {
+        if unicode::is_upper(c) || unicode::is_title(c) {
+            return Ok(Value::Bool(false));
+        }
+        cased |= unicode::is_lower(c);
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn str_isupper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isupper", &args)?;
     let s = this(&args)?;
-    let t = s.as_str();
-    Ok(Value::Bool(
-        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
-    ))
+    let mut cased = false;
+    for c in s.as_str().chars() {
+        if unicode::is_lower(c) || unicode::is_title(c) {
+            return Ok(Value::Bool(false));
+        }
+        cased |= unicode::is_upper(c);
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn str_istitle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("istitle", &args)?;
     let s = this(&args)?;
     let mut cased = false;
     let mut prev_cased = false;
     for c in s.as_str().chars() {
-        if c.is_uppercase() {
+        if unicode::is_upper(c) || unicode::is_title(c) {
             if prev_cased {
                 return Ok(Value::Bool(false));
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if unicode::is_lower(c) {
             if !prev_cased {
                 return Ok(Value::Bool(false));
             }
@@ -708,25 +688,24 @@ fn str_istitle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_isidentifier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isidentifier", &args)?;
     let s = this(&args)?;
     let mut chars = s.as_str().chars();
     let ok = match chars.next() {
-        Some(c) => {
-            (c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric())
-        }
+        Some(c) => unicode::is_xid_start(c) && chars.all(unicode::is_xid_continue),
         None => false,
     };
     Ok(Value::Bool(ok))
 }
 
 fn str_isprintable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isprintable", &args)?;
     let s = this(&args)?;
-    Ok(Value::Bool(
-        s.as_str().chars().all(crate::vm::repr::is_printable),
-    ))
+    Ok(Value::Bool(s.as_str().chars().all(unicode::is_printable)))
 }
 
 fn str_isascii(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isascii", &args)?;
     let s = this(&args)?;
     Ok(Value::Bool(s.is_ascii()))
 }
@@ -746,7 +725,7 @@ fn justify_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)>
         }
         Some(other) => {
             return Err(PyErr::type_error(format!(
-                "{name}() argument 2 must be str of length 1, not {}",
+                "The fill character must be a unicode character, not {}",
                 type_name(other)
             )))
         }
@@ -804,9 +783,7 @@ fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("zfill", &r, 1, 1)?;
-    let width = vm.index_value(&p[0])?.max(0) as usize;
+    let width = vm.index_value(onearg("zfill", &args)?)?.max(0) as usize;
     let len = s.char_len();
     if width <= len {
         return Ok(Value::Str(s));
@@ -824,18 +801,8 @@ fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn partition_impl(args: &Args, from_right: bool) -> PyResult<Value> {
     let s = this(args)?;
-    let r = rest(args);
-    let p = check_positional(
-        if from_right {
-            "rpartition"
-        } else {
-            "partition"
-        },
-        &r,
-        1,
-        1,
-    )?;
-    let sep = str_arg(&p[0], "must be str")?;
+    let name = if from_right { "rpartition" } else { "partition" };
+    let sep = str_arg(onearg(name, args)?, "must be str")?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
@@ -902,9 +869,7 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("removeprefix", &r, 1, 1)?;
-    let x = str_arg(&p[0], "removeprefix() argument must be str")?;
+    let x = str_arg(onearg("removeprefix", &args)?, "removeprefix() argument must be str")?;
     Ok(Value::str(
         s.as_str().strip_prefix(x.as_str()).unwrap_or(s.as_str()),
     ))
@@ -912,9 +877,7 @@ fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("removesuffix", &r, 1, 1)?;
-    let x = str_arg(&p[0], "removesuffix() argument must be str")?;
+    let x = str_arg(onearg("removesuffix", &args)?, "removesuffix() argument must be str")?;
     Ok(Value::str(
         s.as_str().strip_suffix(x.as_str()).unwrap_or(s.as_str()),
     ))
@@ -940,9 +903,8 @@ fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("format_map", &r, 1, 1)?;
-    super::format::str_format(vm, s.as_str(), &[], &[], Some(&p[0])).map(Value::str)
+    let mapping = onearg("format_map", &args)?;
+    super::format::str_format(vm, s.as_str(), &[], &[], Some(mapping)).map(Value::str)
 }
 
 fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -993,9 +955,7 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("translate", &r, 1, 1)?;
-    let table = p[0].clone();
+    let table = onearg("translate", &args)?.clone();
     let mut out = String::new();
     for c in s.as_str().chars() {
         match vm.getitem(&table, &Value::Int(c as i64)) {
