@@ -2,11 +2,14 @@
 //!
 //! - `functions`: print, len, abs, min, max, sum, sorted, isinstance, ... ;
 //! - `numbers`: int, float, complex, bool and their methods; `str`: str and its methods;
+//! - `bytes`: bytes and its methods; `codecs`: the text encodings behind encode/decode;
 //! - `list`, `dict`, `set`: the containers; `iterators`: range, enumerate, zip, map, filter, reversed;
 //! - `classes`: object, type, super, property, classmethod, staticmethod, exceptions;
 //! - `format`: format specs, %-formatting and str.format; `modules`: math, time, sys, ...
 
+pub mod bytes;
 pub mod classes;
+pub mod codecs;
 pub mod dict;
 pub mod format;
 pub mod functions;
@@ -46,6 +49,25 @@ pub fn add_methods(t: &Rc<PyType>, methods: &[(&'static str, BuiltinFn)]) {
                 self_: Value::Null,
             })),
         );
+    }
+}
+
+/// Adds class methods (`float.fromhex`) or static methods (`str.maketrans`) to a built-in type.
+pub fn add_descriptors(
+    t: &Rc<PyType>,
+    object: &Rc<PyType>,
+    class_method: bool,
+    methods: &[(&'static str, BuiltinFn)],
+) {
+    for (name, func) in methods {
+        let f = Value::Builtin(alloc(PyBuiltin {
+            name,
+            func: *func,
+            owner: Owner::Type(t.name()),
+            self_: Value::Null,
+        }));
+        t.dict
+            .set_str(name, classes::builtin_descriptor(object, f, class_method));
     }
 }
 
@@ -100,6 +122,7 @@ pub fn install(vm: &mut Vm) {
 pub fn install_type_methods(t: &BuiltinTypes) {
     numbers::install_methods(t);
     str::install_methods(t);
+    bytes::install_methods(t);
     list::install_methods(t);
     dict::install_methods(t);
     set::install_methods(t);
@@ -115,7 +138,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Value> {
         Layout::Float => numbers::float_new(vm, args),
         Layout::Complex => numbers::complex_new(vm, args),
         Layout::Str => str::str_new(vm, args),
-        Layout::Bytes => str::bytes_new(vm, args),
+        Layout::Bytes => bytes::bytes_new(vm, args),
         Layout::List => list::list_new(vm, args),
         Layout::Tuple => list::tuple_new(vm, args),
         Layout::Dict => dict::dict_new(vm, args),

@@ -77,6 +77,36 @@ pub fn native(name: &'static str, data: impl Any) -> Value {
     }))
 }
 
+/// Wraps a builtin as a `classmethod` (`float.fromhex`) or `staticmethod` (`str.maketrans`) while
+/// the built-in types are being made: `native_type` needs those types, so the descriptor's type is
+/// made here from `object` and cached for `native_type` to find.
+pub fn builtin_descriptor(object: &Rc<PyType>, func: Value, class_method: bool) -> Value {
+    let name = if class_method {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
+    let class = NATIVE_TYPES.with(|m| {
+        m.borrow_mut()
+            .entry(name)
+            .or_insert_with(|| {
+                let t = make_type(name, Layout::Native, vec![object.clone()]);
+                install_native_methods(name, &t);
+                t
+            })
+            .clone()
+    });
+    let data: Box<dyn Any> = if class_method {
+        Box::new(ClassMethod(func))
+    } else {
+        Box::new(StaticMethod(func))
+    };
+    Value::Native(alloc(NativeObject {
+        class,
+        data: RefCell::new(data),
+    }))
+}
+
 /// Borrows the Rust data of a native value of type `T`.
 pub fn with_native<T: Any, R>(v: &Value, f: impl FnOnce(&T) -> R) -> Option<R> {
     match v {

@@ -137,6 +137,7 @@ pub fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn install_methods(t: &BuiltinTypes) {
+    super::add_descriptors(&t.dict, &t.object, true, &[("fromkeys", dict_fromkeys)]);
     add_methods(
         &t.dict,
         &[
@@ -150,7 +151,6 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("update", dict_update),
             ("clear", dict_clear),
             ("copy", dict_copy),
-            ("fromkeys", dict_fromkeys),
             ("__len__", dict_len),
             ("__getitem__", dict_getitem),
             ("__setitem__", dict_setitem),
@@ -293,23 +293,29 @@ fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Dict(n))
 }
 
+/// `dict.fromkeys(iterable, value=None)`, a classmethod: `args[0]` is the class.
 fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    // Callable as dict.fromkeys(iterable[, value]) (the receiver may be the type itself).
-    let p: &[Value] = match args.args.first() {
-        Some(Value::Type(_)) | Some(Value::Dict(_)) => &args.args[1..],
-        _ => args.args,
-    };
-    if p.is_empty() {
-        return Err(PyErr::type_error(
-            "fromkeys expected at least 1 argument, got 0",
-        ));
-    }
-    let n = Rc::new(PyDict::new());
+    let cls = args.args.first().cloned().unwrap_or(Value::None);
+    let rest = Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames);
+    super::no_kwargs("dict.fromkeys", &rest)?;
+    let p = super::check_positional("fromkeys", &rest, 1, 2)?;
     let v = p.get(1).cloned().unwrap_or(Value::None);
-    for k in vm.collect(&p[0])? {
-        vm.dict_set(&n, k, v.clone())?;
+    match &cls {
+        Value::Type(t) if !t.builtin => {
+            let d = vm.call(&cls, &[], &[])?;
+            for k in vm.collect(&p[0])? {
+                vm.setitem(&d, &k, v.clone())?;
+            }
+            Ok(d)
+        }
+        _ => {
+            let n = Rc::new(PyDict::new());
+            for k in vm.collect(&p[0])? {
+                vm.dict_set(&n, k, v.clone())?;
+            }
+            Ok(Value::Dict(n))
+        }
     }
-    Ok(Value::Dict(n))
 }
 
 fn dict_len(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -7,53 +7,32 @@ use crate::vm::{PyErr, PyResult, Value, Vm};
 
 pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = parse_args("str", &args, &["object", "encoding", "errors"], 0)?;
-    match (&a[0], &a[1]) {
-        (None, _) => Ok(Value::str("")),
-        (Some(Value::Bytes(b)), Some(_)) => {
-            Ok(Value::str(String::from_utf8_lossy(&b.data).to_string()))
-        }
-        (Some(v), None) => match v {
-            Value::Str(_) => Ok(v.clone()),
+    let Some(obj) = &a[0] else {
+        return Ok(Value::str(""));
+    };
+    if a[1].is_none() && a[2].is_none() {
+        return match obj {
+            Value::Str(_) => Ok(obj.clone()),
             other => Ok(Value::str(vm.str(other)?)),
-        },
-        (Some(other), Some(_)) => Err(PyErr::type_error(format!(
-            "decoding to str: need a bytes-like object, {} found",
-            type_name(other)
-        ))),
+        };
     }
-}
-
-pub fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = parse_args("bytes", &args, &["source", "encoding", "errors"], 0)?;
-    match &a[0] {
-        None => Ok(crate::vm::collections::new_bytes(Vec::new())),
-        Some(Value::Str(s)) => {
-            if a[1].is_none() {
-                return Err(PyErr::type_error("string argument without an encoding"));
-            }
-            Ok(crate::vm::collections::new_bytes(
-                s.as_str().as_bytes().to_vec(),
-            ))
+    let text_arg = |v: &Option<Value>, param: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) => str_arg(v, &format!("str() argument '{param}' must be str")),
         }
-        Some(Value::Int(n)) => {
-            if *n < 0 {
-                return Err(PyErr::value_error("negative count"));
-            }
-            Ok(crate::vm::collections::new_bytes(vec![0; *n as usize]))
-        }
-        Some(Value::Bytes(_)) => Ok(a[0].clone().unwrap_or(Value::None)),
-        Some(other) => {
-            let items = vm.collect(other)?;
-            let mut out = Vec::with_capacity(items.len());
-            for i in items {
-                let n = vm.index_value(&i)?;
-                if !(0..256).contains(&n) {
-                    return Err(PyErr::value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(n as u8);
-            }
-            Ok(crate::vm::collections::new_bytes(out))
-        }
+    };
+    let encoding = text_arg(&a[1], "encoding", "utf-8")?;
+    let errors = text_arg(&a[2], "errors", "strict")?;
+    match crate::vm::ops::payload_or_self(obj) {
+        Value::Bytes(b) => Ok(Value::str(super::codecs::decode(
+            &b.data, &encoding, &errors,
+        )?)),
+        Value::Str(_) => Err(PyErr::type_error("decoding str is not supported")),
+        _ => Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_name(obj)
+        ))),
     }
 }
 
@@ -107,7 +86,6 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("format", str_format),
             ("format_map", str_format_map),
             ("translate", str_translate),
-            ("maketrans", str_maketrans),
             ("__len__", str_len),
             ("__contains__", str_contains),
             ("__getitem__", str_getitem),
@@ -120,7 +98,7 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("__new__", str_dunder_new),
         ],
     );
-    add_methods(&t.bytes, &[("decode", bytes_decode), ("hex", bytes_hex)]);
+    super::add_descriptors(&t.str_, &t.object, false, &[("maketrans", str_maketrans)]);
 }
 
 /// The str a method was called on.
@@ -198,9 +176,7 @@ fn strip_chars(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
     match p.first() {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str().chars().collect())),
-        Some(_) => Err(PyErr::type_error(format!(
-            "{name} arg must be None or str"
-        ))),
+        Some(_) => Err(PyErr::type_error(format!("{name} arg must be None or str"))),
     }
 }
 
@@ -801,7 +777,11 @@ fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn partition_impl(args: &Args, from_right: bool) -> PyResult<Value> {
     let s = this(args)?;
-    let name = if from_right { "rpartition" } else { "partition" };
+    let name = if from_right {
+        "rpartition"
+    } else {
+        "partition"
+    };
     let sep = str_arg(onearg(name, args)?, "must be str")?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
@@ -869,7 +849,10 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let x = str_arg(onearg("removeprefix", &args)?, "removeprefix() argument must be str")?;
+    let x = str_arg(
+        onearg("removeprefix", &args)?,
+        "removeprefix() argument must be str",
+    )?;
     Ok(Value::str(
         s.as_str().strip_prefix(x.as_str()).unwrap_or(s.as_str()),
     ))
@@ -877,7 +860,10 @@ fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let x = str_arg(onearg("removesuffix", &args)?, "removesuffix() argument must be str")?;
+    let x = str_arg(
+        onearg("removesuffix", &args)?,
+        "removesuffix() argument must be str",
+    )?;
     Ok(Value::str(
         s.as_str().strip_suffix(x.as_str()).unwrap_or(s.as_str()),
     ))
@@ -885,9 +871,20 @@ fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    Ok(crate::vm::collections::new_bytes(
-        s.as_str().as_bytes().to_vec(),
-    ))
+    let a = parse_args("encode", &rest(&args), &["encoding", "errors"], 0)?;
+    let text_arg = |v: &Option<Value>, param: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) => str_arg(v, &format!("encode() argument '{param}' must be str")),
+        }
+    };
+    let encoding = text_arg(&a[0], "encoding", "utf-8")?;
+    let errors = text_arg(&a[1], "errors", "strict")?;
+    Ok(crate::vm::collections::new_bytes(super::codecs::encode(
+        s.as_str(),
+        &encoding,
+        &errors,
+    )?))
 }
 
 fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -908,8 +905,9 @@ fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    // Called as str.maketrans(x[, y[, z]]) (static): args may or may not include a str receiver.
-    let p = args.positional();
+    // A staticmethod: no receiver.
+    no_kwargs("str.maketrans", &args)?;
+    let p = check_positional("maketrans", &args, 1, 3)?;
     let d = std::rc::Rc::new(crate::objects::PyDict::new());
     match p.len() {
         1 => {
@@ -930,10 +928,17 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             ))
         }
         2 | 3 => {
-            let (x, y) = (
-                str_arg(&p[0], "maketrans() argument 1 must be str")?,
-                str_arg(&p[1], "maketrans() argument 2 must be str")?,
-            );
+            let y = str_arg(&p[1], "maketrans() argument 2 must be str")?;
+            let z = match p.get(2) {
+                Some(z) => str_arg(z, "maketrans() argument 3 must be str")?,
+                None => String::new(),
+            };
+            let Value::Str(x) = &p[0] else {
+                return Err(PyErr::type_error(
+                    "first maketrans argument must be a string if there is a second argument",
+                ));
+            };
+            let x = x.as_str();
             if x.chars().count() != y.chars().count() {
                 return Err(PyErr::value_error(
                     "the first two maketrans arguments must have equal length",
@@ -942,10 +947,8 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             for (a, b) in x.chars().zip(y.chars()) {
                 vm.dict_set(&d, Value::Int(a as i64), Value::Int(b as i64))?;
             }
-            if let Some(z) = p.get(2) {
-                for c in str_arg(z, "maketrans() argument 3 must be str")?.chars() {
-                    vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
-                }
+            for c in z.chars() {
+                vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
             }
             Ok(Value::Dict(d))
         }
@@ -1048,38 +1051,5 @@ fn str_dunder_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(obj)
         }
         _ => Ok(value),
-    }
-}
-
-fn bytes_decode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match receiver(&args) {
-        Value::Bytes(b) => match String::from_utf8(b.data.clone()) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(PyErr::new(
-                crate::vm::ExcKind::UnicodeDecodeError,
-                format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b.data[e.utf8_error().valid_up_to()],
-                    e.utf8_error().valid_up_to()
-                ),
-            )),
-        },
-        _ => Err(PyErr::type_error(
-            "descriptor 'decode' requires a 'bytes' object",
-        )),
-    }
-}
-
-fn bytes_hex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match receiver(&args) {
-        Value::Bytes(b) => Ok(Value::str(
-            b.data
-                .iter()
-                .map(|x| format!("{x:02x}"))
-                .collect::<String>(),
-        )),
-        _ => Err(PyErr::type_error(
-            "descriptor 'hex' requires a 'bytes' object",
-        )),
     }
 }

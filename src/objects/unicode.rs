@@ -211,11 +211,13 @@ fn push_title(out: &mut String, c: char) {
     options.trailing_case = Some(TrailingCase::Unchanged);
     let mut buf = [0u8; 4];
     let one: &str = c.encode_utf8(&mut buf);
-    out.push_str(&CaseMapper::new().titlecase_segment_with_only_case_data_to_string(
-        one,
-        &icu_locale_core::LanguageIdentifier::UNKNOWN,
-        options,
-    ));
+    out.push_str(
+        &CaseMapper::new().titlecase_segment_with_only_case_data_to_string(
+            one,
+            &icu_locale_core::LanguageIdentifier::UNKNOWN,
+            options,
+        ),
+    );
 }
 
 /// `str.lower()`.
