@@ -5,6 +5,7 @@
 //! - `bytes`: bytes and its methods; `codecs`: the text encodings behind encode/decode;
 //! - `list`, `dict`, `set`: the containers; `iterators`: range, enumerate, zip, map, filter, reversed;
 //! - `classes`: object, type, super, property, classmethod, staticmethod, exceptions;
+//! - `site`: exit and quit; `structseq`: named tuples such as sys.version_info;
 //! - `format`: format specs, %-formatting and str.format; `modules`: math, time, sys, ...
 
 pub mod bytes;
@@ -18,7 +19,9 @@ pub mod list;
 pub mod modules;
 pub mod numbers;
 pub mod set;
+pub mod site;
 pub mod str;
+pub mod structseq;
 
 use crate::objects::{Args, BuiltinFn, Layout, Owner, PyBuiltin, PyType};
 use crate::vm::types::BuiltinTypes;
@@ -110,6 +113,7 @@ pub fn install(vm: &mut Vm) {
     b.set_str("__name__", Value::str("builtins"));
     b.set_str("__debug__", Value::Bool(true));
     functions::install(&b);
+    site::install(&b);
     iterators::install(&b, &types);
     classes::install(&b, &types);
     let module = vm.new_module("builtins");
