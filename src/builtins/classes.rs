@@ -199,6 +199,11 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("__repr__", exception_repr_method),
         ],
     );
+    // ImportError's `name`, `path` and `msg` are None unless the error says otherwise.
+    let import_error = t.exception(ExcKind::ImportError);
+    for attr in ["name", "path", "msg"] {
+        import_error.dict.set_str(attr, Value::None);
+    }
 }
 
 fn install_native_methods(name: &'static str, t: &Rc<PyType>) {
@@ -800,7 +805,51 @@ fn descriptor_func(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- exceptions
 
+/// An ImportError (or ModuleNotFoundError) with its `name`, `path` and `msg` attributes, as the
+/// import system raises it: `import_error(kind, "No module named 'x'", Some("x"), None)`.
+pub fn import_error(kind: ExcKind, msg: &str, name: Option<&str>, path: Option<&str>) -> PyErr {
+    let err = PyErr::new(kind, msg);
+    if let Some(i) = err.instance() {
+        i.dict.set_str("msg", Value::str(msg));
+        i.dict
+            .set_str("name", name.map_or(Value::None, Value::str));
+        i.dict
+            .set_str("path", path.map_or(Value::None, Value::str));
+    }
+    err
+}
+
 pub fn exception_new(_vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Value> {
+    if t.is_subtype(&builtin_types().exception(ExcKind::ImportError)) {
+        // ImportError(*args, name=None, path=None); `msg` is the one argument, if one.
+        let a = args.positional();
+        let e = crate::vm::exceptions::new_exception(t.clone(), a.to_vec());
+        if let Value::Instance(i) = &e {
+            let mut name = Value::None;
+            let mut path = Value::None;
+            for (k, v) in args.keywords() {
+                match k {
+                    "name" => name = v.clone(),
+                    "path" => path = v.clone(),
+                    _ => {
+                        return Err(PyErr::type_error(format!(
+                            "'{k}' is an invalid keyword argument for {}()",
+                            t.name()
+                        )))
+                    }
+                }
+            }
+            let msg = if a.len() == 1 {
+                a[0].clone()
+            } else {
+                Value::None
+            };
+            i.dict.set_str("msg", msg);
+            i.dict.set_str("name", name);
+            i.dict.set_str("path", path);
+        }
+        return Ok(e);
+    }
     if args.has_kwargs() {
         return Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
