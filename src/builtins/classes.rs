@@ -811,10 +811,8 @@ pub fn import_error(kind: ExcKind, msg: &str, name: Option<&str>, path: Option<&
     let err = PyErr::new(kind, msg);
     if let Some(i) = err.instance() {
         i.dict.set_str("msg", Value::str(msg));
-        i.dict
-            .set_str("name", name.map_or(Value::None, Value::str));
-        i.dict
-            .set_str("path", path.map_or(Value::None, Value::str));
+        i.dict.set_str("name", name.map_or(Value::None, Value::str));
+        i.dict.set_str("path", path.map_or(Value::None, Value::str));
     }
     err
 }
