@@ -12,6 +12,7 @@ pub mod bytes;
 pub mod classes;
 pub mod codecs;
 pub mod dict;
+pub mod dictviews;
 pub mod format;
 pub mod functions;
 pub mod iterators;

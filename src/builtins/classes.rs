@@ -233,15 +233,21 @@ fn install_native_methods(name: &'static str, t: &Rc<PyType>) {
                 ("__getattribute__", super_getattribute),
             ],
         ),
-        "dict_keys" | "dict_values" | "dict_items" => add_methods(
-            t,
-            &[
-                ("__len__", view_len),
-                ("__iter__", view_iter),
-                ("__contains__", view_contains),
-                ("__repr__", view_repr),
-            ],
-        ),
+        "dict_keys" | "dict_values" | "dict_items" => {
+            add_methods(
+                t,
+                &[
+                    ("__len__", view_len),
+                    ("__iter__", view_iter),
+                    ("__reversed__", view_reversed),
+                    ("__contains__", view_contains),
+                    ("__repr__", view_repr),
+                ],
+            );
+            if name != "dict_values" {
+                add_methods(t, super::dictviews::SET_METHODS);
+            }
+        }
         _ => {}
     }
 }
@@ -929,7 +935,7 @@ fn exception_repr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- dict views
 
-fn view_of(args: &Args) -> PyResult<(Rc<PyDict>, DictView)> {
+pub(crate) fn view_of(args: &Args) -> PyResult<(Rc<PyDict>, DictView)> {
     let v = args.args.first().cloned().unwrap_or(Value::None);
     with_native::<DictViewData, _>(&v, |d| (d.dict.clone(), d.view))
         .ok_or_else(|| PyErr::type_error("dict view expected"))
@@ -948,6 +954,27 @@ fn view_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         view,
         pos: 0,
         len,
+    }))
+}
+
+/// `reversed(view)`: the dict's entries from the last inserted.
+fn view_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (d, view) = view_of(&args)?;
+    let items: Vec<Value> = match view {
+        DictView::Keys => d.keys(),
+        DictView::Values => d.values(),
+        DictView::Items => d
+            .items()
+            .into_iter()
+            .map(|(k, v)| Value::tuple(vec![k, v]))
+            .collect(),
+    };
+    let Value::Tuple(tuple) = Value::tuple(items.into_iter().rev().collect()) else {
+        return Err(PyErr::type_error("tuple expected"));
+    };
+    Ok(crate::vm::iter::new_iter(IterKind::Tuple {
+        tuple,
+        index: 0,
     }))
 }
 
