@@ -305,7 +305,7 @@ fn bytes_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn bytes_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.args.first().cloned().unwrap_or(Value::None);
     let r = rest(&args);
-    let text = match super::one_arg("fromhex", &r)? {
+    let text = match super::one_arg("bytes.fromhex", &r)? {
         Value::Str(s) => s.clone(),
         other => {
             return Err(PyErr::type_error(format!(

@@ -229,7 +229,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 // ---------------------------------------------------------------- constructors
 
 pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = parse_args("int", &args, &["x", "base"], 0)?;
+    let a = super::parse_args_posonly("int", &args, &["x", "base"], 1, 0)?;
     let x = a[0].clone();
     let base = a[1].clone();
     match (x, base) {
@@ -575,22 +575,32 @@ fn num_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(vm.repr(&v)?))
 }
 
+/// A METH_NOARGS method: `int.bit_length() takes no arguments (1 given)`.
+fn method_noargs(qual: &str, args: &Args) -> PyResult<()> {
+    no_args(
+        qual,
+        &Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames),
+    )
+}
+
 fn int_self(vm: &mut Vm, args: &Args) -> PyResult<BigInt> {
     let v = receiver(args);
     as_bigint(vm, &v)
 }
 
 fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args("bit_length", &Args::new(&args.args[1..]))?;
+    method_noargs("int.bit_length", &args)?;
     Ok(Value::Int(int_self(vm, &args)?.bits() as i64))
 }
 
 fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("int.bit_count", &args)?;
     let b = int_self(vm, &args)?;
     Ok(Value::Int(b.magnitude().count_ones() as i64))
 }
 
 fn int_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("int.conjugate", &args)?;
     Ok(Value::from_bigint(int_self(vm, &args)?))
 }
 
@@ -601,6 +611,7 @@ fn int_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("int.as_integer_ratio", &args)?;
     Ok(Value::tuple(vec![
         Value::from_bigint(int_self(vm, &args)?),
         Value::Int(1),
@@ -615,11 +626,13 @@ fn float_self(args: &Args) -> f64 {
 }
 
 fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.is_integer", &args)?;
     let x = float_self(&args);
     Ok(Value::Bool(x.is_finite() && x == x.trunc()))
 }
 
 fn float_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.conjugate", &args)?;
     Ok(Value::Float(float_self(&args)))
 }
 
@@ -647,6 +660,7 @@ fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.as_integer_ratio", &args)?;
     let x = float_self(&args);
     if x.is_nan() {
         return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
@@ -673,6 +687,7 @@ fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `float.hex()`: `0x1.8000000000000p+0`.
 fn float_hex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.hex", &args)?;
     let x = float_self(&args);
     if x.is_nan() {
         return Ok(Value::str("nan"));
@@ -733,6 +748,7 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn complex_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("complex.conjugate", &args)?;
     match receiver(&args) {
         Value::Complex(c) => Ok(Value::complex(c.re, -c.im)),
         _ => Err(PyErr::type_error(

@@ -472,6 +472,8 @@ fn range_args(
 fn affix(vm: &mut Vm, args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
     let s = this(args)?;
     let r = rest(args);
+    // A direct call names the method `str.find`; varargs then counts the arguments.
+    no_kwargs(&format!("str.{name}"), &r)?;
     let p = super::varargs(name, &r, 1, 3)?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
     if !ok {
@@ -524,6 +526,8 @@ fn str_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn find_impl(vm: &mut Vm, args: &Args, name: &str, from_right: bool) -> PyResult<i64> {
     let s = this(args)?;
     let r = rest(args);
+    // A direct call names the method `str.find`; varargs then counts the arguments.
+    no_kwargs(&format!("str.{name}"), &r)?;
     let p = super::varargs(name, &r, 1, 3)?;
     let sub = str_arg(&p[0], "must be str")?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
@@ -567,6 +571,7 @@ fn str_rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let r = rest(&args);
+    no_kwargs("str.count", &r)?;
     let p = super::varargs("count", &r, 1, 3)?;
     let sub = str_arg(&p[0], "must be str")?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
