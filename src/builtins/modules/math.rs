@@ -377,7 +377,7 @@ fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_kwargs("math.log", &args)?;
+    no_kwargs("log", &args)?;
     let p = args.positional();
     if p.is_empty() || p.len() > 2 {
         return Err(PyErr::type_error("math.log requires 1 to 2 arguments"));
