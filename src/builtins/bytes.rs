@@ -43,7 +43,10 @@ pub fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if *n < 0 {
                 return Err(PyErr::value_error("negative count"));
             }
-            Ok(new_bytes(vec![0; *n as usize]))
+            let mut out = Vec::new();
+            reserve(&mut out, *n as usize)?;
+            out.resize(*n as usize, 0);
+            Ok(new_bytes(out))
         }
         Some(b @ Value::Bytes(_)) => Ok(b.clone()),
         Some(other) => {
@@ -237,6 +240,13 @@ fn count_sub(hay: &[u8], sub: &[u8]) -> usize {
         }
     }
     n
+}
+
+/// Makes room for `n` more bytes, failing with MemoryError as CPython does (an infallible Rust
+/// allocation would abort the process instead).
+fn reserve(v: &mut Vec<u8>, n: usize) -> PyResult<()> {
+    v.try_reserve_exact(n)
+        .map_err(|_| PyErr::with_args(ExcKind::MemoryError, vec![]))
 }
 
 fn is_space(b: u8) -> bool {
@@ -896,11 +906,13 @@ fn justify_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, u8)> {
     Ok((width, fill))
 }
 
-fn pad(b: &PyBytes, left: usize, right: usize, fill: u8) -> Value {
-    let mut out = vec![fill; left];
+fn pad(b: &PyBytes, left: usize, right: usize, fill: u8) -> PyResult<Value> {
+    let mut out = Vec::new();
+    reserve(&mut out, left.saturating_add(right).saturating_add(b.data.len()))?;
+    out.resize(left, fill);
     out.extend_from_slice(&b.data);
     out.extend(std::iter::repeat_n(fill, right));
-    new_bytes(out)
+    Ok(new_bytes(out))
 }
 
 fn bytes_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -912,19 +924,19 @@ fn bytes_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    Ok(pad(&b, left, marg - left, fill))
+    pad(&b, left, marg - left, fill)
 }
 
 fn bytes_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = this(&args)?;
     let (width, fill) = justify_args(vm, &args, "ljust")?;
-    Ok(pad(&b, 0, width.saturating_sub(b.data.len()), fill))
+    pad(&b, 0, width.saturating_sub(b.data.len()), fill)
 }
 
 fn bytes_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = this(&args)?;
     let (width, fill) = justify_args(vm, &args, "rjust")?;
-    Ok(pad(&b, width.saturating_sub(b.data.len()), 0, fill))
+    pad(&b, width.saturating_sub(b.data.len()), 0, fill)
 }
 
 fn bytes_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -940,6 +952,7 @@ fn bytes_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => (Vec::new(), &d[..]),
     };
     let mut out = sign;
+    reserve(&mut out, width)?;
     out.extend(std::iter::repeat_n(b'0', fill));
     out.extend_from_slice(digits);
     Ok(new_bytes(out))
@@ -959,6 +972,7 @@ fn bytes_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
             b'\t' => {
                 if tab > 0 {
                     let n = tab - (col % tab);
+                    reserve(&mut out, n as usize)?;
                     out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
