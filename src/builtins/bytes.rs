@@ -908,7 +908,10 @@ fn justify_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, u8)> {
 
 fn pad(b: &PyBytes, left: usize, right: usize, fill: u8) -> PyResult<Value> {
     let mut out = Vec::new();
-    reserve(&mut out, left.saturating_add(right).saturating_add(b.data.len()))?;
+    reserve(
+        &mut out,
+        left.saturating_add(right).saturating_add(b.data.len()),
+    )?;
     out.resize(left, fill);
     out.extend_from_slice(&b.data);
     out.extend(std::iter::repeat_n(fill, right));

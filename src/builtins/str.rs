@@ -714,6 +714,22 @@ fn justify_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)>
     Ok((width, fill))
 }
 
+/// `text` with `left` and `right` copies of `fill` around it; MemoryError (as CPython) rather
+/// than an aborting allocation when the result cannot be built.
+fn padded(text: &str, left: usize, right: usize, fill: char) -> PyResult<Value> {
+    let mut out = String::new();
+    let total = left
+        .saturating_add(right)
+        .saturating_mul(fill.len_utf8())
+        .saturating_add(text.len());
+    out.try_reserve_exact(total)
+        .map_err(|_| PyErr::with_args(crate::vm::ExcKind::MemoryError, vec![]))?;
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(Value::str(out))
+}
+
 fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let (width, fill) = justify_args(vm, &args, "center")?;
@@ -724,14 +740,7 @@ fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let marg = width - len;
     // CPython: left = marg / 2 + (marg & width & 1).
     let left = marg / 2 + (marg & width & 1);
-    let right = marg - left;
-    let f = fill.to_string();
-    Ok(Value::str(format!(
-        "{}{}{}",
-        f.repeat(left),
-        s.as_str(),
-        f.repeat(right)
-    )))
+    padded(s.as_str(), left, marg - left, fill)
 }
 
 fn str_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -741,11 +750,7 @@ fn str_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(s));
     }
-    Ok(Value::str(format!(
-        "{}{}",
-        s.as_str(),
-        fill.to_string().repeat(width - len)
-    )))
+    padded(s.as_str(), 0, width - len, fill)
 }
 
 fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -755,11 +760,7 @@ fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(s));
     }
-    Ok(Value::str(format!(
-        "{}{}",
-        fill.to_string().repeat(width - len),
-        s.as_str()
-    )))
+    padded(s.as_str(), width - len, 0, fill)
 }
 
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -770,14 +771,13 @@ fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Str(s));
     }
     let text = s.as_str();
-    let (sign, digits) = match text.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), &text[1..]),
-        _ => (String::new(), text),
-    };
-    Ok(Value::str(format!(
-        "{sign}{}{digits}",
-        "0".repeat(width - len)
-    )))
+    match text.chars().next() {
+        Some(c @ ('+' | '-')) => match padded(&text[1..], width - len, 0, '0')? {
+            Value::Str(p) => Ok(Value::str(format!("{c}{}", p.as_str()))),
+            other => Ok(other),
+        },
+        _ => padded(text, width - len, 0, '0'),
+    }
 }
 
 fn partition_impl(args: &Args, from_right: bool) -> PyResult<Value> {
