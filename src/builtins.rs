@@ -2,12 +2,17 @@
 //!
 //! - `functions`: print, len, abs, min, max, sum, sorted, isinstance, ... ;
 //! - `numbers`: int, float, complex, bool and their methods; `str`: str and its methods;
+//! - `bytes`: bytes and its methods; `codecs`: the text encodings behind encode/decode;
 //! - `list`, `dict`, `set`: the containers; `iterators`: range, enumerate, zip, map, filter, reversed;
 //! - `classes`: object, type, super, property, classmethod, staticmethod, exceptions;
+//! - `site`: exit and quit; `structseq`: named tuples such as sys.version_info;
 //! - `format`: format specs, %-formatting and str.format; `modules`: math, time, sys, ...
 
+pub mod bytes;
 pub mod classes;
+pub mod codecs;
 pub mod dict;
+pub mod dictviews;
 pub mod format;
 pub mod functions;
 pub mod generators;
@@ -16,7 +21,9 @@ pub mod list;
 pub mod modules;
 pub mod numbers;
 pub mod set;
+pub mod site;
 pub mod str;
+pub mod structseq;
 
 use crate::objects::{Args, BuiltinFn, Layout, Owner, PyBuiltin, PyType};
 use crate::vm::types::BuiltinTypes;
@@ -47,6 +54,25 @@ pub fn add_methods(t: &Rc<PyType>, methods: &[(&'static str, BuiltinFn)]) {
                 self_: Value::Null,
             })),
         );
+    }
+}
+
+/// Adds class methods (`float.fromhex`) or static methods (`str.maketrans`) to a built-in type.
+pub fn add_descriptors(
+    t: &Rc<PyType>,
+    object: &Rc<PyType>,
+    class_method: bool,
+    methods: &[(&'static str, BuiltinFn)],
+) {
+    for (name, func) in methods {
+        let f = Value::Builtin(alloc(PyBuiltin {
+            name,
+            func: *func,
+            owner: Owner::Type(t.name()),
+            self_: Value::Null,
+        }));
+        t.dict
+            .set_str(name, classes::builtin_descriptor(object, f, class_method));
     }
 }
 
@@ -89,6 +115,7 @@ pub fn install(vm: &mut Vm) {
     b.set_str("__name__", Value::str("builtins"));
     b.set_str("__debug__", Value::Bool(true));
     functions::install(&b);
+    site::install(&b);
     iterators::install(&b, &types);
     classes::install(&b, &types);
     let module = vm.new_module("builtins");
@@ -101,6 +128,7 @@ pub fn install(vm: &mut Vm) {
 pub fn install_type_methods(t: &BuiltinTypes) {
     numbers::install_methods(t);
     str::install_methods(t);
+    bytes::install_methods(t);
     list::install_methods(t);
     dict::install_methods(t);
     set::install_methods(t);
@@ -117,7 +145,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Value> {
         Layout::Float => numbers::float_new(vm, args),
         Layout::Complex => numbers::complex_new(vm, args),
         Layout::Str => str::str_new(vm, args),
-        Layout::Bytes => str::bytes_new(vm, args),
+        Layout::Bytes => bytes::bytes_new(vm, args),
         Layout::List => list::list_new(vm, args),
         Layout::Tuple => list::tuple_new(vm, args),
         Layout::Dict => dict::dict_new(vm, args),
@@ -220,6 +248,28 @@ pub fn check_positional<'a>(
     Ok(p)
 }
 
+/// `PyArg_ParseTuple` messages (METH_VARARGS functions such as `str.find`):
+/// `find() takes at least 1 argument (0 given)`, `find() takes no keyword arguments`.
+pub fn varargs<'a>(name: &str, args: &Args<'a>, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    no_kwargs(name, args)?;
+    let p = args.positional();
+    let n = p.len();
+    if n < min || n > max {
+        let (how, count) = if min == max {
+            ("exactly", min)
+        } else if n < min {
+            ("at least", min)
+        } else {
+            ("at most", max)
+        };
+        return Err(PyErr::type_error(format!(
+            "{name}() takes {how} {count} argument{} ({n} given)",
+            plural(count)
+        )));
+    }
+    Ok(p)
+}
+
 /// Positional-or-keyword parameters by name (Argument Clinic style): returns one slot per
 /// parameter, reporting CPython's messages for missing, duplicate and unexpected arguments.
 pub fn parse_args(
@@ -228,54 +278,75 @@ pub fn parse_args(
     params: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
+    parse_args_posonly(fname, args, params, 0, required)
+}
+
+/// Argument Clinic's `_PyArg_UnpackKeywords`: the first `posonly` parameters are positional-only,
+/// the first `required` are required. The checks run in CPython's order, so the messages match
+/// (`int(x=1)` is `'x' is an invalid keyword argument for int()`).
+pub fn parse_args_posonly(
+    fname: &str,
+    args: &Args,
+    params: &[&str],
+    posonly: usize,
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     let p = args.positional();
-    if p.len() > params.len() {
-        let msg = if required == params.len() {
-            format!(
-                "{fname}() takes exactly {} argument{} ({} given)",
-                params.len(),
-                plural(params.len()),
-                p.len()
-            )
-        } else {
-            format!(
-                "{fname}() takes at most {} argument{} ({} given)",
-                params.len(),
-                plural(params.len()),
-                p.len()
-            )
-        };
-        return Err(PyErr::type_error(msg));
+    let nargs = p.len();
+    let nkw = args.kwnames.len();
+    let max = params.len();
+    if nargs + nkw > max {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {max} {}argument{} ({} given)",
+            if nargs == 0 { "keyword " } else { "" },
+            plural(max),
+            nargs + nkw
+        )));
     }
-    let mut out: Vec<Option<Value>> = vec![None; params.len()];
-    for (i, v) in p.iter().enumerate() {
-        out[i] = Some(v.clone());
+    let min_posonly = required.min(posonly);
+    if nargs < min_posonly {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes {} {min_posonly} positional argument{} ({nargs} given)",
+            if min_posonly < max {
+                "at least"
+            } else {
+                "exactly"
+            },
+            plural(min_posonly)
+        )));
     }
-    for (k, v) in args.keywords() {
-        match params.iter().position(|x| *x == k) {
-            Some(i) => {
-                if out[i].is_some() {
-                    return Err(PyErr::type_error(format!(
-                        "argument for {fname}() given by name ('{k}') and position ({})",
-                        i + 1
-                    )));
-                }
-                out[i] = Some(v.clone());
-            }
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
-            }
-        }
+    let mut out: Vec<Option<Value>> = vec![None; max];
+    for (slot, v) in out.iter_mut().zip(p) {
+        *slot = Some(v.clone());
     }
-    for i in 0..required {
-        if out[i].is_none() {
+    let mut used = 0;
+    for i in nargs.max(posonly)..max {
+        out[i] = args.kwarg(params[i]).cloned();
+        if out[i].is_some() {
+            used += 1;
+        } else if i < required {
             return Err(PyErr::type_error(format!(
                 "{fname}() missing required argument '{}' (pos {})",
                 params[i],
                 i + 1
             )));
+        }
+    }
+    if used < nkw {
+        for (i, name) in params.iter().enumerate().take(nargs).skip(posonly) {
+            if args.kwarg(name).is_some() {
+                return Err(PyErr::type_error(format!(
+                    "argument for {fname}() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+        }
+        for (k, _) in args.keywords() {
+            if !params[posonly..].contains(&k) {
+                return Err(PyErr::type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )));
+            }
         }
     }
     Ok(out)

@@ -13,6 +13,7 @@ pub mod range;
 pub mod set;
 pub mod str;
 pub mod typeobj;
+pub mod unicode;
 
 pub use self::str::PyStr;
 pub use dict::PyDict;

@@ -77,6 +77,36 @@ pub fn native(name: &'static str, data: impl Any) -> Value {
     }))
 }
 
+/// Wraps a builtin as a `classmethod` (`float.fromhex`) or `staticmethod` (`str.maketrans`) while
+/// the built-in types are being made: `native_type` needs those types, so the descriptor's type is
+/// made here from `object` and cached for `native_type` to find.
+pub fn builtin_descriptor(object: &Rc<PyType>, func: Value, class_method: bool) -> Value {
+    let name = if class_method {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
+    let class = NATIVE_TYPES.with(|m| {
+        m.borrow_mut()
+            .entry(name)
+            .or_insert_with(|| {
+                let t = make_type(name, Layout::Native, vec![object.clone()]);
+                install_native_methods(name, &t);
+                t
+            })
+            .clone()
+    });
+    let data: Box<dyn Any> = if class_method {
+        Box::new(ClassMethod(func))
+    } else {
+        Box::new(StaticMethod(func))
+    };
+    Value::Native(alloc(NativeObject {
+        class,
+        data: RefCell::new(data),
+    }))
+}
+
 /// Borrows the Rust data of a native value of type `T`.
 pub fn with_native<T: Any, R>(v: &Value, f: impl FnOnce(&T) -> R) -> Option<R> {
     match v {
@@ -169,6 +199,11 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("__repr__", exception_repr_method),
         ],
     );
+    // ImportError's `name`, `path` and `msg` are None unless the error says otherwise.
+    let import_error = t.exception(ExcKind::ImportError);
+    for attr in ["name", "path", "msg"] {
+        import_error.dict.set_str(attr, Value::None);
+    }
 }
 
 fn install_native_methods(name: &'static str, t: &Rc<PyType>) {
@@ -199,15 +234,21 @@ fn install_native_methods(name: &'static str, t: &Rc<PyType>) {
                 ("__repr__", super_repr),
             ],
         ),
-        "dict_keys" | "dict_values" | "dict_items" => add_methods(
-            t,
-            &[
-                ("__len__", view_len),
-                ("__iter__", view_iter),
-                ("__contains__", view_contains),
-                ("__repr__", view_repr),
-            ],
-        ),
+        "dict_keys" | "dict_values" | "dict_items" => {
+            add_methods(
+                t,
+                &[
+                    ("__len__", view_len),
+                    ("__iter__", view_iter),
+                    ("__reversed__", view_reversed),
+                    ("__contains__", view_contains),
+                    ("__repr__", view_repr),
+                ],
+            );
+            if name != "dict_values" {
+                add_methods(t, super::dictviews::SET_METHODS);
+            }
+        }
         _ => {}
     }
 }
@@ -781,7 +822,49 @@ fn descriptor_func(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- exceptions
 
+/// An ImportError (or ModuleNotFoundError) with its `name`, `path` and `msg` attributes, as the
+/// import system raises it: `import_error(kind, "No module named 'x'", Some("x"), None)`.
+pub fn import_error(kind: ExcKind, msg: &str, name: Option<&str>, path: Option<&str>) -> PyErr {
+    let err = PyErr::new(kind, msg);
+    if let Some(i) = err.instance() {
+        i.dict.set_str("msg", Value::str(msg));
+        i.dict.set_str("name", name.map_or(Value::None, Value::str));
+        i.dict.set_str("path", path.map_or(Value::None, Value::str));
+    }
+    err
+}
+
 pub fn exception_new(_vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Value> {
+    if t.is_subtype(&builtin_types().exception(ExcKind::ImportError)) {
+        // ImportError(*args, name=None, path=None); `msg` is the one argument, if one.
+        let a = args.positional();
+        let e = crate::vm::exceptions::new_exception(t.clone(), a.to_vec());
+        if let Value::Instance(i) = &e {
+            let mut name = Value::None;
+            let mut path = Value::None;
+            for (k, v) in args.keywords() {
+                match k {
+                    "name" => name = v.clone(),
+                    "path" => path = v.clone(),
+                    _ => {
+                        return Err(PyErr::type_error(format!(
+                            "'{k}' is an invalid keyword argument for {}()",
+                            t.name()
+                        )))
+                    }
+                }
+            }
+            let msg = if a.len() == 1 {
+                a[0].clone()
+            } else {
+                Value::None
+            };
+            i.dict.set_str("msg", msg);
+            i.dict.set_str("name", name);
+            i.dict.set_str("path", path);
+        }
+        return Ok(e);
+    }
     if args.has_kwargs() {
         return Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
@@ -863,7 +946,7 @@ fn exception_repr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- dict views
 
-fn view_of(args: &Args) -> PyResult<(Rc<PyDict>, DictView)> {
+pub(crate) fn view_of(args: &Args) -> PyResult<(Rc<PyDict>, DictView)> {
     let v = args.args.first().cloned().unwrap_or(Value::None);
     with_native::<DictViewData, _>(&v, |d| (d.dict.clone(), d.view))
         .ok_or_else(|| PyErr::type_error("dict view expected"))
@@ -882,6 +965,27 @@ fn view_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         view,
         pos: 0,
         len,
+    }))
+}
+
+/// `reversed(view)`: the dict's entries from the last inserted.
+fn view_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (d, view) = view_of(&args)?;
+    let items: Vec<Value> = match view {
+        DictView::Keys => d.keys(),
+        DictView::Values => d.values(),
+        DictView::Items => d
+            .items()
+            .into_iter()
+            .map(|(k, v)| Value::tuple(vec![k, v]))
+            .collect(),
+    };
+    let Value::Tuple(tuple) = Value::tuple(items.into_iter().rev().collect()) else {
+        return Err(PyErr::type_error("tuple expected"));
+    };
+    Ok(crate::vm::iter::new_iter(IterKind::Tuple {
+        tuple,
+        index: 0,
     }))
 }
 

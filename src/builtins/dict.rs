@@ -137,6 +137,7 @@ pub fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn install_methods(t: &BuiltinTypes) {
+    super::add_descriptors(&t.dict, &t.object, true, &[("fromkeys", dict_fromkeys)]);
     add_methods(
         &t.dict,
         &[
@@ -150,7 +151,6 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("update", dict_update),
             ("clear", dict_clear),
             ("copy", dict_copy),
-            ("fromkeys", dict_fromkeys),
             ("__len__", dict_len),
             ("__getitem__", dict_getitem),
             ("__setitem__", dict_setitem),
@@ -178,13 +178,7 @@ fn rest<'a>(args: &Args<'a>) -> &'a [Value] {
 
 fn dict_get_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(&args)?;
-    let p = rest(&args);
-    if p.is_empty() || p.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "get expected at least 1 argument, got {}",
-            p.len()
-        )));
-    }
+    let p = super::list::method_args(&args, "dict.get", 1, 2)?;
     Ok(vm
         .dict_get(&d, &p[0])?
         .unwrap_or_else(|| p.get(1).cloned().unwrap_or(Value::None)))
@@ -192,13 +186,7 @@ fn dict_get_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(&args)?;
-    let p = rest(&args);
-    if p.is_empty() || p.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "setdefault expected at least 1 argument, got {}",
-            p.len()
-        )));
-    }
+    let p = super::list::method_args(&args, "dict.setdefault", 1, 2)?;
     if let Some(v) = vm.dict_get(&d, &p[0])? {
         return Ok(v);
     }
@@ -209,13 +197,7 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(&args)?;
-    let p = rest(&args);
-    if p.is_empty() || p.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "pop expected at least 1 argument, got {}",
-            p.len()
-        )));
-    }
+    let p = super::list::method_args(&args, "dict.pop", 1, 2)?;
     match vm.dict_del(&d, &p[0])? {
         Some(v) => Ok(v),
         None => match p.get(1) {
@@ -227,6 +209,7 @@ fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_popitem(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(&args)?;
+    super::list::method_args(&args, "dict.popitem", 0, 0)?;
     let mut t = d.table_mut().ok_or_else(busy)?;
     match t.last_index() {
         Some(i) => {
@@ -244,6 +227,12 @@ fn dict_popitem(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn view(args: &Args, view: DictView) -> PyResult<Value> {
     let d = this(args)?;
+    let qual = match view {
+        DictView::Keys => "dict.keys",
+        DictView::Values => "dict.values",
+        DictView::Items => "dict.items",
+    };
+    super::list::method_args(args, qual, 0, 0)?;
     Ok(crate::builtins::classes::dict_view(d, view))
 }
 
@@ -280,12 +269,14 @@ fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dict_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(&args)?;
+    super::list::method_args(&args, "dict.clear", 0, 0)?;
     d.table_mut().ok_or_else(busy)?.clear();
     Ok(Value::None)
 }
 
 fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(&args)?;
+    super::list::method_args(&args, "dict.copy", 0, 0)?;
     let n = Rc::new(PyDict::new());
     for (k, v) in d.items() {
         vm.dict_set(&n, k, v)?;
@@ -293,23 +284,29 @@ fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Dict(n))
 }
 
+/// `dict.fromkeys(iterable, value=None)`, a classmethod: `args[0]` is the class.
 fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    // Callable as dict.fromkeys(iterable[, value]) (the receiver may be the type itself).
-    let p: &[Value] = match args.args.first() {
-        Some(Value::Type(_)) | Some(Value::Dict(_)) => &args.args[1..],
-        _ => args.args,
-    };
-    if p.is_empty() {
-        return Err(PyErr::type_error(
-            "fromkeys expected at least 1 argument, got 0",
-        ));
-    }
-    let n = Rc::new(PyDict::new());
+    let cls = args.args.first().cloned().unwrap_or(Value::None);
+    let rest = Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames);
+    super::no_kwargs("dict.fromkeys", &rest)?;
+    let p = super::check_positional("fromkeys", &rest, 1, 2)?;
     let v = p.get(1).cloned().unwrap_or(Value::None);
-    for k in vm.collect(&p[0])? {
-        vm.dict_set(&n, k, v.clone())?;
+    match &cls {
+        Value::Type(t) if !t.builtin => {
+            let d = vm.call(&cls, &[], &[])?;
+            for k in vm.collect(&p[0])? {
+                vm.setitem(&d, &k, v.clone())?;
+            }
+            Ok(d)
+        }
+        _ => {
+            let n = Rc::new(PyDict::new());
+            for k in vm.collect(&p[0])? {
+                vm.dict_set(&n, k, v.clone())?;
+            }
+            Ok(Value::Dict(n))
+        }
     }
-    Ok(Value::Dict(n))
 }
 
 fn dict_len(_vm: &mut Vm, args: Args) -> PyResult<Value> {

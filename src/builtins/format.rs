@@ -277,11 +277,16 @@ fn strip_zeros(s: &str) -> String {
 /// Formats a float's magnitude (sign handled by the caller) for one format type.
 fn float_body(x: f64, s: &Spec, ty: Option<char>) -> String {
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
-    if x.is_nan() {
-        return if upper { "NAN" } else { "nan" }.into();
-    }
-    if x.is_infinite() {
-        return if upper { "INF" } else { "inf" }.into();
+    if !x.is_finite() {
+        let word = match (x.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
+        };
+        // The '%' type keeps its percent sign even for inf and nan.
+        let percent = if ty == Some('%') { "%" } else { "" };
+        return format!("{word}{percent}");
     }
     let mut out = match ty {
         Some('f' | 'F') => format!("{:.*}", s.precision.unwrap_or(6), x),
@@ -812,6 +817,93 @@ pub fn str_format(
     )
 }
 
+/// One replacement field, as CPython's `parse_field` splits it.
+struct Field {
+    name: String,
+    conversion: Option<char>,
+    spec: String,
+}
+
+/// Parses the field after a `{` starting at `chars[*i]`, leaving `*i` after its closing `}`.
+/// Follows CPython's `parse_field` (Objects/stringlib/unicode_format.h) step by step, so that
+/// malformed fields fail with the same message.
+fn parse_field(chars: &[char], i: &mut usize) -> PyResult<Field> {
+    let start = *i;
+    let mut c = '\0';
+    while *i < chars.len() {
+        c = chars[*i];
+        *i += 1;
+        match c {
+            '{' => return Err(PyErr::value_error("unexpected '{' in field name")),
+            '[' => {
+                while *i < chars.len() && chars[*i] != ']' {
+                    *i += 1;
+                }
+                continue;
+            }
+            '}' | ':' | '!' => break,
+            _ => continue,
+        }
+    }
+    let name_end = if matches!(c, '}' | ':' | '!') && *i > start {
+        *i - 1
+    } else {
+        *i
+    };
+    let name: String = chars[start..name_end].iter().collect();
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: String::new(),
+    };
+    if c != '!' && c != ':' {
+        if c != '}' || name_end == *i {
+            return Err(PyErr::value_error("expected '}' before end of string"));
+        }
+        return Ok(field);
+    }
+    if c == '!' {
+        let Some(&conv) = chars.get(*i) else {
+            return Err(PyErr::value_error(
+                "end of string while looking for conversion specifier",
+            ));
+        };
+        *i += 1;
+        field.conversion = Some(conv);
+        if let Some(&next) = chars.get(*i) {
+            *i += 1;
+            if next == '}' {
+                return Ok(field);
+            }
+            if next != ':' {
+                return Err(PyErr::value_error(
+                    "expected ':' after conversion specifier",
+                ));
+            }
+        }
+    }
+    let spec_start = *i;
+    let mut count = 1;
+    while *i < chars.len() {
+        let ch = chars[*i];
+        *i += 1;
+        match ch {
+            '{' => count += 1,
+            '}' => {
+                count -= 1;
+                if count == 0 {
+                    field.spec = chars[spec_start..*i - 1].iter().collect();
+                    return Ok(field);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(PyErr::value_error("unmatched '{' in format spec"))
+}
+
+/// CPython's `build_string`: literal text and replacement fields, left to right. `depth` limits
+/// the nesting of fields inside format specs (`"{:{}}"` is fine, three levels are not).
 #[allow(clippy::too_many_arguments)]
 fn format_inner(
     vm: &mut Vm,
@@ -823,123 +915,62 @@ fn format_inner(
     mode: &mut Option<bool>,
     depth: u32,
 ) -> PyResult<String> {
+    if depth == 0 {
+        return Err(PyErr::value_error("Max string recursion exceeded"));
+    }
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '{' {
-            if i + 1 < chars.len() && chars[i + 1] == '{' {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // Find the matching '}' (format specs may nest one level of fields).
-            let start = i + 1;
-            let mut nest = 1;
-            let mut j = start;
-            while j < chars.len() {
-                match chars[j] {
-                    '{' => nest += 1,
-                    '}' => {
-                        nest -= 1;
-                        if nest == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                return Err(PyErr::value_error(if nest > 1 {
-                    "unmatched '{' in format spec"
-                } else {
-                    "expected '}' before end of string"
-                }));
-            }
-            let field: String = chars[start..j].iter().collect();
-            i = j + 1;
-            // Split field name, conversion and spec.
-            let (mut name_part, mut rest) = (field.as_str(), "");
-            let mut bracket = false;
-            for (k, ch) in field.char_indices() {
-                match ch {
-                    '[' => bracket = true,
-                    ']' => bracket = false,
-                    '!' | ':' if !bracket => {
-                        name_part = &field[..k];
-                        rest = &field[k..];
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            let mut conversion = None;
-            let mut spec = String::new();
-            if let Some(r) = rest.strip_prefix('!') {
-                let mut it = r.chars();
-                let conv = it.next();
-                match conv {
-                    Some(cc @ ('r' | 's' | 'a')) => conversion = Some(cc),
-                    Some(':') | None => {
-                        return Err(PyErr::value_error(
-                            "end of string while looking for conversion specifier",
-                        ))
-                    }
-                    Some(other) => {
-                        return Err(PyErr::value_error(format!(
-                            "Unknown conversion specifier {other}"
-                        )))
-                    }
-                }
-                let after: String = it.collect();
-                if let Some(sp) = after.strip_prefix(':') {
-                    spec = sp.to_string();
-                } else if !after.is_empty() {
-                    return Err(PyErr::value_error(
-                        "expected ':' after conversion specifier",
-                    ));
-                }
-            } else if let Some(sp) = rest.strip_prefix(':') {
-                spec = sp.to_string();
-            }
-            let value = resolve_field(vm, name_part, positional, keywords, mapping, auto, mode)?;
-            let value = match conversion {
-                Some('r') => Value::str(vm.repr(&value)?),
-                Some('s') => Value::str(vm.str(&value)?),
-                Some('a') => Value::str(crate::vm::repr::ascii(&vm.repr(&value)?)),
-                _ => value,
-            };
-            if spec.contains('{') {
-                if depth == 0 {
-                    return Err(PyErr::value_error("Max string recursion exceeded"));
-                }
-                spec = format_inner(
-                    vm,
-                    &spec,
-                    positional,
-                    keywords,
-                    mapping,
-                    auto,
-                    mode,
-                    depth - 1,
-                )?;
-            }
-            out.push_str(&vm.format(&value, &spec)?);
-        } else if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
-                i += 2;
-                continue;
-            }
+        i += 1;
+        if c != '{' && c != '}' {
+            out.push(c);
+            continue;
+        }
+        let doubled = chars.get(i) == Some(&c);
+        if c == '}' && !doubled {
             return Err(PyErr::value_error(
                 "Single '}' encountered in format string",
             ));
-        } else {
+        }
+        if c == '{' && i == chars.len() {
+            return Err(PyErr::value_error(
+                "Single '{' encountered in format string",
+            ));
+        }
+        if doubled {
             out.push(c);
             i += 1;
+            continue;
         }
+        let field = parse_field(&chars, &mut i)?;
+        let value = resolve_field(vm, &field.name, positional, keywords, mapping, auto, mode)?;
+        let value = match field.conversion {
+            None => value,
+            Some('r') => Value::str(vm.repr(&value)?),
+            Some('s') => Value::str(vm.str(&value)?),
+            Some('a') => Value::str(crate::vm::repr::ascii(&vm.repr(&value)?)),
+            Some(other) => {
+                return Err(PyErr::value_error(format!(
+                    "Unknown conversion specifier {other}"
+                )))
+            }
+        };
+        let mut spec = field.spec;
+        if spec.contains('{') {
+            spec = format_inner(
+                vm,
+                &spec,
+                positional,
+                keywords,
+                mapping,
+                auto,
+                mode,
+                depth - 1,
+            )?;
+        }
+        out.push_str(&vm.format(&value, &spec)?);
     }
     Ok(out)
 }
@@ -976,7 +1007,7 @@ fn resolve_field(
             ));
         }
         *mode = Some(false);
-        let idx: usize = first.parse().unwrap_or(usize::MAX);
+        let idx = decimal_index(first)?;
         positional.get(idx).cloned().ok_or_else(|| {
             PyErr::index_error(format!(
                 "Replacement index {idx} out of range for positional args tuple"
@@ -1007,7 +1038,7 @@ fn resolve_field(
                 .ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
             let key = &r[..end];
             let k = if !key.is_empty() && key.chars().all(|c| c.is_ascii_digit()) {
-                Value::Int(key.parse().unwrap_or(0))
+                Value::Int(decimal_index(key)? as i64)
             } else {
                 Value::str(key)
             };
@@ -1020,6 +1051,14 @@ fn resolve_field(
         }
     }
     Ok(value)
+}
+
+/// A field number or `[index]` of decimal digits (CPython's `get_integer`).
+fn decimal_index(digits: &str) -> PyResult<usize> {
+    digits
+        .parse::<isize>()
+        .map(|n| n as usize)
+        .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))
 }
 
 /// Shortest repr digits, re-exported for the JIT and tests that compare formatting.

@@ -260,7 +260,7 @@ fn builtin_max(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = parse_args("sum", &args, &["iterable", "start"], 1)?;
+    let a = super::parse_args_posonly("sum", &args, &["iterable", "start"], 1, 1)?;
     let iterable = a[0].clone().unwrap_or(Value::None);
     let mut acc = a[1].clone().unwrap_or(Value::Int(0));
     match &acc {
@@ -404,7 +404,7 @@ fn builtin_sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "reverse" => reverse = vm.truthy(v)?,
             other => {
                 return Err(PyErr::type_error(format!(
-                    "sort() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for sort()"
                 )))
             }
         }
@@ -709,7 +709,9 @@ fn builtin_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = parse_args("format", &args, &["value", "format_spec"], 1)?;
+    super::no_kwargs("format", &args)?;
+    super::check_positional("format", &args, 1, 2)?;
+    let a = parse_args("format", &args, &["value", "format_spec"], 0)?;
     let v = a[0].clone().unwrap_or(Value::None);
     let spec = match a[1].clone() {
         None => String::new(),
@@ -884,6 +886,8 @@ fn builtin_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::no_kwargs("eval", &args)?;
+    super::check_positional("eval", &args, 1, 3)?;
     let a = parse_args("eval", &args, &["source", "globals", "locals"], 1)?;
     let src = a[0].clone().unwrap_or(Value::None);
     let code = match &src {

@@ -111,6 +111,20 @@ pub fn construct_named(vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Valu
     let name = t.name();
     match name.as_str() {
         "enumerate" => {
+            // enum_vectorcall's own checks come before Argument Clinic's.
+            if args.args.is_empty() {
+                return Err(PyErr::type_error(
+                    "enumerate() missing required argument 'iterable'",
+                ));
+            }
+            if let Some((k, _)) = args
+                .keywords()
+                .find(|(k, _)| *k != "iterable" && *k != "start")
+            {
+                return Err(PyErr::type_error(format!(
+                    "'{k}' is an invalid keyword argument for enumerate()"
+                )));
+            }
             let a = parse_args("enumerate", &args, &["iterable", "start"], 1)?;
             let inner = vm.iter(a[0].as_ref().unwrap_or(&Value::None))?;
             let count = match &a[1] {
@@ -133,7 +147,7 @@ pub fn construct_named(vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Valu
                     "strict" => strict = vm.truthy(v)?,
                     other => {
                         return Err(PyErr::type_error(format!(
-                            "zip() got an unexpected keyword argument '{other}'"
+                            "'{other}' is an invalid keyword argument for zip()"
                         )))
                     }
                 }

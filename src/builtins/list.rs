@@ -72,31 +72,26 @@ fn this(args: &Args, name: &str) -> PyResult<Rc<PyList>> {
     }
 }
 
-fn method_args<'a>(args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    let rest = Args::with_kw(&args.args[1..], args.kwnames);
-    no_kwargs(name, &rest)?;
-    let p = rest.positional();
-    if p.len() < min || p.len() > max {
-        let msg = if min == 1 && max == 1 {
-            format!("{name}() takes exactly one argument ({} given)", p.len())
-        } else if max == 0 {
-            format!("{name}() takes no arguments ({} given)", p.len())
-        } else if p.len() < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {}",
-                if min == 1 { "" } else { "s" },
-                p.len()
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {}",
-                if max == 1 { "" } else { "s" },
-                p.len()
-            )
-        };
-        return Err(PyErr::type_error(msg));
+/// The arguments of `qual` (`list.insert`) after the receiver, with CPython's messages for each
+/// calling convention: METH_NOARGS (`max == 0`), METH_O (exactly one), or Argument Clinic's
+/// positional-only form (`insert expected 2 arguments, got 1`). Keywords are always refused.
+pub(crate) fn method_args<'a>(
+    args: &Args<'a>,
+    qual: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    let rest = Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames);
+    if max == 0 {
+        super::no_args(qual, &rest)?;
+        return Ok(&[]);
     }
-    Ok(p)
+    if min == 1 && max == 1 {
+        return super::one_arg(qual, &rest).map(std::slice::from_ref);
+    }
+    no_kwargs(qual, &rest)?;
+    let short = qual.rsplit('.').next().unwrap_or(qual);
+    check_positional(short, &rest, min, max)
 }
 
 fn list_append(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -116,7 +111,7 @@ fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this(&args, "insert")?;
-    let p = method_args(&args, "insert", 2, 2)?;
+    let p = method_args(&args, "list.insert", 2, 2)?;
     let i = vm.index_value(&p[0])?;
     let mut items = l.items.borrow_mut();
     let n = items.len() as i64;
@@ -127,7 +122,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this(&args, "pop")?;
-    let p = method_args(&args, "pop", 0, 1)?;
+    let p = method_args(&args, "list.pop", 0, 1)?;
     let i = match p.first() {
         Some(v) => vm.index_value(v)?,
         None => -1,
@@ -181,7 +176,7 @@ fn index_bounds(vm: &mut Vm, p: &[Value], len: usize) -> PyResult<(usize, usize)
 
 fn list_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this(&args, "index")?;
-    let p = method_args(&args, "index", 1, 3)?;
+    let p = method_args(&args, "list.index", 1, 3)?;
     let (start, stop) = index_bounds(vm, p, l.len())?;
     for i in start..stop {
         let Some(x) = l.get(i) else { break };
@@ -199,7 +194,7 @@ fn tuple_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "descriptor 'index' requires a 'tuple' object",
         ));
     };
-    let p = method_args(&args, "index", 1, 3)?;
+    let p = method_args(&args, "tuple.index", 1, 3)?;
     let (start, stop) = index_bounds(vm, p, t.len())?;
     for i in start..stop {
         if vm.key_eq(&t.items[i], &p[0])? {
@@ -210,12 +205,12 @@ fn tuple_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let items = match receiver(&args) {
-        Value::List(l) => l.snapshot(),
-        Value::Tuple(t) => t.items.to_vec(),
+    let (items, qual) = match receiver(&args) {
+        Value::List(l) => (l.snapshot(), "list.count"),
+        Value::Tuple(t) => (t.items.to_vec(), "tuple.count"),
         _ => return Err(PyErr::type_error("descriptor 'count' requires a sequence")),
     };
-    let p = method_args(&args, "count", 1, 1)?;
+    let p = method_args(&args, qual, 1, 1)?;
     let mut n = 0;
     for x in &items {
         if vm.key_eq(x, &p[0])? {
@@ -228,6 +223,12 @@ fn list_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this(&args, "sort")?;
     let rest = Args::with_kw(&args.args[1..], args.kwnames);
+    let n = rest.args.len();
+    if n > 2 {
+        return Err(PyErr::type_error(format!(
+            "sort() takes at most 2 arguments ({n} given)"
+        )));
+    }
     if !rest.positional().is_empty() {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }
@@ -239,7 +240,7 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "reverse" => reverse = vm.truthy(v)?,
             other => {
                 return Err(PyErr::type_error(format!(
-                    "sort() got an unexpected keyword argument '{other}'"
+                    "'{other}' is an invalid keyword argument for sort()"
                 )))
             }
         }

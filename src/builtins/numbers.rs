@@ -229,7 +229,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 // ---------------------------------------------------------------- constructors
 
 pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = parse_args("int", &args, &["x", "base"], 0)?;
+    let a = super::parse_args_posonly("int", &args, &["x", "base"], 1, 0)?;
     let x = a[0].clone();
     let base = a[1].clone();
     match (x, base) {
@@ -261,6 +261,7 @@ pub fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_from_str(text: &str, base: u32, original: &Value, vm: &mut Vm) -> PyResult<Value> {
+    let text = &*crate::objects::unicode::to_ascii_digits(text);
     let digits = text
         .trim()
         .trim_start_matches(['+', '-'])
@@ -343,12 +344,14 @@ pub fn float_from_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Float(_) => Ok(v.clone()),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(Value::Float(to_f64(v)?)),
-        Value::Str(s) => parse_float(s.as_str()).map(Value::Float).ok_or_else(|| {
-            PyErr::value_error(format!(
-                "could not convert string to float: {}",
-                crate::vm::repr::str_repr(s.as_str())
-            ))
-        }),
+        Value::Str(s) => parse_float(&crate::objects::unicode::to_ascii_digits(s.as_str()))
+            .map(Value::Float)
+            .ok_or_else(|| {
+                PyErr::value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::vm::repr::str_repr(s.as_str())
+                ))
+            }),
         Value::Bytes(b) => parse_float(&String::from_utf8_lossy(&b.data))
             .map(Value::Float)
             .ok_or_else(|| {
@@ -387,58 +390,90 @@ pub fn float_from_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `PyNumber_Check`: ints, floats, complexes and objects with `__index__`, `__int__` or
+/// `__float__` (but not a bare `__complex__`).
+fn is_number(v: &Value) -> bool {
+    match crate::vm::ops::payload_or_self(v) {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_) => {
+            true
+        }
+        Value::Instance(_) | Value::Native(_) => {
+            let t = crate::vm::types::type_of(v);
+            ["__index__", "__int__", "__float__"]
+                .iter()
+                .any(|n| t.lookup(n).is_some())
+        }
+        _ => false,
+    }
+}
+
+/// CPython's `complex_new_impl`: a string is parsed; otherwise `__complex__` is tried on the first
+/// argument, and each part contributes `real + imag*1j`, complex parts included.
 pub fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = parse_args("complex", &args, &["real", "imag"], 0)?;
-    let real = a[0].clone();
+    let real = a[0].clone().unwrap_or(Value::Int(0));
     let imag = a[1].clone();
-    if let Some(Value::Str(s)) = &real {
+    if let Value::Complex(_) = real {
+        if imag.is_none() {
+            return Ok(real);
+        }
+    }
+    if let Value::Str(s) = &real {
         if imag.is_some() {
             return Err(PyErr::type_error(
                 "complex() can't take second arg if first is a string",
             ));
         }
-        return parse_complex(s.as_str())
+        return parse_complex(&crate::objects::unicode::to_ascii_digits(s.as_str()))
             .map(|(re, im)| Value::complex(re, im))
             .ok_or_else(|| PyErr::value_error("complex() arg is a malformed string"));
     }
     if let Some(Value::Str(_)) = &imag {
         return Err(PyErr::type_error("complex() second arg can't be a string"));
     }
-    let part = |vm: &mut Vm, v: &Option<Value>, first: bool| -> PyResult<(f64, f64)> {
-        match v {
-            None => Ok((0.0, 0.0)),
-            Some(Value::Complex(c)) => Ok((c.re, c.im)),
-            Some(x @ (Value::Instance(_) | Value::Native(_))) => {
-                if let Some(Value::Complex(c)) = vm.call_dunder_opt(x, "__complex__", &[])? {
-                    return Ok((c.re, c.im));
-                }
-                Ok((to_f64(&float_from_value(vm, x)?)?, 0.0))
-            }
-            Some(x @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))) => {
-                Ok((to_f64(x)?, 0.0))
-            }
-            Some(other) => Err(PyErr::type_error(format!(
-                "complex() {} must be a number, not '{}'",
-                if first {
-                    "first argument"
-                } else {
-                    "second argument"
-                },
-                type_name(other)
-            ))),
+    let real = match vm.call_dunder_opt(&real, "__complex__", &[])? {
+        Some(c @ Value::Complex(_)) => c,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "__complex__ returned non-complex (type {})",
+                type_name(&other)
+            )))
         }
+        None => real,
     };
-    let (rr, ri) = part(vm, &real, true)?;
-    let (ir, ii) = part(vm, &imag, false)?;
-    // CPython's complex_new: only a complex part contributes its imaginary component, so that
-    // signed zeros survive (complex(1.0, -0.0) is (1-0j)).
-    let real_complex = matches!(real, Some(Value::Complex(_)));
-    let imag_complex = matches!(imag, Some(Value::Complex(_)));
-    if imag.is_none() {
-        return Ok(Value::complex(rr, if real_complex { ri } else { 0.0 }));
+    if !is_number(&real) {
+        return Err(PyErr::type_error(format!(
+            "complex() first argument must be a string or a number, not '{}'",
+            type_name(&real)
+        )));
     }
-    let re = if imag_complex { rr - ii } else { rr };
-    let im = if real_complex { ir + ri } else { ir };
+    if let Some(i) = &imag {
+        if !is_number(i) {
+            return Err(PyErr::type_error(format!(
+                "complex() second argument must be a number, not '{}'",
+                type_name(i)
+            )));
+        }
+    }
+    // Signed zeros survive because only a complex part contributes its imaginary component
+    // (complex(1.0, -0.0) is (1-0j)).
+    let (mut re, cr_imag, real_complex) = match crate::vm::ops::payload_or_self(&real) {
+        Value::Complex(c) => (c.re, c.im, true),
+        _ => (to_f64(&float_from_value(vm, &real)?)?, 0.0, false),
+    };
+    let mut im = match &imag {
+        None => return Ok(Value::complex(re, cr_imag)),
+        Some(i) => match crate::vm::ops::payload_or_self(i) {
+            Value::Complex(c) => {
+                re -= c.im;
+                c.re
+            }
+            _ => to_f64(&float_from_value(vm, i)?)?,
+        },
+    };
+    if real_complex {
+        im += cr_imag;
+    }
     Ok(Value::complex(re, im))
 }
 
@@ -524,6 +559,7 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("__str__", num_repr),
         ],
     );
+    super::add_descriptors(&t.float, &t.object, true, &[("fromhex", float_fromhex)]);
     add_methods(
         &t.complex,
         &[
@@ -539,22 +575,32 @@ fn num_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(vm.repr(&v)?))
 }
 
+/// A METH_NOARGS method: `int.bit_length() takes no arguments (1 given)`.
+fn method_noargs(qual: &str, args: &Args) -> PyResult<()> {
+    no_args(
+        qual,
+        &Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames),
+    )
+}
+
 fn int_self(vm: &mut Vm, args: &Args) -> PyResult<BigInt> {
     let v = receiver(args);
     as_bigint(vm, &v)
 }
 
 fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args("bit_length", &Args::new(&args.args[1..]))?;
+    method_noargs("int.bit_length", &args)?;
     Ok(Value::Int(int_self(vm, &args)?.bits() as i64))
 }
 
 fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("int.bit_count", &args)?;
     let b = int_self(vm, &args)?;
     Ok(Value::Int(b.magnitude().count_ones() as i64))
 }
 
 fn int_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("int.conjugate", &args)?;
     Ok(Value::from_bigint(int_self(vm, &args)?))
 }
 
@@ -565,6 +611,7 @@ fn int_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("int.as_integer_ratio", &args)?;
     Ok(Value::tuple(vec![
         Value::from_bigint(int_self(vm, &args)?),
         Value::Int(1),
@@ -579,11 +626,13 @@ fn float_self(args: &Args) -> f64 {
 }
 
 fn float_is_integer(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.is_integer", &args)?;
     let x = float_self(&args);
     Ok(Value::Bool(x.is_finite() && x == x.trunc()))
 }
 
 fn float_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.conjugate", &args)?;
     Ok(Value::Float(float_self(&args)))
 }
 
@@ -611,6 +660,7 @@ fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.as_integer_ratio", &args)?;
     let x = float_self(&args);
     if x.is_nan() {
         return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
@@ -637,6 +687,7 @@ fn float_as_integer_ratio(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `float.hex()`: `0x1.8000000000000p+0`.
 fn float_hex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("float.hex", &args)?;
     let x = float_self(&args);
     if x.is_nan() {
         return Ok(Value::str("nan"));
@@ -663,7 +714,41 @@ fn float_hex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     )))
 }
 
+/// `float.fromhex(string)` (a classmethod: args are the class and the string).
+fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::objects::float::{parse_hex_float, HexFloatError};
+    let cls = args.args.first().cloned().unwrap_or(Value::None);
+    let rest = Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames);
+    let text = match one_arg("float.fromhex", &rest)? {
+        Value::Str(s) => s.clone(),
+        _ => {
+            return Err(PyErr::type_error(
+                "bad argument type for built-in operation",
+            ))
+        }
+    };
+    let x = match parse_hex_float(text.as_str()) {
+        Ok(x) => x,
+        Err(HexFloatError::Invalid) => {
+            return Err(PyErr::value_error(
+                "invalid hexadecimal floating-point string",
+            ))
+        }
+        Err(HexFloatError::TooLarge) => {
+            return Err(PyErr::new(
+                ExcKind::OverflowError,
+                "hexadecimal value too large to represent as a float",
+            ))
+        }
+    };
+    match &cls {
+        Value::Type(t) if !t.builtin => vm.call(&cls, &[Value::Float(x)], &[]),
+        _ => Ok(Value::Float(x)),
+    }
+}
+
 fn complex_conjugate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    method_noargs("complex.conjugate", &args)?;
     match receiver(&args) {
         Value::Complex(c) => Ok(Value::complex(c.re, -c.im)),
         _ => Err(PyErr::type_error(
@@ -685,9 +770,6 @@ pub fn number_str(v: &Value) -> Option<String> {
 pub fn sign_of(b: &BigInt) -> Sign {
     b.sign()
 }
-
-#[allow(dead_code)]
-fn unused(_: ExcKind) {}
 
 /// `one_arg` re-export for sibling modules' convenience.
 #[allow(dead_code)]

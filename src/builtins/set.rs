@@ -110,8 +110,31 @@ fn mutable(args: &Args) -> PyResult<Rc<PySet>> {
     Ok(s)
 }
 
-fn rest<'a>(args: &Args<'a>) -> &'a [Value] {
-    &args.args[1..]
+/// The arguments after the receiver, checked as CPython's method table declares each method:
+/// METH_O (`set.add() takes exactly one argument (0 given)`), METH_NOARGS, or METH_VARARGS
+/// without keywords (`set.union() takes no keyword arguments`, as a direct call says it).
+fn args_for<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a [Value]> {
+    let rest = Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames);
+    let kind = match args.args.first() {
+        Some(Value::Set(s)) if s.frozen => "frozenset",
+        _ => "set",
+    };
+    let qual = format!("{kind}.{name}");
+    match name {
+        "add"
+        | "discard"
+        | "remove"
+        | "isdisjoint"
+        | "issubset"
+        | "issuperset"
+        | "symmetric_difference"
+        | "symmetric_difference_update" => super::one_arg(&qual, &rest).map(std::slice::from_ref),
+        "pop" | "clear" | "copy" => super::no_args(&qual, &rest).map(|_| &[][..]),
+        _ => {
+            super::no_kwargs(&qual, &rest)?;
+            Ok(rest.positional())
+        }
+    }
 }
 
 pub fn install_methods(t: &BuiltinTypes) {
@@ -151,23 +174,14 @@ pub fn install_methods(t: &BuiltinTypes) {
 
 fn set_add_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     mutable(&args)?;
-    let p = rest(&args);
-    if p.len() != 1 {
-        return Err(PyErr::type_error(format!(
-            "set.add() takes exactly one argument ({} given)",
-            p.len()
-        )));
-    }
+    let p = args_for(&args, "add")?;
     vm.set_add(&receiver(&args), p[0].clone())?;
     Ok(Value::None)
 }
 
 fn discard_impl(vm: &mut Vm, args: &Args, raise: bool) -> PyResult<Value> {
     let s = mutable(args)?;
-    let p = rest(args);
-    if p.len() != 1 {
-        return Err(PyErr::type_error("expected exactly one argument"));
-    }
+    let p = args_for(args, if raise { "remove" } else { "discard" })?;
     let item = &p[0];
     let h = match vm.hash(item) {
         Ok(h) => h,
@@ -199,12 +213,14 @@ fn set_discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_pop(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args_for(&args, "pop")?;
     let s = mutable(&args)?;
     let r = s.table.borrow_mut().pop();
     r.ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
 }
 
 fn set_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args_for(&args, "clear")?;
     let s = mutable(&args)?;
     s.table.borrow_mut().clear();
     Ok(Value::None)
@@ -212,7 +228,7 @@ fn set_clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = mutable(&args)?;
-    for other in rest(&args) {
+    for other in args_for(&args, "update")? {
         let mut t = std::mem::take(&mut *s.table.borrow_mut());
         let r = vm.table_update(&mut t, other);
         *s.table.borrow_mut() = t;
@@ -296,7 +312,7 @@ fn set_union(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut t = SetTable::default();
     let base = s.table.borrow().clone();
     t.merge(&base, &mut |a, b| vm.key_eq(a, b))?;
-    for other in rest(&args) {
+    for other in args_for(&args, "union")? {
         vm.table_update(&mut t, other)?;
     }
     Ok(make(t, s.frozen))
@@ -305,7 +321,7 @@ fn set_union(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_intersection(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let mut t = s.table.borrow().clone();
-    for other in rest(&args) {
+    for other in args_for(&args, "intersection")? {
         t = intersect(vm, &t, other)?;
     }
     Ok(make(t, s.frozen))
@@ -314,7 +330,7 @@ fn set_intersection(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let mut t = s.table.borrow().clone();
-    for other in rest(&args) {
+    for other in args_for(&args, "difference")? {
         t = difference(vm, &t, other)?;
     }
     Ok(make(t, s.frozen))
@@ -322,12 +338,7 @@ fn set_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let p = rest(&args);
-    if p.len() != 1 {
-        return Err(PyErr::type_error(
-            "symmetric_difference() takes exactly one argument",
-        ));
-    }
+    let p = args_for(&args, "symmetric_difference")?;
     let t = symmetric(vm, &s.table.borrow().clone(), &p[0])?;
     Ok(make(t, s.frozen))
 }
@@ -335,7 +346,7 @@ fn set_symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = mutable(&args)?;
     let mut t = s.table.borrow().clone();
-    for other in rest(&args) {
+    for other in args_for(&args, "intersection_update")? {
         t = intersect(vm, &t, other)?;
     }
     *s.table.borrow_mut() = t;
@@ -344,7 +355,7 @@ fn set_intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = mutable(&args)?;
-    for other in rest(&args) {
+    for other in args_for(&args, "difference_update")? {
         let items = match other {
             Value::Set(o) => o.table.borrow().iter().map(|(k, _)| k.clone()).collect(),
             _ => vm.collect(other)?,
@@ -373,12 +384,7 @@ fn set_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = mutable(&args)?;
-    let p = rest(&args);
-    if p.len() != 1 {
-        return Err(PyErr::type_error(
-            "symmetric_difference_update() takes exactly one argument",
-        ));
-    }
+    let p = args_for(&args, "symmetric_difference_update")?;
     let other = match &p[0] {
         Value::Set(o) => o.table.borrow().clone(),
         v => vm.table_from(v)?,
@@ -426,14 +432,14 @@ fn other_table(vm: &mut Vm, v: &Value) -> PyResult<SetTable> {
 
 fn set_issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let o = other_table(vm, rest(&args).first().unwrap_or(&Value::None))?;
+    let o = other_table(vm, &args_for(&args, "issubset")?[0])?;
     let a = s.table.borrow().clone();
     Ok(Value::Bool(subset(vm, &a, &o)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let o = other_table(vm, rest(&args).first().unwrap_or(&Value::None))?;
+    let o = other_table(vm, &args_for(&args, "issuperset")?[0])?;
     let a = s.table.borrow().clone();
     Ok(Value::Bool(subset(vm, &o, &a)?))
 }
@@ -441,7 +447,7 @@ fn set_issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let a = s.table.borrow().clone();
-    for item in vm.collect(rest(&args).first().unwrap_or(&Value::None))? {
+    for item in vm.collect(&args_for(&args, "isdisjoint")?[0])? {
         if vm.table_contains(&a, &item)? {
             return Ok(Value::Bool(false));
         }
@@ -450,6 +456,7 @@ fn set_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args_for(&args, "copy")?;
     let s = this(&args)?;
     if s.frozen {
         return Ok(receiver(&args));
@@ -468,10 +475,9 @@ fn set_len(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = receiver(&args);
-    Ok(Value::Bool(vm.contains(
-        &s,
-        rest(&args).first().unwrap_or(&Value::None),
-    )?))
+    Ok(Value::Bool(
+        vm.contains(&s, args.args.get(1).unwrap_or(&Value::None))?,
+    ))
 }
 
 fn set_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {

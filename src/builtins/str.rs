@@ -1,59 +1,38 @@
 //! `str` (and `bytes`) construction and the str methods.
 
 use super::{add_methods, check_positional, no_kwargs, parse_args, receiver};
-use crate::objects::Args;
+use crate::objects::{unicode, Args};
 use crate::vm::types::{type_name, BuiltinTypes};
 use crate::vm::{PyErr, PyResult, Value, Vm};
 
 pub fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = parse_args("str", &args, &["object", "encoding", "errors"], 0)?;
-    match (&a[0], &a[1]) {
-        (None, _) => Ok(Value::str("")),
-        (Some(Value::Bytes(b)), Some(_)) => {
-            Ok(Value::str(String::from_utf8_lossy(&b.data).to_string()))
-        }
-        (Some(v), None) => match v {
-            Value::Str(_) => Ok(v.clone()),
+    let Some(obj) = &a[0] else {
+        return Ok(Value::str(""));
+    };
+    if a[1].is_none() && a[2].is_none() {
+        return match obj {
+            Value::Str(_) => Ok(obj.clone()),
             other => Ok(Value::str(vm.str(other)?)),
-        },
-        (Some(other), Some(_)) => Err(PyErr::type_error(format!(
-            "decoding to str: need a bytes-like object, {} found",
-            type_name(other)
-        ))),
+        };
     }
-}
-
-pub fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = parse_args("bytes", &args, &["source", "encoding", "errors"], 0)?;
-    match &a[0] {
-        None => Ok(crate::vm::collections::new_bytes(Vec::new())),
-        Some(Value::Str(s)) => {
-            if a[1].is_none() {
-                return Err(PyErr::type_error("string argument without an encoding"));
-            }
-            Ok(crate::vm::collections::new_bytes(
-                s.as_str().as_bytes().to_vec(),
-            ))
+    let text_arg = |v: &Option<Value>, param: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) => str_arg(v, &format!("str() argument '{param}' must be str")),
         }
-        Some(Value::Int(n)) => {
-            if *n < 0 {
-                return Err(PyErr::value_error("negative count"));
-            }
-            Ok(crate::vm::collections::new_bytes(vec![0; *n as usize]))
-        }
-        Some(Value::Bytes(_)) => Ok(a[0].clone().unwrap_or(Value::None)),
-        Some(other) => {
-            let items = vm.collect(other)?;
-            let mut out = Vec::with_capacity(items.len());
-            for i in items {
-                let n = vm.index_value(&i)?;
-                if !(0..256).contains(&n) {
-                    return Err(PyErr::value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(n as u8);
-            }
-            Ok(crate::vm::collections::new_bytes(out))
-        }
+    };
+    let encoding = text_arg(&a[1], "encoding", "utf-8")?;
+    let errors = text_arg(&a[2], "errors", "strict")?;
+    match crate::vm::ops::payload_or_self(obj) {
+        Value::Bytes(b) => Ok(Value::str(super::codecs::decode(
+            &b.data, &encoding, &errors,
+        )?)),
+        Value::Str(_) => Err(PyErr::type_error("decoding str is not supported")),
+        _ => Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            type_name(obj)
+        ))),
     }
 }
 
@@ -63,7 +42,7 @@ pub fn install_methods(t: &BuiltinTypes) {
         &[
             ("lower", str_lower),
             ("upper", str_upper),
-            ("casefold", str_lower),
+            ("casefold", str_casefold),
             ("swapcase", str_swapcase),
             ("capitalize", str_capitalize),
             ("title", str_title),
@@ -107,7 +86,6 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("format", str_format),
             ("format_map", str_format_map),
             ("translate", str_translate),
-            ("maketrans", str_maketrans),
             ("__len__", str_len),
             ("__contains__", str_contains),
             ("__getitem__", str_getitem),
@@ -120,7 +98,7 @@ pub fn install_methods(t: &BuiltinTypes) {
             ("__new__", str_dunder_new),
         ],
     );
-    add_methods(&t.bytes, &[("decode", bytes_decode), ("hex", bytes_hex)]);
+    super::add_descriptors(&t.str_, &t.object, false, &[("maketrans", str_maketrans)]);
 }
 
 /// The str a method was called on.
@@ -153,69 +131,42 @@ fn str_arg(v: &Value, what: &str) -> PyResult<String> {
 }
 
 fn noargs(name: &str, args: &Args) -> PyResult<()> {
-    super::no_args(&format!("str.{name}"), &rest(args)).map_err(|_| {
-        PyErr::type_error(format!(
-            "str.{name}() takes no arguments ({} given)",
-            args.args.len() - 1
-        ))
-    })
+    super::no_args(&format!("str.{name}"), &rest(args))
+}
+
+/// A METH_O method: `str.zfill() takes exactly one argument (0 given)`.
+fn onearg<'a>(name: &str, args: &Args<'a>) -> PyResult<&'a Value> {
+    super::one_arg(&format!("str.{name}"), &rest(args))
 }
 
 fn str_lower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     noargs("lower", &args)?;
-    Ok(Value::str(this(&args)?.as_str().to_lowercase()))
+    Ok(Value::str(unicode::lower(this(&args)?.as_str())))
 }
 
 fn str_upper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     noargs("upper", &args)?;
-    Ok(Value::str(this(&args)?.as_str().to_uppercase()))
+    Ok(Value::str(unicode::upper(this(&args)?.as_str())))
+}
+
+fn str_casefold(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("casefold", &args)?;
+    Ok(Value::str(unicode::casefold(this(&args)?.as_str())))
 }
 
 fn str_swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    Ok(Value::str(
-        s.as_str()
-            .chars()
-            .flat_map(|c| -> Vec<char> {
-                if c.is_lowercase() {
-                    c.to_uppercase().collect()
-                } else if c.is_uppercase() {
-                    c.to_lowercase().collect()
-                } else {
-                    vec![c]
-                }
-            })
-            .collect::<String>(),
-    ))
+    noargs("swapcase", &args)?;
+    Ok(Value::str(unicode::swapcase(this(&args)?.as_str())))
 }
 
 fn str_capitalize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut chars = s.as_str().chars();
-    let out = match chars.next() {
-        Some(first) => {
-            let mut o: String = first.to_uppercase().collect();
-            o.push_str(&chars.as_str().to_lowercase());
-            o
-        }
-        None => String::new(),
-    };
-    Ok(Value::str(out))
+    noargs("capitalize", &args)?;
+    Ok(Value::str(unicode::capitalize(this(&args)?.as_str())))
 }
 
 fn str_title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut out = String::with_capacity(s.as_str().len());
-    let mut prev_cased = false;
-    for c in s.as_str().chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic() && (c.is_lowercase() || c.is_uppercase());
-    }
-    Ok(Value::str(out))
+    noargs("title", &args)?;
+    Ok(Value::str(unicode::title(this(&args)?.as_str())))
 }
 
 fn strip_chars(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
@@ -225,10 +176,7 @@ fn strip_chars(args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
     match p.first() {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str().chars().collect())),
-        Some(other) => Err(PyErr::type_error(format!(
-            "{name} arg must be None or str, not {}",
-            type_name(other)
-        ))),
+        Some(_) => Err(PyErr::type_error(format!("{name} arg must be None or str"))),
     }
 }
 
@@ -236,7 +184,7 @@ fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult<Valu
     let s = this(args)?;
     let chars = strip_chars(args, name)?;
     let pred = |c: char| match &chars {
-        None => c.is_whitespace(),
+        None => unicode::is_space(c),
         Some(cs) => cs.contains(&c),
     };
     let mut t = s.as_str();
@@ -292,17 +240,17 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut parts: Vec<String> = Vec::new();
     match sep {
         None => {
-            let mut rest = text.trim_start();
+            let mut rest = text.trim_start_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     parts.push(rest.to_string());
                     break;
                 }
-                match rest.find(char::is_whitespace) {
+                match rest.find(unicode::is_space) {
                     Some(i) => {
                         parts.push(rest[..i].to_string());
-                        rest = rest[i..].trim_start();
+                        rest = rest[i..].trim_start_matches(unicode::is_space);
                         n += 1;
                     }
                     None => {
@@ -333,18 +281,18 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut parts: Vec<String> = Vec::new();
     match sep {
         None => {
-            let mut rest = text.trim_end();
+            let mut rest = text.trim_end_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     parts.push(rest.to_string());
                     break;
                 }
-                match rest.rfind(char::is_whitespace) {
+                match rest.rfind(unicode::is_space) {
                     Some(i) => {
                         let ch = rest[i..].chars().next().map_or(1, |c| c.len_utf8());
                         parts.push(rest[i + ch..].to_string());
-                        rest = rest[..i].trim_end();
+                        rest = rest[..i].trim_end_matches(unicode::is_space);
                         n += 1;
                     }
                     None => {
@@ -420,13 +368,15 @@ fn str_splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let r = rest(&args);
-    let p = super::one_arg("str.join", &r).map_err(|_| {
-        PyErr::type_error(format!(
-            "str.join() takes exactly one argument ({} given)",
-            r.args.len()
-        ))
-    })?;
-    let items = vm.collect(p)?;
+    let p = super::one_arg("str.join", &r)?;
+    // PySequence_Fast(seq, "can only join an iterable").
+    let it = match vm.iter(p) {
+        Err(e) if e.is(crate::vm::ExcKind::TypeError) => {
+            return Err(PyErr::type_error("can only join an iterable"))
+        }
+        r => r?,
+    };
+    let items = vm.collect(&it)?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -522,8 +472,9 @@ fn range_args(
 fn affix(vm: &mut Vm, args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
     let s = this(args)?;
     let r = rest(args);
+    // A direct call names the method `str.find`; varargs then counts the arguments.
     no_kwargs(&format!("str.{name}"), &r)?;
-    let p = check_positional(name, &r, 1, 3)?;
+    let p = super::varargs(name, &r, 1, 3)?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
     if !ok {
         return Ok(Value::Bool(false));
@@ -575,8 +526,9 @@ fn str_endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn find_impl(vm: &mut Vm, args: &Args, name: &str, from_right: bool) -> PyResult<i64> {
     let s = this(args)?;
     let r = rest(args);
+    // A direct call names the method `str.find`; varargs then counts the arguments.
     no_kwargs(&format!("str.{name}"), &r)?;
-    let p = check_positional(name, &r, 1, 3)?;
+    let p = super::varargs(name, &r, 1, 3)?;
     let sub = str_arg(&p[0], "must be str")?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
     if !ok || b < a {
@@ -620,7 +572,7 @@ fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     let r = rest(&args);
     no_kwargs("str.count", &r)?;
-    let p = check_positional("count", &r, 1, 3)?;
+    let p = super::varargs("count", &r, 1, 3)?;
     let sub = str_arg(&p[0], "must be str")?;
     let (a, b, ok) = range_args(vm, &s, p.get(1), p.get(2))?;
     if !ok || b < a {
@@ -633,7 +585,8 @@ fn str_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(text.matches(sub.as_str()).count() as i64))
 }
 
-fn all_chars(args: &Args, pred: impl Fn(char) -> bool) -> PyResult<Value> {
+fn all_chars(args: &Args, name: &str, pred: impl Fn(char) -> bool) -> PyResult<Value> {
+    noargs(name, args)?;
     let s = this(args)?;
     Ok(Value::Bool(
         !s.as_str().is_empty() && s.as_str().chars().all(pred),
@@ -641,60 +594,68 @@ fn all_chars(args: &Args, pred: impl Fn(char) -> bool) -> PyResult<Value> {
 }
 
 fn str_isdigit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, |c| {
-        c.is_ascii_digit() || "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉".contains(c)
-    })
+    all_chars(&args, "isdigit", unicode::is_digit)
 }
 
 fn str_isdecimal(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    // Only ASCII decimals: Rust's std has no Unicode `Nd` category test.
-    all_chars(&args, |c| c.is_ascii_digit())
+    all_chars(&args, "isdecimal", unicode::is_decimal)
 }
 
 fn str_isnumeric(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, char::is_numeric)
+    all_chars(&args, "isnumeric", unicode::is_numeric)
 }
 
 fn str_isalpha(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, char::is_alphabetic)
+    all_chars(&args, "isalpha", unicode::is_alpha)
 }
 
 fn str_isalnum(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, char::is_alphanumeric)
+    all_chars(&args, "isalnum", unicode::is_alnum)
 }
 
 fn str_isspace(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_chars(&args, |c| c.is_whitespace() || matches!(c, '\x1c'..='\x1f'))
+    all_chars(&args, "isspace", unicode::is_space)
 }
 
 fn str_islower(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("islower", &args)?;
     let s = this(&args)?;
-    let t = s.as_str();
-    Ok(Value::Bool(
-        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
-    ))
+    let mut cased = false;
+    for c in s.as_str().chars() {
+        if unicode::is_upper(c) || unicode::is_title(c) {
+            return Ok(Value::Bool(false));
+        }
+        cased |= unicode::is_lower(c);
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn str_isupper(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isupper", &args)?;
     let s = this(&args)?;
-    let t = s.as_str();
-    Ok(Value::Bool(
-        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
-    ))
+    let mut cased = false;
+    for c in s.as_str().chars() {
+        if unicode::is_lower(c) || unicode::is_title(c) {
+            return Ok(Value::Bool(false));
+        }
+        cased |= unicode::is_upper(c);
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn str_istitle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("istitle", &args)?;
     let s = this(&args)?;
     let mut cased = false;
     let mut prev_cased = false;
     for c in s.as_str().chars() {
-        if c.is_uppercase() {
+        if unicode::is_upper(c) || unicode::is_title(c) {
             if prev_cased {
                 return Ok(Value::Bool(false));
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if unicode::is_lower(c) {
             if !prev_cased {
                 return Ok(Value::Bool(false));
             }
@@ -708,25 +669,24 @@ fn str_istitle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_isidentifier(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isidentifier", &args)?;
     let s = this(&args)?;
     let mut chars = s.as_str().chars();
     let ok = match chars.next() {
-        Some(c) => {
-            (c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric())
-        }
+        Some(c) => unicode::is_xid_start(c) && chars.all(unicode::is_xid_continue),
         None => false,
     };
     Ok(Value::Bool(ok))
 }
 
 fn str_isprintable(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isprintable", &args)?;
     let s = this(&args)?;
-    Ok(Value::Bool(
-        s.as_str().chars().all(crate::vm::repr::is_printable),
-    ))
+    Ok(Value::Bool(s.as_str().chars().all(unicode::is_printable)))
 }
 
 fn str_isascii(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    noargs("isascii", &args)?;
     let s = this(&args)?;
     Ok(Value::Bool(s.is_ascii()))
 }
@@ -746,12 +706,28 @@ fn justify_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)>
         }
         Some(other) => {
             return Err(PyErr::type_error(format!(
-                "{name}() argument 2 must be str of length 1, not {}",
+                "The fill character must be a unicode character, not {}",
                 type_name(other)
             )))
         }
     };
     Ok((width, fill))
+}
+
+/// `text` with `left` and `right` copies of `fill` around it; MemoryError (as CPython) rather
+/// than an aborting allocation when the result cannot be built.
+fn padded(text: &str, left: usize, right: usize, fill: char) -> PyResult<Value> {
+    let mut out = String::new();
+    let total = left
+        .saturating_add(right)
+        .saturating_mul(fill.len_utf8())
+        .saturating_add(text.len());
+    out.try_reserve_exact(total)
+        .map_err(|_| PyErr::with_args(crate::vm::ExcKind::MemoryError, vec![]))?;
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(Value::str(out))
 }
 
 fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -764,14 +740,7 @@ fn str_center(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let marg = width - len;
     // CPython: left = marg / 2 + (marg & width & 1).
     let left = marg / 2 + (marg & width & 1);
-    let right = marg - left;
-    let f = fill.to_string();
-    Ok(Value::str(format!(
-        "{}{}{}",
-        f.repeat(left),
-        s.as_str(),
-        f.repeat(right)
-    )))
+    padded(s.as_str(), left, marg - left, fill)
 }
 
 fn str_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -781,11 +750,7 @@ fn str_ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(s));
     }
-    Ok(Value::str(format!(
-        "{}{}",
-        s.as_str(),
-        fill.to_string().repeat(width - len)
-    )))
+    padded(s.as_str(), 0, width - len, fill)
 }
 
 fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -795,47 +760,34 @@ fn str_rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(s));
     }
-    Ok(Value::str(format!(
-        "{}{}",
-        fill.to_string().repeat(width - len),
-        s.as_str()
-    )))
+    padded(s.as_str(), width - len, 0, fill)
 }
 
 fn str_zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("zfill", &r, 1, 1)?;
-    let width = vm.index_value(&p[0])?.max(0) as usize;
+    let width = vm.index_value(onearg("zfill", &args)?)?.max(0) as usize;
     let len = s.char_len();
     if width <= len {
         return Ok(Value::Str(s));
     }
     let text = s.as_str();
-    let (sign, digits) = match text.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), &text[1..]),
-        _ => (String::new(), text),
-    };
-    Ok(Value::str(format!(
-        "{sign}{}{digits}",
-        "0".repeat(width - len)
-    )))
+    match text.chars().next() {
+        Some(c @ ('+' | '-')) => match padded(&text[1..], width - len, 0, '0')? {
+            Value::Str(p) => Ok(Value::str(format!("{c}{}", p.as_str()))),
+            other => Ok(other),
+        },
+        _ => padded(text, width - len, 0, '0'),
+    }
 }
 
 fn partition_impl(args: &Args, from_right: bool) -> PyResult<Value> {
     let s = this(args)?;
-    let r = rest(args);
-    let p = check_positional(
-        if from_right {
-            "rpartition"
-        } else {
-            "partition"
-        },
-        &r,
-        1,
-        1,
-    )?;
-    let sep = str_arg(&p[0], "must be str")?;
+    let name = if from_right {
+        "rpartition"
+    } else {
+        "partition"
+    };
+    let sep = str_arg(onearg(name, args)?, "must be str")?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
@@ -902,9 +854,10 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("removeprefix", &r, 1, 1)?;
-    let x = str_arg(&p[0], "removeprefix() argument must be str")?;
+    let x = str_arg(
+        onearg("removeprefix", &args)?,
+        "removeprefix() argument must be str",
+    )?;
     Ok(Value::str(
         s.as_str().strip_prefix(x.as_str()).unwrap_or(s.as_str()),
     ))
@@ -912,9 +865,10 @@ fn str_removeprefix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("removesuffix", &r, 1, 1)?;
-    let x = str_arg(&p[0], "removesuffix() argument must be str")?;
+    let x = str_arg(
+        onearg("removesuffix", &args)?,
+        "removesuffix() argument must be str",
+    )?;
     Ok(Value::str(
         s.as_str().strip_suffix(x.as_str()).unwrap_or(s.as_str()),
     ))
@@ -922,9 +876,20 @@ fn str_removesuffix(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_encode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    Ok(crate::vm::collections::new_bytes(
-        s.as_str().as_bytes().to_vec(),
-    ))
+    let a = parse_args("encode", &rest(&args), &["encoding", "errors"], 0)?;
+    let text_arg = |v: &Option<Value>, param: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) => str_arg(v, &format!("encode() argument '{param}' must be str")),
+        }
+    };
+    let encoding = text_arg(&a[0], "encoding", "utf-8")?;
+    let errors = text_arg(&a[1], "errors", "strict")?;
+    Ok(crate::vm::collections::new_bytes(super::codecs::encode(
+        s.as_str(),
+        &encoding,
+        &errors,
+    )?))
 }
 
 fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -940,14 +905,14 @@ fn str_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("format_map", &r, 1, 1)?;
-    super::format::str_format(vm, s.as_str(), &[], &[], Some(&p[0])).map(Value::str)
+    let mapping = onearg("format_map", &args)?;
+    super::format::str_format(vm, s.as_str(), &[], &[], Some(mapping)).map(Value::str)
 }
 
 fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    // Called as str.maketrans(x[, y[, z]]) (static): args may or may not include a str receiver.
-    let p = args.positional();
+    // A staticmethod: no receiver.
+    no_kwargs("str.maketrans", &args)?;
+    let p = check_positional("maketrans", &args, 1, 3)?;
     let d = std::rc::Rc::new(crate::objects::PyDict::new());
     match p.len() {
         1 => {
@@ -968,10 +933,17 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             ))
         }
         2 | 3 => {
-            let (x, y) = (
-                str_arg(&p[0], "maketrans() argument 1 must be str")?,
-                str_arg(&p[1], "maketrans() argument 2 must be str")?,
-            );
+            let y = str_arg(&p[1], "maketrans() argument 2 must be str")?;
+            let z = match p.get(2) {
+                Some(z) => str_arg(z, "maketrans() argument 3 must be str")?,
+                None => String::new(),
+            };
+            let Value::Str(x) = &p[0] else {
+                return Err(PyErr::type_error(
+                    "first maketrans argument must be a string if there is a second argument",
+                ));
+            };
+            let x = x.as_str();
             if x.chars().count() != y.chars().count() {
                 return Err(PyErr::value_error(
                     "the first two maketrans arguments must have equal length",
@@ -980,10 +952,8 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             for (a, b) in x.chars().zip(y.chars()) {
                 vm.dict_set(&d, Value::Int(a as i64), Value::Int(b as i64))?;
             }
-            if let Some(z) = p.get(2) {
-                for c in str_arg(z, "maketrans() argument 3 must be str")?.chars() {
-                    vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
-                }
+            for c in z.chars() {
+                vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
             }
             Ok(Value::Dict(d))
         }
@@ -993,9 +963,7 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    let r = rest(&args);
-    let p = check_positional("translate", &r, 1, 1)?;
-    let table = p[0].clone();
+    let table = onearg("translate", &args)?.clone();
     let mut out = String::new();
     for c in s.as_str().chars() {
         match vm.getitem(&table, &Value::Int(c as i64)) {
@@ -1088,38 +1056,5 @@ fn str_dunder_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(obj)
         }
         _ => Ok(value),
-    }
-}
-
-fn bytes_decode(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match receiver(&args) {
-        Value::Bytes(b) => match String::from_utf8(b.data.clone()) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => Err(PyErr::new(
-                crate::vm::ExcKind::UnicodeDecodeError,
-                format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    b.data[e.utf8_error().valid_up_to()],
-                    e.utf8_error().valid_up_to()
-                ),
-            )),
-        },
-        _ => Err(PyErr::type_error(
-            "descriptor 'decode' requires a 'bytes' object",
-        )),
-    }
-}
-
-fn bytes_hex(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match receiver(&args) {
-        Value::Bytes(b) => Ok(Value::str(
-            b.data
-                .iter()
-                .map(|x| format!("{x:02x}"))
-                .collect::<String>(),
-        )),
-        _ => Err(PyErr::type_error(
-            "descriptor 'hex' requires a 'bytes' object",
-        )),
     }
 }

@@ -156,6 +156,125 @@ fn valid_float_syntax(s: &str) -> bool {
     i == b.len()
 }
 
+/// Why `float.fromhex` rejected its text.
+#[derive(Debug, PartialEq)]
+pub enum HexFloatError {
+    /// `invalid hexadecimal floating-point string`
+    Invalid,
+    /// `hexadecimal value too large to represent as a float`
+    TooLarge,
+}
+
+/// `float.fromhex(text)`: `[sign] ['0x'] hexdigits ['.' hexdigits] ['p' [sign] digits]`, or inf /
+/// infinity / nan, with surrounding whitespace; rounded half-to-even like CPython's float_fromhex.
+pub fn parse_hex_float(text: &str) -> Result<f64, HexFloatError> {
+    use num_bigint::BigInt;
+    use num_traits::{ToPrimitive, Zero};
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let signed = |x: f64| if neg { -x } else { x };
+    let lower = body.to_ascii_lowercase();
+    match lower.as_str() {
+        "inf" | "infinity" => return Ok(signed(f64::INFINITY)),
+        "nan" => return Ok(signed(f64::NAN)),
+        _ => {}
+    }
+    let b = lower.as_bytes();
+    let mut i = if lower.starts_with("0x") { 2 } else { 0 };
+    let mut mantissa = BigInt::zero();
+    let mut digits = 0usize;
+    let mut frac_digits: i64 = 0;
+    let mut seen_dot = false;
+    while i < b.len() {
+        match (b[i] as char).to_digit(16) {
+            Some(d) => {
+                mantissa = (mantissa << 4u32) + d;
+                digits += 1;
+                if seen_dot {
+                    frac_digits += 1;
+                }
+            }
+            None if b[i] == b'.' && !seen_dot => seen_dot = true,
+            None => break,
+        }
+        i += 1;
+    }
+    if digits == 0 {
+        return Err(HexFloatError::Invalid);
+    }
+    let mut exp: i64 = 0;
+    if i < b.len() && b[i] == b'p' {
+        i += 1;
+        let exp_neg = match b.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            // Saturate: beyond 2**40 the result is 0 or too large whatever the digits say.
+            exp = (exp * 10 + i64::from(b[i] - b'0')).min(1 << 40);
+            i += 1;
+        }
+        if i == start {
+            return Err(HexFloatError::Invalid);
+        }
+        if exp_neg {
+            exp = -exp;
+        }
+    }
+    if i != b.len() {
+        return Err(HexFloatError::Invalid);
+    }
+    if mantissa.is_zero() {
+        return Ok(signed(0.0));
+    }
+    // value = mantissa * 2**e; keep 53 significant bits (fewer for subnormals, whose last bit is
+    // worth 2**-1074), rounding the dropped bits half to even.
+    let e = exp - 4 * frac_digits;
+    let bits = mantissa.bits() as i64;
+    if bits + e > 1025 {
+        return Err(HexFloatError::TooLarge);
+    }
+    let lsb = (e + bits - 53).max(-1074);
+    let q: u64 = if lsb <= e {
+        // Exact: fewer than 53 significant bits.
+        (mantissa << ((e - lsb) as u64))
+            .to_u64()
+            .unwrap_or(u64::MAX)
+    } else {
+        let shift = (lsb - e) as u64;
+        if shift > bits as u64 + 1 {
+            0
+        } else {
+            let kept: BigInt = &mantissa >> shift;
+            let rest: BigInt = &mantissa - (&kept << shift);
+            let half = BigInt::from(1) << (shift - 1);
+            let mut k = kept.to_u64().unwrap_or(u64::MAX);
+            if rest > half || (rest == half && k & 1 == 1) {
+                k += 1;
+            }
+            k
+        }
+    };
+    // q <= 2**53, so it converts exactly and the scaling by a power of two is exact or overflows.
+    let v = libm::ldexp(q as f64, lsb as i32);
+    if v.is_infinite() {
+        return Err(HexFloatError::TooLarge);
+    }
+    Ok(signed(v))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +306,21 @@ mod tests {
         assert_eq!(float_repr_bare(1.0, false), "1");
         assert_eq!(float_repr_bare(-0.0, true), "-0");
         assert_eq!(float_repr_bare(f64::NAN, true), "+nan");
+    }
+
+    #[test]
+    fn hex() {
+        assert_eq!(parse_hex_float("0x1.8p1"), Ok(3.0));
+        assert_eq!(parse_hex_float(" -0X.8 "), Ok(-0.5));
+        assert_eq!(parse_hex_float("0x1p-1074"), Ok(5e-324));
+        assert_eq!(parse_hex_float("0x1p-1075"), Ok(0.0));
+        assert_eq!(parse_hex_float("0x3p-1075"), Ok(1e-323));
+        assert_eq!(
+            parse_hex_float("0x1.fffffffffffff8p1023"),
+            Err(HexFloatError::TooLarge)
+        );
+        assert_eq!(parse_hex_float("0x"), Err(HexFloatError::Invalid));
+        assert_eq!(parse_hex_float("1p"), Err(HexFloatError::Invalid));
     }
 
     #[test]

@@ -581,10 +581,30 @@ impl Vm {
                     type_name(container)
                 )))
             }
-            _ => Err(PyErr::type_error(format!(
-                "'{}' object doesn't support item deletion",
-                type_name(container)
-            ))),
+            _ => {
+                // CPython's PyObject_DelItem: an immutable sequence given an index fails in
+                // PySequence_DelItem ("doesn't"); any other key, or a non-sequence, "does not".
+                let sequence = matches!(
+                    container,
+                    Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::Bytes(_)
+                        | Value::Range(_)
+                        | Value::Set(_)
+                );
+                let index_like = matches!(index, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+                    || (matches!(index, Value::Instance(_) | Value::Native(_))
+                        && super::types::type_of(index).lookup("__index__").is_some());
+                Err(PyErr::type_error(format!(
+                    "'{}' object {} support item deletion",
+                    type_name(container),
+                    if sequence && index_like {
+                        "doesn't"
+                    } else {
+                        "does not"
+                    }
+                )))
+            }
         }
     }
 

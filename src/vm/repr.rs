@@ -12,17 +12,7 @@ use std::fmt::Write;
 
 /// Whether CPython's `str.isprintable` holds for `c` (what `repr` leaves unescaped).
 pub fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    if c.is_control() || c.is_whitespace() {
-        return false;
-    }
-    let cp = c as u32;
-    !matches!(cp,
-        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x8e2 | 0x180e | 0x200b..=0x200f | 0x2028..=0x202e
-        | 0x2060..=0x206f | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xe0001 | 0xe0020..=0xe007f
-        | 0xf0000..=0x10ffff)
+    crate::objects::unicode::is_printable(c)
 }
 
 /// `repr(s)` for a str.

@@ -14,9 +14,18 @@ use std::rc::Rc;
 extern "C" {
     fn erf(x: f64) -> f64;
     fn erfc(x: f64) -> f64;
+    /// glibc's cbrt: Rust's compiler-builtins defines an unversioned `cbrt` of its own (musl's),
+    /// which would shadow the C library's; CPython's results are glibc's.
+    #[cfg_attr(
+        all(target_os = "linux", target_env = "gnu", target_arch = "x86_64"),
+        link_name = "cbrt@GLIBC_2.2.5"
+    )]
     fn cbrt(x: f64) -> f64;
     fn nextafter(x: f64, y: f64) -> f64;
     fn remainder(x: f64, y: f64) -> f64;
+    fn asinh(x: f64) -> f64;
+    fn acosh(x: f64) -> f64;
+    fn atanh(x: f64) -> f64;
 }
 
 pub fn create(vm: &mut Vm) -> Rc<PyModule> {
@@ -81,6 +90,8 @@ pub fn create(vm: &mut Vm) -> Rc<PyModule> {
         ("modf", m_modf),
         ("nextafter", m_nextafter),
         ("ulp", m_ulp),
+        ("gamma", m_gamma),
+        ("lgamma", m_lgamma),
     ];
     for (name, f) in fns {
         d.set_str(name, function("math", name, *f));
@@ -127,8 +138,9 @@ pub fn arg_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     }
 }
 
+/// The one argument of `math.name(x)`: `math.sqrt() takes exactly one argument (0 given)`.
 fn one<'a>(name: &str, args: &Args<'a>) -> PyResult<&'a Value> {
-    super::super::one_arg(name, args)
+    super::super::one_arg(&format!("math.{name}"), args)
 }
 
 /// CPython's math_1: apply `f`, mapping NaN-from-finite to domain errors and overflow to range errors.
@@ -172,9 +184,9 @@ unary! {
     m_sinh = "sinh", f64::sinh, true;
     m_cosh = "cosh", f64::cosh, true;
     m_tanh = "tanh", f64::tanh, false;
-    m_asinh = "asinh", f64::asinh, false;
-    m_acosh = "acosh", f64::acosh, false;
-    m_atanh = "atanh", f64::atanh, false;
+    m_asinh = "asinh", |x| unsafe { asinh(x) }, false;
+    m_acosh = "acosh", |x| unsafe { acosh(x) }, false;
+    m_atanh = "atanh", |x| unsafe { atanh(x) }, false;
     m_erf = "erf", |x| unsafe { erf(x) }, false;
     m_erfc = "erfc", |x| unsafe { erfc(x) }, false;
     m_cbrt = "cbrt", |x| unsafe { cbrt(x) }, false;
@@ -297,32 +309,79 @@ fn m_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(r))
 }
 
-/// Natural log of any positive number, including ints too large for a float.
+/// `_PyLong_Frexp`: a positive int as `x * 2**e` with `x` in [0.5, 1), rounded half-to-even to
+/// 53 bits.
+fn bigint_frexp(b: &BigInt) -> (f64, i64) {
+    let bits = b.bits();
+    let (mut digits, e) = if bits <= 55 {
+        (
+            (b << (55 - bits) as usize).to_u64().unwrap_or(0),
+            bits as i64,
+        )
+    } else {
+        let shift = (bits - 55) as usize;
+        let kept: BigInt = b >> shift;
+        let sticky = (&kept << shift) != *b;
+        (kept.to_u64().unwrap_or(0) | sticky as u64, bits as i64)
+    };
+    // Round the 55-bit value to a multiple of 4 (53 bits), ties to even.
+    const HALF_EVEN_CORRECTION: [i64; 8] = [0, -1, -2, 1, 0, -1, 2, 1];
+    digits = digits.wrapping_add_signed(HALF_EVEN_CORRECTION[(digits & 7) as usize]);
+    let x = digits as f64 / (1u64 << 55) as f64;
+    if x == 1.0 {
+        (0.5, e + 1)
+    } else {
+        (x, e)
+    }
+}
+
+/// CPython's m_log / m_log2 / m_log10: NaN or -inf marks a domain error for `math_1`.
+fn log_fn(x: f64, f: fn(f64) -> f64) -> f64 {
+    if x.is_nan() || x == f64::INFINITY {
+        x
+    } else if x > 0.0 {
+        f(x)
+    } else if x == 0.0 {
+        f64::NEG_INFINITY
+    } else {
+        f64::NAN
+    }
+}
+
+/// CPython's loghelper: ints (of any size) are handled exactly, other numbers through math_1.
 fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
-    if let Value::BigInt(b) = v {
+    let int = match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    };
+    if let Some(b) = int {
         if !b.is_positive() {
             return Err(domain());
         }
-        if crate::objects::int::big_to_f64(b).is_none() {
-            // log(b) = log(b / 2**e) + e*log(2), as CPython's loghelper does.
-            let e = b.bits() - 53;
-            let m = (&**b >> e as usize).to_f64().unwrap_or(1.0);
-            return Ok(f(m) + (e as f64) * f(2.0));
-        }
+        return Ok(match crate::objects::int::big_to_f64(&b) {
+            Some(x) => f(x),
+            None => {
+                let (x, e) = bigint_frexp(&b);
+                f(x) + f(2.0) * e as f64
+            }
+        });
     }
     let x = arg_f64(vm, v)?;
-    if x <= 0.0 || x.is_nan() {
-        if x.is_nan() {
-            return Ok(x);
-        }
+    let r = log_fn(x, f);
+    if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite()) {
         return Err(domain());
     }
-    Ok(f(x))
+    Ok(r)
 }
 
 fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_kwargs("log", &args)?;
-    let p = check_positional("log", &args, 1, 2)?;
+    let p = args.positional();
+    if p.is_empty() || p.len() > 2 {
+        return Err(PyErr::type_error("math.log requires 1 to 2 arguments"));
+    }
     let num = log_of(vm, &p[0], f64::ln)?;
     match p.get(1) {
         None => Ok(Value::Float(num)),
@@ -347,7 +406,14 @@ fn m_log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_log1p(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    math_1(vm, &args, "log1p", f64::ln_1p, false)
+    // log1p(-0.0) is -0.0.
+    math_1(
+        vm,
+        &args,
+        "log1p",
+        |x| if x == 0.0 { x } else { x.ln_1p() },
+        false,
+    )
 }
 
 /// floor/ceil/trunc: ints pass through, floats round to an int, others use `__floor__` & co.
@@ -417,7 +483,8 @@ pub fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
         }
         return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
     }
-    let scale = 2f64.powi(-max_e);
+    // 2**-1024 is subnormal: powi would give 0 here, ldexp is exact.
+    let scale = libm::ldexp(1.0, -max_e);
     let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
     let dl_mul = |x: f64, y: f64| {
         let z = x * y;
@@ -511,27 +578,23 @@ fn m_isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = args.positional();
-    if p.len() != 2 {
+    // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)
+    let n = args.positional().len();
+    if n > 2 && n + args.kwnames.len() <= 4 {
         return Err(PyErr::type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            p.len()
+            "isclose() takes exactly 2 positional arguments ({n} given)"
         )));
     }
-    let (a, b) = (arg_f64(vm, &p[0])?, arg_f64(vm, &p[1])?);
-    let mut rel_tol = 1e-9;
-    let mut abs_tol = 0.0;
-    for (k, v) in args.keywords() {
-        match k {
-            "rel_tol" => rel_tol = arg_f64(vm, v)?,
-            "abs_tol" => abs_tol = arg_f64(vm, v)?,
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "isclose() got an unexpected keyword argument '{other}'"
-                )))
-            }
-        }
+    let p = crate::builtins::parse_args("isclose", &args, &["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let mut x = [0.0; 4];
+    let defaults = [0.0, 0.0, 1e-9, 0.0];
+    for i in 0..4 {
+        x[i] = match &p[i] {
+            Some(v) => arg_f64(vm, v)?,
+            None => defaults[i],
+        };
     }
+    let [a, b, rel_tol, abs_tol] = x;
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(PyErr::value_error("tolerances must be non-negative"));
     }
@@ -827,4 +890,233 @@ fn m_modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Float((x - int).copysign(x)),
         Value::Float(int),
     ]))
+}
+
+// ---------------------------------------------------------------- gamma and lgamma
+
+/// Why a gamma computation failed: CPython's errno values, mapped by `is_error`.
+enum MathErrno {
+    /// EDOM: `math domain error`.
+    Domain,
+    /// ERANGE: `math range error` (ignored when the result underflowed).
+    Range,
+}
+
+const LANCZOS_N: usize = 13;
+// The Lanczos constants keep CPython's digits verbatim so that they round to the same doubles.
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN_COEFFS: [f64; LANCZOS_N] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+/// Gamma of the integers 1..=23, exact in a double.
+const GAMMA_INTEGRAL: [f64; 23] = [
+    1.0,
+    1.0,
+    2.0,
+    6.0,
+    24.0,
+    120.0,
+    720.0,
+    5040.0,
+    40320.0,
+    362880.0,
+    3628800.0,
+    39916800.0,
+    479001600.0,
+    6227020800.0,
+    87178291200.0,
+    1307674368000.0,
+    20922789888000.0,
+    355687428096000.0,
+    6402373705728000.0,
+    121645100408832000.0,
+    2432902008176640000.0,
+    51090942171709440000.0,
+    1124000727777607680000.0,
+];
+
+/// The Lanczos sum of CPython's mathmodule.c (x > 0).
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..LANCZOS_N).rev() {
+            num = num * x + LANCZOS_NUM_COEFFS[i];
+            den = den * x + LANCZOS_DEN_COEFFS[i];
+        }
+    } else {
+        for i in 0..LANCZOS_N {
+            num = num / x + LANCZOS_NUM_COEFFS[i];
+            den = den / x + LANCZOS_DEN_COEFFS[i];
+        }
+    }
+    num / den
+}
+
+/// sin(pi * x) for finite x, accurate near the integers.
+fn sinpi(x: f64) -> f64 {
+    use std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let r = match (2.0 * y).round() as i32 {
+        0 => (PI * y).sin(),
+        1 => (PI * (y - 0.5)).cos(),
+        // -sin(pi*(y-1.0)) would give -0.0 at y == 1.0.
+        2 => (PI * (1.0 - y)).sin(),
+        3 => -(PI * (y - 1.5)).cos(),
+        _ => (PI * (y - 2.0)).sin(),
+    };
+    1f64.copysign(x) * r
+}
+
+/// CPython's m_tgamma.
+fn tgamma(x: f64) -> Result<f64, MathErrno> {
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 {
+            Ok(x)
+        } else {
+            Err(MathErrno::Domain)
+        };
+    }
+    if x == 0.0 {
+        return Err(MathErrno::Domain);
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(MathErrno::Domain);
+        }
+        if x <= GAMMA_INTEGRAL.len() as f64 {
+            return Ok(GAMMA_INTEGRAL[x as usize - 1]);
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        return if r.is_infinite() {
+            Err(MathErrno::Range)
+        } else {
+            Ok(r)
+        };
+    }
+    if absx > 200.0 {
+        return if x < 0.0 {
+            Ok(0.0 / sinpi(x))
+        } else {
+            Err(MathErrno::Range)
+        };
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    // The error in computing y, recovered exactly.
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        (y - absx) - LANCZOS_G_MINUS_HALF
+    } else {
+        (y - LANCZOS_G_MINUS_HALF) - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -std::f64::consts::PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if r.is_infinite() {
+        return Err(MathErrno::Range);
+    }
+    Ok(r)
+}
+
+/// CPython's m_lgamma.
+fn lgamma(x: f64) -> Result<f64, MathErrno> {
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        return if x <= 0.0 {
+            Err(MathErrno::Domain)
+        } else {
+            Ok(0.0)
+        };
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return Ok(-absx.ln());
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        // Reflection formula; the constant is log(pi).
+        r = 1.144_729_885_849_400_2 - sinpi(absx).abs().ln() - absx.ln() - r;
+    }
+    if r.is_infinite() {
+        return Err(MathErrno::Range);
+    }
+    Ok(r)
+}
+
+/// CPython's math_1a: errors come only from the function's errno.
+fn math_1a(
+    vm: &mut Vm,
+    args: &Args,
+    name: &str,
+    f: fn(f64) -> Result<f64, MathErrno>,
+) -> PyResult<Value> {
+    let x = arg_f64(vm, one(name, args)?)?;
+    match f(x) {
+        Ok(r) => Ok(Value::Float(r)),
+        Err(MathErrno::Domain) => Err(domain()),
+        Err(MathErrno::Range) => Err(range()),
+    }
+}
+
+fn m_gamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    math_1a(vm, &args, "gamma", tgamma)
+}
+
+fn m_lgamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    math_1a(vm, &args, "lgamma", lgamma)
 }

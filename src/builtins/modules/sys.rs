@@ -1,6 +1,7 @@
 //! The `sys` module: argv, stdout/stderr objects, exit, recursion limit, sizes and limits.
 
 use crate::builtins::classes::native;
+use crate::builtins::structseq;
 use crate::builtins::{add_methods, check_positional, function, no_args, no_kwargs, one_arg};
 use crate::objects::{Args, PyModule};
 use crate::vm::{ExcKind, PyErr, PyResult, Value, Vm};
@@ -23,13 +24,20 @@ pub fn create(vm: &mut Vm) -> Rc<PyModule> {
     d.set_str("version", Value::str("3.11.7 (pyvm)"));
     d.set_str(
         "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(7),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
+        structseq::new_value(
+            &structseq::new_type(
+                "sys",
+                "version_info",
+                &["major", "minor", "micro", "releaselevel", "serial"],
+            ),
+            vec![
+                Value::Int(3),
+                Value::Int(11),
+                Value::Int(7),
+                Value::str("final"),
+                Value::Int(0),
+            ],
+        ),
     );
     d.set_str("hexversion", Value::Int(0x030b07f0));
     d.set_str("platform", Value::str("linux"));
@@ -43,19 +51,59 @@ pub fn create(vm: &mut Vm) -> Rc<PyModule> {
     d.set_str("path", Value::list(path));
     d.set_str(
         "float_info",
-        Value::tuple(vec![
-            Value::Float(f64::MAX),
-            Value::Int(1024),
-            Value::Int(308),
-            Value::Float(f64::MIN_POSITIVE),
-            Value::Int(-1021),
-            Value::Int(-307),
-            Value::Int(15),
-            Value::Int(53),
-            Value::Float(f64::EPSILON),
-            Value::Int(2),
-            Value::Int(1),
-        ]),
+        structseq::new_value(
+            &structseq::new_type(
+                "sys",
+                "float_info",
+                &[
+                    "max",
+                    "max_exp",
+                    "max_10_exp",
+                    "min",
+                    "min_exp",
+                    "min_10_exp",
+                    "dig",
+                    "mant_dig",
+                    "epsilon",
+                    "radix",
+                    "rounds",
+                ],
+            ),
+            vec![
+                Value::Float(f64::MAX),
+                Value::Int(1024),
+                Value::Int(308),
+                Value::Float(f64::MIN_POSITIVE),
+                Value::Int(-1021),
+                Value::Int(-307),
+                Value::Int(15),
+                Value::Int(53),
+                Value::Float(f64::EPSILON),
+                Value::Int(2),
+                Value::Int(1),
+            ],
+        ),
+    );
+    d.set_str(
+        "int_info",
+        structseq::new_value(
+            &structseq::new_type(
+                "sys",
+                "int_info",
+                &[
+                    "bits_per_digit",
+                    "sizeof_digit",
+                    "default_max_str_digits",
+                    "str_digits_check_threshold",
+                ],
+            ),
+            vec![
+                Value::Int(30),
+                Value::Int(4),
+                Value::Int(4300),
+                Value::Int(640),
+            ],
+        ),
     );
     let stdout = native("TextIOWrapper", Stream { stderr: false });
     let stderr = native("TextIOWrapper", Stream { stderr: true });
