@@ -47,9 +47,11 @@ impl Vm {
         if let Some(m) = self.import_source(name)? {
             return Ok(m);
         }
-        Err(PyErr::new(
+        Err(crate::builtins::classes::import_error(
             ExcKind::ModuleNotFoundError,
-            format!("No module named '{name}'"),
+            &format!("No module named '{name}'"),
+            Some(name),
+            None,
         ))
     }
 
@@ -94,9 +96,11 @@ impl Vm {
                 if let Ok(sub) = self.import_module(&format!("{mname}.{n}")) {
                     return Ok(sub);
                 }
-                Err(PyErr::new(
+                Err(crate::builtins::classes::import_error(
                     ExcKind::ImportError,
-                    format!("cannot import name '{n}' from '{mname}' ({location})"),
+                    &format!("cannot import name '{n}' from '{mname}' ({location})"),
+                    Some(&mname),
+                    None,
                 ))
             }
             Err(e) => Err(e),
