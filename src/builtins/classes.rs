@@ -505,6 +505,7 @@ pub fn make_class(
     }
     let is_exc = mro.iter().any(|t| t.layout == Layout::Exception);
     let t = Rc::new(PyType {
+        cache: Default::default(),
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(qualname),
         bases: RefCell::new(base_types.clone()),

@@ -13,6 +13,7 @@ use std::rc::Rc;
 pub fn install(b: &PyDict) {
     let types = builtin_types();
     let quitter = Rc::new(PyType {
+        cache: Default::default(),
         name: RefCell::new("Quitter".to_string()),
         qualname: RefCell::new("Quitter".to_string()),
         bases: RefCell::new(vec![types.object.clone()]),

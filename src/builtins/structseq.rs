@@ -17,6 +17,7 @@ use std::rc::Rc;
 pub fn new_type(module: &str, name: &str, fields: &[&str]) -> Rc<PyType> {
     let types = builtin_types();
     let t = Rc::new(PyType {
+        cache: Default::default(),
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
         bases: RefCell::new(vec![types.tuple.clone()]),

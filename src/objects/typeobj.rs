@@ -3,8 +3,26 @@
 use super::dict::PyDict;
 use crate::vm::frame::TracebackEntry;
 use crate::vm::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+thread_local! {
+    /// Bumped whenever any type's namespace changes after creation; every type's lookup cache
+    /// is valid only for the epoch it was filled in.
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Invalidates the attribute-lookup caches of every type (a class attribute was set or deleted).
+pub fn invalidate_lookup_caches() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// Results of `PyType::lookup`, by name, for one epoch (CPython's method cache, per type).
+#[derive(Default)]
+pub struct LookupCache {
+    epoch: Cell<u64>,
+    found: RefCell<hashbrown::HashMap<Box<str>, Option<Value>>>,
+}
 
 /// Which built-in layout a type's instances have. User classes that subclass a builtin keep that
 /// builtin's value as their instance payload.
@@ -52,6 +70,9 @@ pub struct PyType {
     pub layout: Layout,
     /// True for types implemented in Rust (their attributes cannot be set).
     pub builtin: bool,
+    /// Memoised MRO lookups. Code that changes `dict` (or the MRO) after the type is in use must
+    /// call `invalidate_lookup_caches`; `set_attr`/`del_attr` do.
+    pub cache: LookupCache,
 }
 
 impl PyType {
@@ -64,13 +85,41 @@ impl PyType {
         Rc::ptr_eq(self, other) || self.mro.borrow().iter().any(|t| Rc::ptr_eq(t, other))
     }
 
-    /// Looks `name` up along the MRO.
+    /// Looks `name` up along the MRO (memoised until a type changes).
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        let epoch = TYPE_EPOCH.with(|e| e.get());
+        if self.cache.epoch.get() == epoch {
+            if let Some(v) = self.cache.found.borrow().get(name) {
+                return v.clone();
+            }
+        } else {
+            self.cache.found.borrow_mut().clear();
+            self.cache.epoch.set(epoch);
+        }
+        let v = self.lookup_uncached(name);
+        self.cache.found.borrow_mut().insert(name.into(), v.clone());
+        v
+    }
+
+    fn lookup_uncached(&self, name: &str) -> Option<Value> {
         if let Some(v) = self.dict.get_str(name) {
             return Some(v);
         }
         let mro = self.mro.borrow();
         mro.iter().find_map(|t| t.dict.get_str(name))
+    }
+
+    /// Sets a class attribute (`C.x = v`; `name` is a str value).
+    pub fn set_attr(&self, name: &Value, value: Value) {
+        self.dict.set_pystr(name, value);
+        invalidate_lookup_caches();
+    }
+
+    /// Deletes a class attribute; false if it was not there.
+    pub fn del_attr(&self, name: &str) -> bool {
+        let found = self.dict.remove_str(name).is_some();
+        invalidate_lookup_caches();
+        found
     }
 
     /// Looks `name` up along the MRO, also returning the class that defines it.

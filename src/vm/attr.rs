@@ -488,7 +488,7 @@ impl Vm {
                 match n {
                     "__name__" => *t.name.borrow_mut() = self.str(&value)?,
                     "__qualname__" => *t.qualname.borrow_mut() = self.str(&value)?,
-                    _ => t.dict.set_pystr(name, value),
+                    _ => t.set_attr(name, value),
                 }
                 Ok(())
             }
@@ -631,9 +631,9 @@ impl Vm {
                     None => Err(no_attribute(obj, n)),
                 }
             }
-            Value::Type(t) if !t.builtin => match t.dict.remove_str(n) {
-                Some(_) => Ok(()),
-                None => Err(no_attribute(obj, n)),
+            Value::Type(t) if !t.builtin => match t.del_attr(n) {
+                true => Ok(()),
+                false => Err(no_attribute(obj, n)),
             },
             Value::Module(m) => match m.dict.remove_str(n) {
                 Some(_) => Ok(()),

@@ -51,6 +51,7 @@ pub fn make_type(name: &str, layout: Layout, bases: Vec<Rc<PyType>>) -> Rc<PyTyp
         }
     }
     Rc::new(PyType {
+        cache: Default::default(),
         name: RefCell::new(name.to_string()),
         qualname: RefCell::new(name.to_string()),
         bases: RefCell::new(bases),
