@@ -156,8 +156,9 @@ impl Vm {
 
     /// Returns a finished frame's slot vector to the pool.
     fn recycle(&mut self, frame: Frame) {
-        let Frame { mut slots, .. } = frame;
-        slots.clear();
+        let Frame { mut slots, sp, .. } = frame;
+        // Slots at and above the stack pointer already hold Null.
+        slots.clear_below(sp);
         if self.frame_pool.len() < 256 {
             self.frame_pool.push(slots);
         }

@@ -63,7 +63,12 @@ impl Slots {
 
     /// Drops every value, leaving `Null`s, and marks the buffer empty (its allocation is kept).
     pub fn clear(&mut self) {
-        let len = std::mem::replace(&mut self.len, 0);
+        self.clear_below(self.len);
+    }
+
+    /// Like `clear`, for a buffer whose slots from `n` on are known to hold `Null` already.
+    pub fn clear_below(&mut self, n: usize) {
+        let len = std::mem::replace(&mut self.len, 0).min(n);
         for i in 0..len {
             // SAFETY: i < old len <= cap: a valid value, replaced by Null and dropped once.
             unsafe { std::ptr::replace(self.ptr.as_ptr().add(i), Value::Null).discard() };

@@ -280,7 +280,12 @@ impl Vm {
                         _ => None,
                     };
                     match r {
-                        Some(r) => push!(r),
+                        Some(r) => {
+                            // Both operands are ints or floats here: nothing to drop.
+                            std::mem::forget(a);
+                            std::mem::forget(b);
+                            push!(r);
+                        }
                         None => {
                             let r = match super::ops::fast_binary(arg, a, &b) {
                                 Ok(r) => r,
