@@ -8,8 +8,7 @@ use super::lexer::{Lexer, Spanned};
 use super::strings::{decode_bytes, decode_str};
 use super::token::{Pos, StrLit, Tok};
 use lalrpop_util::ParseError;
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
 
 #[allow(clippy::all, clippy::pedantic, unused)]
 mod grammar {
@@ -28,51 +27,136 @@ fn err<T>(msg: impl Into<String>, start: Pos, end: Pos) -> PResult<T> {
 
 /// Parses a whole module. `source` must have `\n` line endings.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let lexer = Recording {
-        inner: Lexer::new(source),
-        seen: seen.clone(),
-    };
-    let result = grammar::python::ModuleParser::new().parse(lexer);
-    result.map_err(|e| {
-        let error = explain(e, &seen.borrow(), source);
-        // As CPython does, a generic parse error yields to an error the tokenizer finds further on
-        // (an unclosed bracket, an unterminated string).
-        if error.msg.starts_with("invalid syntax") {
-            if let Some(Err(lex_error)) = Lexer::new(source).find(|t| t.is_err()) {
-                return lex_error;
-            }
-        }
-        error
+    run(source, Pos::new(1, 0), |seen, lexer| {
+        grammar::python::ModuleParser::new().parse(seen, lexer)
+    })
+    .map_err(|f| f.error)
+}
+
+/// Parses one expression, as for `eval`, starting at `origin`.
+pub fn parse_expression(source: &str, origin: Pos) -> Result<Expr, SyntaxError> {
+    run(source, origin, |seen, lexer| {
+        grammar::python::ExpressionParser::new().parse(seen, lexer)
+    })
+    .map_err(|f| f.error)
+}
+
+/// Why a parse failed: the error, and whether the tokenizer (not the grammar) raised it. Errors in
+/// f-string replacement fields are worded differently for the two.
+pub(super) struct Failure {
+    pub error: SyntaxError,
+    pub tokenizer: bool,
+}
+
+/// Parses the text of an f-string replacement field, `(expression)`, starting at `origin`.
+pub(super) fn parse_field_expression(source: &str, origin: Pos) -> Result<Expr, Failure> {
+    run(source, origin, |seen, lexer| {
+        grammar::python::ExpressionParser::new().parse(seen, lexer)
     })
 }
 
-/// Parses one expression, as for `eval` or an f-string replacement field, starting at `origin`.
-pub fn parse_expression(source: &str, origin: Pos) -> Result<Expr, SyntaxError> {
-    let seen = Rc::new(RefCell::new(Vec::new()));
+/// Runs one of the grammar's parsers over `source` and explains a failure as CPython would.
+fn run<T>(
+    source: &str,
+    origin: Pos,
+    parse: impl FnOnce(&RefCell<Vec<Spanned>>, Recording) -> PResult<T>,
+) -> Result<T, Failure> {
+    let seen = RefCell::new(Vec::new());
+    let lexer_failed = Cell::new(false);
     let lexer = Recording {
         inner: Lexer::with_origin(source, origin),
-        seen: seen.clone(),
+        seen: &seen,
+        failed: &lexer_failed,
     };
-    let result = grammar::python::ExpressionParser::new().parse(lexer);
-    result.map_err(|e| explain(e, &seen.borrow(), source))
+    let result = parse(&seen, lexer);
+    result.map_err(|e| {
+        let error = explain(e, &seen.borrow(), source);
+        if lexer_failed.get() {
+            return Failure {
+                error,
+                tokenizer: true,
+            };
+        }
+        let failing = seen.borrow().last().map(|t| t.0);
+        match later_tokenizer_error(source, origin, failing) {
+            Some(lex_error) => Failure {
+                error: lex_error,
+                tokenizer: true,
+            },
+            None => Failure {
+                error,
+                tokenizer: false,
+            },
+        }
+    })
+}
+
+/// CPython keeps tokenizing after its parser fails, and an error the tokenizer raises further on
+/// (an unterminated string, an invalid character or number) replaces the parser's. Reaching the end
+/// inside a bracket replaces it only when the parser had read past the bracket's line: CPython's
+/// parser looks one token beyond the one it failed on, so that token's line is what counts (and the
+/// end of input counts as past every line). Indentation errors and a bad line continuation raise
+/// nothing at that point, so the parser's error stands.
+fn later_tokenizer_error(source: &str, origin: Pos, failing: Option<Pos>) -> Option<SyntaxError> {
+    let mut tokens = Vec::new();
+    let mut lex_error = None;
+    for t in Lexer::with_origin(source, origin) {
+        match t {
+            Ok((l, _, _)) => tokens.push(l),
+            Err(e) => {
+                lex_error = Some(e);
+                break;
+            }
+        }
+    }
+    let e = lex_error?;
+    if e.kind != SyntaxErrorKind::Syntax
+        || e.msg == "invalid syntax"
+        || e.msg == "unexpected character after line continuation character"
+    {
+        return None;
+    }
+    if !e.msg.ends_with("was never closed") {
+        return Some(e);
+    }
+    let Some(failing) = failing else {
+        return Some(e);
+    };
+    let after = tokens.iter().position(|&l| l == failing).map(|i| i + 1);
+    match after.and_then(|i| tokens.get(i)) {
+        Some(next) if next.line <= e.start.line => None,
+        _ => Some(e),
+    }
 }
 
 /// The lexer, remembering every token it hands out so errors can look back at the statement.
-struct Recording<'a> {
+struct Recording<'a, 's> {
     inner: Lexer<'a>,
-    seen: Rc<RefCell<Vec<Spanned>>>,
+    seen: &'s RefCell<Vec<Spanned>>,
+    failed: &'s Cell<bool>,
 }
 
-impl Iterator for Recording<'_> {
+impl Iterator for Recording<'_, '_> {
     type Item = Result<Spanned, SyntaxError>;
     fn next(&mut self) -> Option<Self::Item> {
         let t = self.inner.next()?;
-        if let Ok(tok) = &t {
-            self.seen.borrow_mut().push(tok.clone());
+        match &t {
+            Ok(tok) => self.seen.borrow_mut().push(tok.clone()),
+            Err(_) => self.failed.set(true),
         }
         Some(t)
     }
+}
+
+/// The span of the first token at or after `after`: the parser's lookahead once it has read a
+/// whole string literal, where CPython reports errors found while decoding the literal.
+pub fn next_token(seen: &RefCell<Vec<Spanned>>, after: Pos) -> (Pos, Pos) {
+    let seen = seen.borrow();
+    seen.iter()
+        .rev()
+        .take_while(|(l, _, _)| *l >= after)
+        .last()
+        .map_or((after, after), |(l, _, r)| (*l, *r))
 }
 
 /// Turns a LALRPOP failure into CPython's message for the same mistake.
@@ -89,7 +173,13 @@ fn explain(e: ParseError<Pos, Tok, SyntaxError>, seen: &[Spanned], source: &str)
         ParseError::UnrecognizedEof { location, expected } => {
             if expects(&expected, "INDENT") {
                 if let Some(block) = block_header(seen, seen.len()) {
-                    let last = source.trim_end_matches('\n').matches('\n').count() as u32 + 1;
+                    // CPython reports the file's last line, blank or not.
+                    let newlines = source.matches('\n').count() as u32;
+                    let last = if source.ends_with('\n') {
+                        newlines.max(1)
+                    } else {
+                        newlines + 1
+                    };
                     return SyntaxError::new(
                         SyntaxErrorKind::Indentation,
                         format!("expected an indented block after {block}"),
@@ -110,16 +200,26 @@ fn explain(e: ParseError<Pos, Tok, SyntaxError>, seen: &[Spanned], source: &str)
                 .rposition(|(tl, _, _)| *tl == l)
                 .unwrap_or(seen.len());
             if tok == Tok::Indent {
-                return SyntaxError::new(SyntaxErrorKind::Indentation, "unexpected indent", r, r);
+                // CPython's INDENT token has no column; it reports the indentation's width as the
+                // 1-based offset, which lands left of the stripped line: no caret.
+                let at = Pos::new(r.line, r.col.saturating_sub(1));
+                return SyntaxError::new(SyntaxErrorKind::Indentation, "unexpected indent", at, at)
+                    .no_caret();
             }
             if expects(&expected, "INDENT") {
                 if let Some(block) = block_header(seen, index) {
-                    return SyntaxError::new(
+                    let error = SyntaxError::new(
                         SyntaxErrorKind::Indentation,
                         format!("expected an indented block after {block}"),
                         l,
                         r,
                     );
+                    // A DEDENT has no column either (see above).
+                    return if tok == Tok::Dedent {
+                        error.no_caret()
+                    } else {
+                        error
+                    };
                 }
             }
             if tok == Tok::Dedent {
@@ -412,7 +512,8 @@ pub enum ParamItem {
 }
 
 pub enum Trailer {
-    Call(Vec<ArgItem>),
+    /// Arguments and the position of the closing `)`.
+    Call(Vec<ArgItem>, Pos),
     Subscript(Expr),
     Attr(String),
 }
@@ -436,8 +537,8 @@ pub fn parenthesized(e: Expr) -> Expr {
 
 pub fn trailer(e: Expr, t: Trailer, l: Pos, r: Pos) -> PResult<Expr> {
     Ok(match t {
-        Trailer::Call(items) => {
-            let (args, keywords) = call_args(items)?;
+        Trailer::Call(items, close) => {
+            let (args, keywords) = call_args(items, close)?;
             Expr::new(
                 ExprKind::Call {
                     func: Box::new(e),
@@ -469,8 +570,9 @@ pub fn trailer(e: Expr, t: Trailer, l: Pos, r: Pos) -> PResult<Expr> {
     })
 }
 
-/// Splits call arguments into positional and keyword, with CPython's ordering rules.
-pub fn call_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+/// Splits call arguments into positional and keyword, with CPython's ordering rules. `close` is
+/// the call's `)`: CPython reports a misplaced positional argument at the last token it read.
+pub fn call_args(items: Vec<ArgItem>, close: Pos) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
     let count = items.len();
     let mut args = Vec::new();
     let mut keywords: Vec<Keyword> = Vec::new();
@@ -489,25 +591,27 @@ pub fn call_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
             }
             ArgItem::Positional(e) => {
                 let starred = matches!(e.kind, ExprKind::Starred { .. });
+                let after_close = Pos::new(close.line, close.col + 1);
                 if seen_kwargs_unpack && !starred {
                     return err(
                         "positional argument follows keyword argument unpacking",
-                        e.range.start,
-                        e.range.end,
+                        close,
+                        after_close,
                     );
                 }
                 if seen_kwargs_unpack && starred {
+                    let star = e.range.start;
                     return err(
                         "iterable argument unpacking follows keyword argument unpacking",
-                        e.range.start,
-                        e.range.end,
+                        star,
+                        Pos::new(star.line, star.col + 1),
                     );
                 }
                 if !keywords.is_empty() && !starred {
                     return err(
                         "positional argument follows keyword argument",
-                        e.range.start,
-                        e.range.end,
+                        close,
+                        after_close,
                     );
                 }
                 args.push(e);
@@ -973,20 +1077,29 @@ pub fn decorate(mut def: Stmt, decorators: Vec<Expr>) -> Stmt {
 // ---------------------------------------------------------------- string literals
 
 /// Joins adjacent string literals into one constant or, if any is an f-string, one JoinedStr.
-pub fn strings(parts: Vec<(Pos, Box<StrLit>, Pos)>, l: Pos, r: Pos) -> PResult<Expr> {
+/// `next` is the token after the literals, where CPython reports most errors found here.
+pub fn strings(
+    parts: Vec<(Pos, Box<StrLit>, Pos)>,
+    l: Pos,
+    r: Pos,
+    next: (Pos, Pos),
+) -> PResult<Expr> {
     let bytes = parts[0].1.flags.bytes;
     if parts.iter().any(|p| p.1.flags.bytes != bytes) {
-        return err("cannot mix bytes and nonbytes literals", l, r);
+        return err("cannot mix bytes and nonbytes literals", next.0, next.1);
     }
-    let decode_err = |lit: &StrLit, start: Pos, e: super::strings::DecodeError| {
-        let _ = lit;
-        user(SyntaxError::syntax(e.msg, start, start))
+    let decode_err = |start: Pos, end: Pos, e: super::strings::DecodeError| {
+        if e.at_literal {
+            user(SyntaxError::syntax(e.msg, start, end))
+        } else {
+            user(SyntaxError::syntax(e.msg, next.0, next.1))
+        }
     };
     if bytes {
         let mut all = Vec::new();
-        for (pl, lit, _) in &parts {
+        for (pl, lit, pr) in &parts {
             all.extend(
-                decode_bytes(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?,
+                decode_bytes(&lit.body, lit.flags.raw).map_err(|e| decode_err(*pl, *pr, e))?,
             );
         }
         return Ok(Expr::new(
@@ -999,9 +1112,9 @@ pub fn strings(parts: Vec<(Pos, Box<StrLit>, Pos)>, l: Pos, r: Pos) -> PResult<E
     }
     if !parts.iter().any(|p| p.1.flags.fstring) {
         let mut all = String::new();
-        for (pl, lit, _) in &parts {
+        for (pl, lit, pr) in &parts {
             all.push_str(
-                &decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?,
+                &decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(*pl, *pr, e))?,
             );
         }
         return Ok(Expr::new(
@@ -1015,11 +1128,11 @@ pub fn strings(parts: Vec<(Pos, Box<StrLit>, Pos)>, l: Pos, r: Pos) -> PResult<E
     let mut values: Vec<Expr> = Vec::new();
     for (pl, lit, pr) in &parts {
         if lit.flags.fstring {
-            for v in super::fstring::parse_fstring(lit, 0)? {
+            for v in super::fstring::parse_fstring(lit, next)? {
                 push_joined(&mut values, v);
             }
         } else {
-            let s = decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(lit, *pl, e))?;
+            let s = decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(*pl, *pr, e))?;
             push_joined(
                 &mut values,
                 Expr::new(
