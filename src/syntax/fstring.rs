@@ -6,9 +6,10 @@
 //! at the token after the literal, as CPython does; errors in a field's expression are reported on
 //! the field's own text, `(expression)`.
 
+use super::actions::{push_joined, user_error, wrap_user};
 use super::ast::*;
 use super::error::SyntaxError;
-use super::parser::{parse_field_expression, push_joined, user_error, wrap_user};
+use super::parser::parse_field_expression;
 use super::strings::decode_str;
 use super::token::{Pos, StrLit, Tok};
 use lalrpop_util::ParseError;

@@ -104,7 +104,7 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
                         };
                         out.push(ch);
                         // Skip `{name}`.
-                        while let Some((_, c)) = chars.next() {
+                        for (_, c) in chars.by_ref() {
                             if c == '}' {
                                 break;
                             }

@@ -1,0 +1,726 @@
+//! The helpers grammar actions call: they build the AST nodes that need checking (assignment
+//! targets, parameter lists, call arguments, string literals, f-strings) and raise the errors
+//! CPython raises for them, at the same places.
+
+use super::ast::*;
+use super::error::SyntaxError;
+use super::lexer::Spanned;
+use super::strings::{decode_bytes, decode_str};
+use super::token::{Pos, StrLit, Tok};
+use lalrpop_util::ParseError;
+use std::cell::RefCell;
+
+type PResult<T> = Result<T, ParseError<Pos, Tok, SyntaxError>>;
+
+fn user(e: SyntaxError) -> ParseError<Pos, Tok, SyntaxError> {
+    ParseError::User { error: e }
+}
+
+fn err<T>(msg: impl Into<String>, start: Pos, end: Pos) -> PResult<T> {
+    Err(user(SyntaxError::syntax(msg, start, end)))
+}
+
+/// The span of the first token at or after `after`: the parser's lookahead once it has read a
+/// whole string literal, where CPython reports errors found while decoding the literal.
+pub fn next_token(seen: &RefCell<Vec<Spanned>>, after: Pos) -> (Pos, Pos) {
+    let seen = seen.borrow();
+    seen.iter()
+        .rev()
+        .take_while(|(l, _, _)| *l >= after)
+        .last()
+        .map_or((after, after), |(l, _, r)| (*l, *r))
+}
+
+/// One item of a call's argument list, before checking.
+pub enum ArgItem {
+    Positional(Expr),
+    /// An unparenthesised generator expression, legal only as the sole argument.
+    Generator(Expr),
+    Keyword(Expr, Expr, Pos, Pos),
+    DoubleStar(Expr, Pos, Pos),
+}
+
+/// One item of a parameter list, before checking.
+pub enum ParamItem {
+    Plain(Arg, Option<Expr>),
+    Star(Option<Arg>, Pos),
+    DoubleStar(Arg, Pos),
+    Slash(Pos),
+}
+
+pub enum Trailer {
+    /// Arguments and the position of the closing `)`.
+    Call(Vec<ArgItem>, Pos),
+    Subscript(Expr),
+    Attr(String),
+}
+
+pub fn binop(left: Expr, op: Operator, right: Expr, l: Pos, r: Pos) -> Expr {
+    Expr::new(
+        ExprKind::BinOp {
+            left: Box::new(left),
+            op,
+            right: Box::new(right),
+        },
+        l,
+        r,
+    )
+}
+
+/// A parenthesised expression is the expression itself; only its use as a target differs.
+pub fn parenthesized(e: Expr) -> Expr {
+    e
+}
+
+pub fn trailer(e: Expr, t: Trailer, l: Pos, r: Pos) -> PResult<Expr> {
+    Ok(match t {
+        Trailer::Call(items, close) => {
+            let (args, keywords) = call_args(items, close)?;
+            Expr::new(
+                ExprKind::Call {
+                    func: Box::new(e),
+                    args,
+                    keywords,
+                },
+                l,
+                r,
+            )
+        }
+        Trailer::Subscript(s) => Expr::new(
+            ExprKind::Subscript {
+                value: Box::new(e),
+                slice: Box::new(s),
+                ctx: Ctx::Load,
+            },
+            l,
+            r,
+        ),
+        Trailer::Attr(attr) => Expr::new(
+            ExprKind::Attribute {
+                value: Box::new(e),
+                attr,
+                ctx: Ctx::Load,
+            },
+            l,
+            r,
+        ),
+    })
+}
+
+/// Splits call arguments into positional and keyword, with CPython's ordering rules. `close` is
+/// the call's `)`: CPython reports a misplaced positional argument at the last token it read.
+pub fn call_args(items: Vec<ArgItem>, close: Pos) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    let count = items.len();
+    let mut args = Vec::new();
+    let mut keywords: Vec<Keyword> = Vec::new();
+    let mut seen_kwargs_unpack = false;
+    for item in items {
+        match item {
+            ArgItem::Generator(g) => {
+                if count > 1 {
+                    return err(
+                        "Generator expression must be parenthesized",
+                        g.range.start,
+                        g.range.end,
+                    );
+                }
+                args.push(g);
+            }
+            ArgItem::Positional(e) => {
+                let starred = matches!(e.kind, ExprKind::Starred { .. });
+                let after_close = Pos::new(close.line, close.col + 1);
+                if seen_kwargs_unpack && !starred {
+                    return err(
+                        "positional argument follows keyword argument unpacking",
+                        close,
+                        after_close,
+                    );
+                }
+                if seen_kwargs_unpack && starred {
+                    let star = e.range.start;
+                    return err(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        star,
+                        Pos::new(star.line, star.col + 1),
+                    );
+                }
+                if !keywords.is_empty() && !starred {
+                    return err(
+                        "positional argument follows keyword argument",
+                        close,
+                        after_close,
+                    );
+                }
+                args.push(e);
+            }
+            ArgItem::Keyword(key, value, l, r) => {
+                let ExprKind::Name { id, .. } = key.kind else {
+                    return err(
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                        key.range.start,
+                        value.range.end,
+                    );
+                };
+                if keywords
+                    .iter()
+                    .any(|k| k.arg.as_deref() == Some(id.as_str()))
+                {
+                    return err(format!("keyword argument repeated: {id}"), l, r);
+                }
+                keywords.push(Keyword {
+                    arg: Some(id),
+                    value,
+                    range: Range::new(l, r),
+                });
+            }
+            ArgItem::DoubleStar(value, l, r) => {
+                seen_kwargs_unpack = true;
+                keywords.push(Keyword {
+                    arg: None,
+                    value,
+                    range: Range::new(l, r),
+                });
+            }
+        }
+    }
+    Ok((args, keywords))
+}
+
+/// Builds `Arguments` from a parameter list, enforcing CPython's rules on order and defaults.
+pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
+    let mut a = Arguments::default();
+    let mut after_star = false;
+    let mut bare_star_at: Option<Pos> = None;
+    let mut names: Vec<String> = Vec::new();
+    let mut check_dup = |arg: &Arg| -> PResult<()> {
+        if names.contains(&arg.name) {
+            return err(
+                format!("duplicate argument '{}' in function definition", arg.name),
+                arg.range.start,
+                arg.range.end,
+            );
+        }
+        names.push(arg.name.clone());
+        Ok(())
+    };
+    let n = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        if a.kwarg.is_some() {
+            let p = match &item {
+                ParamItem::Plain(arg, _) => arg.range.start,
+                ParamItem::Star(_, p) | ParamItem::DoubleStar(_, p) | ParamItem::Slash(p) => *p,
+            };
+            return err(
+                "arguments cannot follow var-keyword argument",
+                p,
+                Pos::new(p.line, p.col + 1),
+            );
+        }
+        match item {
+            ParamItem::Plain(arg, default) => {
+                check_dup(&arg)?;
+                if after_star {
+                    a.kwonlyargs.push(arg);
+                    a.kw_defaults.push(default);
+                    bare_star_at = None;
+                } else {
+                    match default {
+                        Some(d) => a.defaults.push(d),
+                        None if !a.defaults.is_empty() => {
+                            return err(
+                                "non-default argument follows default argument",
+                                arg.range.start,
+                                arg.range.end,
+                            )
+                        }
+                        None => {}
+                    }
+                    a.args.push(arg);
+                }
+            }
+            ParamItem::Star(arg, p) => {
+                if after_star {
+                    return err(
+                        "* argument may appear only once",
+                        p,
+                        Pos::new(p.line, p.col + 1),
+                    );
+                }
+                after_star = true;
+                match arg {
+                    Some(arg) => {
+                        check_dup(&arg)?;
+                        a.vararg = Some(arg);
+                    }
+                    None => {
+                        if i + 1 == n {
+                            return err(
+                                "named arguments must follow bare *",
+                                p,
+                                Pos::new(p.line, p.col + 1),
+                            );
+                        }
+                        bare_star_at = Some(p);
+                    }
+                }
+            }
+            ParamItem::DoubleStar(arg, _) => {
+                check_dup(&arg)?;
+                a.kwarg = Some(arg);
+            }
+            ParamItem::Slash(p) => {
+                if after_star || !a.posonlyargs.is_empty() {
+                    return err("/ must be ahead of *", p, Pos::new(p.line, p.col + 1));
+                }
+                if a.args.is_empty() {
+                    return err(
+                        "at least one argument must precede /",
+                        p,
+                        Pos::new(p.line, p.col + 1),
+                    );
+                }
+                a.posonlyargs = std::mem::take(&mut a.args);
+            }
+        }
+    }
+    if let Some(p) = bare_star_at {
+        return err(
+            "named arguments must follow bare *",
+            p,
+            Pos::new(p.line, p.col + 1),
+        );
+    }
+    Ok(a)
+}
+
+/// Where a target appears; CPython words invalid targets differently in each place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TargetUse {
+    Assign,
+    For,
+    With,
+    Comprehension,
+    Delete,
+}
+
+/// What CPython calls an expression in "cannot assign to ..." messages.
+fn expr_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred { .. } => "starred",
+        ExprKind::Name { .. } => "name",
+        ExprKind::List { .. } => "list",
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
+        ExprKind::Await { .. } => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict { .. } => "dict literal",
+        ExprKind::Set { .. } => "set display",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::Constant { value } => match value {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// Converts an expression parsed in load context into an assignment (or deletion) target.
+pub fn store_target(mut e: Expr, usage: TargetUse) -> PResult<Expr> {
+    let ctx = if usage == TargetUse::Delete {
+        Ctx::Del
+    } else {
+        Ctx::Store
+    };
+    let bad = |e: &Expr| -> PResult<Expr> {
+        let what = expr_name(e);
+        let msg = match usage {
+            TargetUse::Delete => format!("cannot delete {what}"),
+            TargetUse::Assign => match &e.kind {
+                ExprKind::Constant {
+                    value: Constant::None | Constant::Bool(_),
+                } => format!("cannot assign to {what}"),
+                ExprKind::Starred { .. } | ExprKind::Tuple { .. } | ExprKind::List { .. } => {
+                    format!("cannot assign to {what}")
+                }
+                _ => format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+            },
+            _ => format!("cannot assign to {what}"),
+        };
+        err(msg, e.range.start, e.range.end)
+    };
+    match &mut e.kind {
+        ExprKind::Name { ctx: c, .. }
+        | ExprKind::Attribute { ctx: c, .. }
+        | ExprKind::Subscript { ctx: c, .. } => {
+            *c = ctx;
+            Ok(e)
+        }
+        ExprKind::Starred { .. } if usage == TargetUse::Delete => bad(&e),
+        ExprKind::Starred { value, ctx: c } => {
+            *c = ctx;
+            let inner = std::mem::replace(
+                value.as_mut(),
+                Expr::new(
+                    ExprKind::Constant {
+                        value: Constant::None,
+                    },
+                    Pos::default(),
+                    Pos::default(),
+                ),
+            );
+            **value = store_target(inner, usage)?;
+            Ok(e)
+        }
+        ExprKind::Tuple { elts, ctx: c } | ExprKind::List { elts, ctx: c } => {
+            *c = ctx;
+            let mut starred = 0;
+            for elt in elts.iter_mut() {
+                if matches!(elt.kind, ExprKind::Starred { .. }) {
+                    starred += 1;
+                    if starred > 1 {
+                        return err(
+                            "multiple starred expressions in assignment",
+                            elt.range.start,
+                            elt.range.end,
+                        );
+                    }
+                }
+                let inner = std::mem::replace(
+                    elt,
+                    Expr::new(
+                        ExprKind::Constant {
+                            value: Constant::None,
+                        },
+                        Pos::default(),
+                        Pos::default(),
+                    ),
+                );
+                *elt = store_target(inner, usage)?;
+            }
+            Ok(e)
+        }
+        _ => bad(&e),
+    }
+}
+
+pub fn assign(first: Expr, rest: Vec<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
+    if rest.is_empty() {
+        if let ExprKind::Starred { .. } = first.kind {
+            return err(
+                "can't use starred expression here",
+                first.range.start,
+                first.range.end,
+            );
+        }
+        return Ok(Stmt::new(StmtKind::Expr { value: first }, l, r));
+    }
+    let mut exprs = vec![first];
+    exprs.extend(rest);
+    let value = exprs.pop().expect("assignment has a value");
+    if let ExprKind::Starred { .. } = value.kind {
+        return err(
+            "can't use starred expression here",
+            value.range.start,
+            value.range.end,
+        );
+    }
+    let targets = exprs
+        .into_iter()
+        .map(|t| {
+            if let ExprKind::Starred { .. } = t.kind {
+                return err(
+                    "starred assignment target must be in a list or tuple",
+                    t.range.start,
+                    t.range.end,
+                );
+            }
+            store_target(t, TargetUse::Assign)
+        })
+        .collect::<PResult<Vec<_>>>()?;
+    Ok(Stmt::new(StmtKind::Assign { targets, value }, l, r))
+}
+
+pub fn aug_assign(target: Expr, op: Operator, value: Expr, l: Pos, r: Pos) -> PResult<Stmt> {
+    match target.kind {
+        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+        _ => {
+            return err(
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&target)
+                ),
+                target.range.start,
+                target.range.end,
+            )
+        }
+    }
+    let target = store_target(target, TargetUse::Assign)?;
+    Ok(Stmt::new(StmtKind::AugAssign { target, op, value }, l, r))
+}
+
+pub fn ann_assign(
+    target: Expr,
+    annotation: Expr,
+    value: Option<Expr>,
+    l: Pos,
+    r: Pos,
+) -> PResult<Stmt> {
+    let simple = matches!(target.kind, ExprKind::Name { .. });
+    match target.kind {
+        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+        ExprKind::Tuple { .. } => {
+            return err(
+                "only single target (not tuple) can be annotated",
+                target.range.start,
+                target.range.end,
+            )
+        }
+        ExprKind::List { .. } => {
+            return err(
+                "only single target (not list) can be annotated",
+                target.range.start,
+                target.range.end,
+            )
+        }
+        _ => {
+            return err(
+                "illegal target for annotation",
+                target.range.start,
+                target.range.end,
+            )
+        }
+    }
+    let target = store_target(target, TargetUse::Assign)?;
+    Ok(Stmt::new(
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        },
+        l,
+        r,
+    ))
+}
+
+pub fn delete(targets: Vec<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
+    let targets = targets
+        .into_iter()
+        .map(|t| store_target(t, TargetUse::Delete))
+        .collect::<PResult<Vec<_>>>()?;
+    Ok(Stmt::new(StmtKind::Delete { targets }, l, r))
+}
+
+/// End position of a compound statement: the end of its last nested statement.
+pub fn end_of(body: &[Stmt], orelse: &[Stmt]) -> Pos {
+    orelse
+        .last()
+        .or(body.last())
+        .map_or(Pos::default(), |s| s.range.end)
+}
+
+pub fn if_chain(
+    l: Pos,
+    test: Expr,
+    body: Vec<Stmt>,
+    elifs: Vec<(Pos, Expr, Vec<Stmt>)>,
+    orelse: Vec<Stmt>,
+) -> Stmt {
+    let mut tail = orelse;
+    for (el, etest, ebody) in elifs.into_iter().rev() {
+        let r = end_of(&ebody, &tail);
+        tail = vec![Stmt::new(
+            StmtKind::If {
+                test: etest,
+                body: ebody,
+                orelse: tail,
+            },
+            el,
+            r,
+        )];
+    }
+    let r = end_of(&body, &tail);
+    Stmt::new(
+        StmtKind::If {
+            test,
+            body,
+            orelse: tail,
+        },
+        l,
+        r,
+    )
+}
+
+pub fn try_stmt(
+    l: Pos,
+    body: Vec<Stmt>,
+    handlers: Vec<ExceptHandler>,
+    orelse: Vec<Stmt>,
+    finalbody: Vec<Stmt>,
+) -> PResult<Stmt> {
+    for (i, h) in handlers.iter().enumerate() {
+        if h.typ.is_none() && i + 1 < handlers.len() {
+            return err(
+                "default 'except:' must be last",
+                h.range.start,
+                Pos::new(h.range.start.line, h.range.start.col + 6),
+            );
+        }
+    }
+    let r = if !finalbody.is_empty() {
+        end_of(&finalbody, &[])
+    } else if !orelse.is_empty() {
+        end_of(&orelse, &[])
+    } else {
+        handlers.last().map_or(end_of(&body, &[]), |h| h.range.end)
+    };
+    Ok(Stmt::new(
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        },
+        l,
+        r,
+    ))
+}
+
+pub fn decorate(mut def: Stmt, decorators: Vec<Expr>) -> Stmt {
+    match &mut def.kind {
+        StmtKind::FunctionDef { decorator_list, .. }
+        | StmtKind::ClassDef { decorator_list, .. } => {
+            *decorator_list = decorators;
+        }
+        _ => {}
+    }
+    def
+}
+
+// ---------------------------------------------------------------- string literals
+
+/// Joins adjacent string literals into one constant or, if any is an f-string, one JoinedStr.
+/// `next` is the token after the literals, where CPython reports most errors found here.
+pub fn strings(
+    parts: Vec<(Pos, Box<StrLit>, Pos)>,
+    l: Pos,
+    r: Pos,
+    next: (Pos, Pos),
+) -> PResult<Expr> {
+    let bytes = parts[0].1.flags.bytes;
+    if parts.iter().any(|p| p.1.flags.bytes != bytes) {
+        return err("cannot mix bytes and nonbytes literals", next.0, next.1);
+    }
+    let decode_err = |start: Pos, end: Pos, e: super::strings::DecodeError| {
+        if e.at_literal {
+            user(SyntaxError::syntax(e.msg, start, end))
+        } else {
+            user(SyntaxError::syntax(e.msg, next.0, next.1))
+        }
+    };
+    if bytes {
+        let mut all = Vec::new();
+        for (pl, lit, pr) in &parts {
+            all.extend(
+                decode_bytes(&lit.body, lit.flags.raw).map_err(|e| decode_err(*pl, *pr, e))?,
+            );
+        }
+        return Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Bytes(all),
+            },
+            l,
+            r,
+        ));
+    }
+    if !parts.iter().any(|p| p.1.flags.fstring) {
+        let mut all = String::new();
+        for (pl, lit, pr) in &parts {
+            all.push_str(
+                &decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(*pl, *pr, e))?,
+            );
+        }
+        return Ok(Expr::new(
+            ExprKind::Constant {
+                value: Constant::Str(all),
+            },
+            l,
+            r,
+        ));
+    }
+    let mut values: Vec<Expr> = Vec::new();
+    for (pl, lit, pr) in &parts {
+        if lit.flags.fstring {
+            for v in super::fstring::parse_fstring(lit, next)? {
+                push_joined(&mut values, v);
+            }
+        } else {
+            let s = decode_str(&lit.body, lit.flags.raw).map_err(|e| decode_err(*pl, *pr, e))?;
+            push_joined(
+                &mut values,
+                Expr::new(
+                    ExprKind::Constant {
+                        value: Constant::Str(s),
+                    },
+                    *pl,
+                    *pr,
+                ),
+            );
+        }
+    }
+    for v in values.iter_mut() {
+        if let ExprKind::Constant { .. } = v.kind {
+            v.range = Range::new(l, r);
+        }
+    }
+    Ok(Expr::new(ExprKind::JoinedStr { values }, l, r))
+}
+
+/// Appends to a JoinedStr's parts, merging adjacent constant text as CPython does.
+pub(super) fn push_joined(values: &mut Vec<Expr>, v: Expr) {
+    if let ExprKind::Constant {
+        value: Constant::Str(s),
+    } = &v.kind
+    {
+        if s.is_empty() {
+            return;
+        }
+        if let Some(Expr {
+            kind: ExprKind::Constant {
+                value: Constant::Str(prev),
+            },
+            ..
+        }) = values.last_mut()
+        {
+            prev.push_str(s);
+            return;
+        }
+    }
+    values.push(v);
+}
+
+pub(super) fn user_error(
+    msg: impl Into<String>,
+    start: Pos,
+    end: Pos,
+) -> ParseError<Pos, Tok, SyntaxError> {
+    user(SyntaxError::syntax(msg, start, end))
+}
+
+pub(super) fn wrap_user(e: SyntaxError) -> ParseError<Pos, Tok, SyntaxError> {
+    user(e)
+}
