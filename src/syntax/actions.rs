@@ -304,7 +304,7 @@ pub enum TargetUse {
 }
 
 /// What CPython calls an expression in "cannot assign to ..." messages.
-fn expr_name(e: &Expr) -> &'static str {
+pub(super) fn expr_name(e: &Expr) -> &'static str {
     match &e.kind {
         ExprKind::Attribute { .. } => "attribute",
         ExprKind::Subscript { .. } => "subscript",
@@ -349,15 +349,6 @@ pub fn store_target(mut e: Expr, usage: TargetUse) -> PResult<Expr> {
         let what = expr_name(e);
         let msg = match usage {
             TargetUse::Delete => format!("cannot delete {what}"),
-            TargetUse::Assign => match &e.kind {
-                ExprKind::Constant {
-                    value: Constant::None | Constant::Bool(_),
-                } => format!("cannot assign to {what}"),
-                ExprKind::Starred { .. } | ExprKind::Tuple { .. } | ExprKind::List { .. } => {
-                    format!("cannot assign to {what}")
-                }
-                _ => format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
-            },
             _ => format!("cannot assign to {what}"),
         };
         err(msg, e.range.start, e.range.end)
@@ -372,48 +363,153 @@ pub fn store_target(mut e: Expr, usage: TargetUse) -> PResult<Expr> {
         ExprKind::Starred { .. } if usage == TargetUse::Delete => bad(&e),
         ExprKind::Starred { value, ctx: c } => {
             *c = ctx;
-            let inner = std::mem::replace(
-                value.as_mut(),
-                Expr::new(
-                    ExprKind::Constant {
-                        value: Constant::None,
-                    },
-                    Pos::default(),
-                    Pos::default(),
-                ),
-            );
+            let inner = std::mem::replace(value.as_mut(), placeholder());
             **value = store_target(inner, usage)?;
             Ok(e)
         }
         ExprKind::Tuple { elts, ctx: c } | ExprKind::List { elts, ctx: c } => {
             *c = ctx;
-            let mut starred = 0;
             for elt in elts.iter_mut() {
-                if matches!(elt.kind, ExprKind::Starred { .. }) {
-                    starred += 1;
-                    if starred > 1 {
-                        return err(
-                            "multiple starred expressions in assignment",
-                            elt.range.start,
-                            elt.range.end,
-                        );
-                    }
-                }
-                let inner = std::mem::replace(
-                    elt,
-                    Expr::new(
-                        ExprKind::Constant {
-                            value: Constant::None,
-                        },
-                        Pos::default(),
-                        Pos::default(),
-                    ),
-                );
+                let inner = std::mem::replace(elt, placeholder());
                 *elt = store_target(inner, usage)?;
+            }
+            // CPython's compiler finds this once the targets themselves are known to be valid.
+            let starred = elts
+                .iter()
+                .filter(|e| matches!(e.kind, ExprKind::Starred { .. }))
+                .count();
+            if starred > 1 && usage != TargetUse::Delete {
+                return err(
+                    "multiple starred expressions in assignment",
+                    e.range.start,
+                    e.range.end,
+                );
             }
             Ok(e)
         }
         _ => bad(&e),
+    }
+}
+
+/// A throwaway expression to leave behind while a target is taken out to be converted.
+fn placeholder() -> Expr {
+    Expr::new(
+        ExprKind::Constant {
+            value: Constant::None,
+        },
+        Pos::default(),
+        Pos::default(),
+    )
+}
+
+/// CPython's `_PyPegen_get_invalid_target`: the first part of `e` that cannot be assigned to.
+fn invalid_target(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        ExprKind::Starred { value, .. } => invalid_target(value),
+        ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+            elts.iter().find_map(invalid_target)
+        }
+        _ => Some(e),
+    }
+}
+
+/// Whether a tuple was written without brackets (its range starts at its first element).
+fn bare_tuple(e: &Expr) -> Option<&[Expr]> {
+    match &e.kind {
+        ExprKind::Tuple { elts, .. }
+            if elts.first().is_some_and(|f| f.range.start == e.range.start) =>
+        {
+            Some(elts)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `e` is what CPython's `bitwise_or` rule parses: no comparison, `not`, `and`/`or`,
+/// conditional, lambda, star or yield at its top level. (A parenthesised expression is an atom in
+/// CPython but looks like its contents here; such targets are rare enough to accept the blur.)
+fn is_bitwise_or(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Compare { .. }
+        | ExprKind::BoolOp { .. }
+        | ExprKind::IfExp { .. }
+        | ExprKind::Lambda { .. }
+        | ExprKind::Starred { .. }
+        | ExprKind::Yield { .. }
+        | ExprKind::YieldFrom { .. }
+        | ExprKind::Slice { .. } => false,
+        ExprKind::UnaryOp { op, .. } => *op != UnaryOp::Not,
+        ExprKind::Tuple { .. } => bare_tuple(e).is_none(),
+        _ => true,
+    }
+}
+
+/// The leftmost `bitwise_or` an expression starts with, if it starts with one.
+fn leading_bitwise_or(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Compare { left, .. } => leading_bitwise_or(left),
+        ExprKind::BoolOp { values, .. } => leading_bitwise_or(values.first()?),
+        ExprKind::IfExp { body, .. } => leading_bitwise_or(body),
+        ExprKind::Tuple { elts, .. } if bare_tuple(e).is_some() => {
+            leading_bitwise_or(elts.first()?)
+        }
+        _ if is_bitwise_or(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// Whether `e` starts with what CPython's lookahead `!(list|tuple|genexp|'True'|'None'|'False')`
+/// rejects.
+fn starts_with_display(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::BinOp { left, .. } => starts_with_display(left),
+        ExprKind::Call { func, .. } => starts_with_display(func),
+        ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => {
+            starts_with_display(value)
+        }
+        ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } => true,
+        ExprKind::Constant {
+            value: Constant::None | Constant::Bool(_),
+        } => true,
+        _ => false,
+    }
+}
+
+/// CPython parses the first target of an invalid assignment as a named expression, whose
+/// `invalid_named_expression` rule reads `target = value` as a mistaken comparison when `value`
+/// starts with a `bitwise_or` that is not followed by another `=`. For a bare tuple of targets the
+/// rule sees only its last element.
+fn first_target_error(first: &Expr, rest: &[Expr], invalid: bool) -> Option<SyntaxError> {
+    let value = rest.first()?;
+    let prefix = leading_bitwise_or(value)?;
+    if rest.len() > 1 && is_bitwise_or(value) {
+        return None;
+    }
+    let candidate = match bare_tuple(first) {
+        Some(elts) => elts.last()?,
+        None => first,
+    };
+    if !invalid {
+        return None;
+    }
+    match &candidate.kind {
+        ExprKind::Name { .. } => Some(SyntaxError::syntax(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            candidate.range.start,
+            prefix.range.end,
+        )),
+        _ if is_bitwise_or(candidate) && !starts_with_display(candidate) => {
+            Some(SyntaxError::syntax(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(candidate)
+                ),
+                candidate.range.start,
+                candidate.range.end,
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -428,22 +524,24 @@ pub fn assign(first: Expr, rest: Vec<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
         }
         return Ok(Stmt::new(StmtKind::Expr { value: first }, l, r));
     }
+    let is_yield = |e: &Expr| matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. });
+    let invalid = std::iter::once(&first)
+        .chain(&rest[..rest.len() - 1])
+        .any(|t| is_yield(t) || invalid_target(t).is_some());
+    if let Some(e) = first_target_error(&first, &rest, invalid) {
+        return Err(user(e));
+    }
     let mut exprs = vec![first];
     exprs.extend(rest);
     let value = exprs.pop().expect("assignment has a value");
-    if let ExprKind::Starred { .. } = value.kind {
-        return err(
-            "can't use starred expression here",
-            value.range.start,
-            value.range.end,
-        );
-    }
+    // Invalid targets are parse errors in CPython; the starred checks below come from its
+    // compiler, so they only count once every target is valid.
     let targets = exprs
         .into_iter()
         .map(|t| {
-            if let ExprKind::Starred { .. } = t.kind {
+            if is_yield(&t) {
                 return err(
-                    "starred assignment target must be in a list or tuple",
+                    "assignment to yield expression not possible",
                     t.range.start,
                     t.range.end,
                 );
@@ -451,6 +549,23 @@ pub fn assign(first: Expr, rest: Vec<Expr>, l: Pos, r: Pos) -> PResult<Stmt> {
             store_target(t, TargetUse::Assign)
         })
         .collect::<PResult<Vec<_>>>()?;
+    if let Some(t) = targets
+        .iter()
+        .find(|t| matches!(t.kind, ExprKind::Starred { .. }))
+    {
+        return err(
+            "starred assignment target must be in a list or tuple",
+            t.range.start,
+            t.range.end,
+        );
+    }
+    if let ExprKind::Starred { .. } = value.kind {
+        return err(
+            "can't use starred expression here",
+            value.range.start,
+            value.range.end,
+        );
+    }
     Ok(Stmt::new(StmtKind::Assign { targets, value }, l, r))
 }
 

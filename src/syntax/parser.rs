@@ -61,7 +61,7 @@ fn run<T>(
     };
     let result = parse(&seen, lexer);
     result.map_err(|e| {
-        let error = explain(e, &seen.borrow(), source);
+        let error = explain(e, &seen.borrow(), source, origin);
         if lexer_failed.get() {
             return Failure {
                 error,
