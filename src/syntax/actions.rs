@@ -36,7 +36,8 @@ pub enum ArgItem {
     Positional(Expr),
     /// An unparenthesised generator expression, legal only as the sole argument.
     Generator(Expr),
-    Keyword(Expr, Expr, Pos, Pos),
+    /// Key, value, range, and the end of the `=`.
+    Keyword(Expr, Expr, Pos, Pos, Pos),
     DoubleStar(Expr, Pos, Pos),
 }
 
@@ -49,8 +50,8 @@ pub enum ParamItem {
 }
 
 pub enum Trailer {
-    /// Arguments and the position of the closing `)`.
-    Call(Vec<ArgItem>, Pos),
+    /// Arguments, the position of the closing `)`, and whether a comma stands before it.
+    Call(Vec<ArgItem>, Pos, bool),
     Subscript(Expr),
     Attr(String),
 }
@@ -72,9 +73,52 @@ pub fn parenthesized(e: Expr) -> Expr {
     e
 }
 
+/// `(*a)`: a starred expression alone in brackets.
+pub fn parenthesized_star(e: Expr) -> PResult<Expr> {
+    err(
+        "cannot use starred expression here",
+        e.range.start,
+        e.range.end,
+    )
+}
+
+/// `a[*b]` subscripts with the tuple `(*b,)`, as if the comma were written.
+pub fn single_subscript(s: Expr) -> Expr {
+    if let ExprKind::Starred { .. } = s.kind {
+        let range = s.range;
+        return Expr {
+            kind: ExprKind::Tuple {
+                elts: vec![s],
+                ctx: Ctx::Load,
+            },
+            range,
+        };
+    }
+    s
+}
+
+/// Whether the token just before the one at `at` (a closing bracket) is a comma.
+pub fn comma_before(seen: &RefCell<Vec<Spanned>>, at: Pos) -> bool {
+    let seen = seen.borrow();
+    let Some(i) = seen.iter().rposition(|t| t.0 == at) else {
+        return false;
+    };
+    i > 0 && seen[i - 1].1 == Tok::Comma
+}
+
 pub fn trailer(e: Expr, t: Trailer, l: Pos, r: Pos) -> PResult<Expr> {
     Ok(match t {
-        Trailer::Call(items, close) => {
+        Trailer::Call(items, close, trailing_comma) => {
+            // `f(x for x in y,)`: the generator is no longer the sole argument.
+            if let [ArgItem::Generator(g)] = items.as_slice() {
+                if trailing_comma {
+                    return err(
+                        "Generator expression must be parenthesized",
+                        g.range.start,
+                        g.range.end,
+                    );
+                }
+            }
             let (args, keywords) = call_args(items, close)?;
             Expr::new(
                 ExprKind::Call {
@@ -153,13 +197,16 @@ pub fn call_args(items: Vec<ArgItem>, close: Pos) -> PResult<(Vec<Expr>, Vec<Key
                 }
                 args.push(e);
             }
-            ArgItem::Keyword(key, value, l, r) => {
+            ArgItem::Keyword(key, value, l, r, eq) => {
                 let ExprKind::Name { id, .. } = key.kind else {
-                    return err(
-                        "expression cannot contain assignment, perhaps you meant \"==\"?",
-                        key.range.start,
-                        value.range.end,
-                    );
+                    let msg = match key.kind {
+                        ExprKind::Constant {
+                            value: Constant::None | Constant::Bool(_),
+                        } => format!("cannot assign to {}", expr_name(&key)),
+                        _ => "expression cannot contain assignment, perhaps you meant \"==\"?"
+                            .to_string(),
+                    };
+                    return err(msg, key.range.start, eq);
                 };
                 if keywords
                     .iter()
@@ -187,42 +234,29 @@ pub fn call_args(items: Vec<ArgItem>, close: Pos) -> PResult<(Vec<Expr>, Vec<Key
 }
 
 /// Builds `Arguments` from a parameter list, enforcing CPython's rules on order and defaults.
-pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
+/// `lambda_colon` is the position of a lambda's `:` (`None` for a `def`): CPython reports a bare
+/// `*` in a lambda at the token after it, in a `def` at the `*` itself.
+pub fn arguments(items: Vec<ParamItem>, lambda_colon: Option<Pos>) -> PResult<Arguments> {
+    let one = |p: Pos, width: u32| (p, Pos::new(p.line, p.col + width));
     let mut a = Arguments::default();
     let mut after_star = false;
-    let mut bare_star_at: Option<Pos> = None;
-    let mut names: Vec<String> = Vec::new();
-    let mut check_dup = |arg: &Arg| -> PResult<()> {
-        if names.contains(&arg.name) {
-            return err(
-                format!("duplicate argument '{}' in function definition", arg.name),
-                arg.range.start,
-                arg.range.end,
-            );
-        }
-        names.push(arg.name.clone());
-        Ok(())
-    };
     let n = items.len();
-    for (i, item) in items.into_iter().enumerate() {
+    let mut items = items.into_iter().enumerate().peekable();
+    while let Some((i, item)) = items.next() {
         if a.kwarg.is_some() {
-            let p = match &item {
-                ParamItem::Plain(arg, _) => arg.range.start,
-                ParamItem::Star(_, p) | ParamItem::DoubleStar(_, p) | ParamItem::Slash(p) => *p,
+            let (p, width) = match &item {
+                ParamItem::Plain(arg, _) => (arg.range.start, arg.name.len() as u32),
+                ParamItem::DoubleStar(_, p) => (*p, 2),
+                ParamItem::Star(_, p) | ParamItem::Slash(p) => (*p, 1),
             };
-            return err(
-                "arguments cannot follow var-keyword argument",
-                p,
-                Pos::new(p.line, p.col + 1),
-            );
+            let (start, end) = one(p, width);
+            return err("arguments cannot follow var-keyword argument", start, end);
         }
         match item {
             ParamItem::Plain(arg, default) => {
-                check_dup(&arg)?;
                 if after_star {
                     a.kwonlyargs.push(arg);
                     a.kw_defaults.push(default);
-                    bare_star_at = None;
                 } else {
                     match default {
                         Some(d) => a.defaults.push(d),
@@ -240,57 +274,85 @@ pub fn arguments(items: Vec<ParamItem>) -> PResult<Arguments> {
             }
             ParamItem::Star(arg, p) => {
                 if after_star {
-                    return err(
-                        "* argument may appear only once",
-                        p,
-                        Pos::new(p.line, p.col + 1),
-                    );
+                    let (start, end) = one(p, 1);
+                    // A second bare `*` closing the list is just unexpected.
+                    if arg.is_none() && i + 1 == n {
+                        return err("invalid syntax", start, end);
+                    }
+                    return err("* argument may appear only once", start, end);
                 }
                 after_star = true;
                 match arg {
-                    Some(arg) => {
-                        check_dup(&arg)?;
-                        a.vararg = Some(arg);
-                    }
+                    Some(arg) => a.vararg = Some(arg),
                     None => {
-                        if i + 1 == n {
-                            return err(
-                                "named arguments must follow bare *",
-                                p,
-                                Pos::new(p.line, p.col + 1),
-                            );
-                        }
-                        bare_star_at = Some(p);
+                        // A bare `*` must be followed by a named parameter.
+                        let next = items.peek().map(|(_, item)| item);
+                        let (start, end) = match (next, lambda_colon) {
+                            (Some(ParamItem::Plain(..) | ParamItem::Star(..)), _) => continue,
+                            (Some(ParamItem::Slash(_)), _) => continue,
+                            (Some(ParamItem::DoubleStar(_, q)), Some(_)) => one(*q, 2),
+                            (None, Some(colon)) => one(colon, 1),
+                            _ => one(p, 1),
+                        };
+                        return err("named arguments must follow bare *", start, end);
                     }
                 }
             }
-            ParamItem::DoubleStar(arg, _) => {
-                check_dup(&arg)?;
-                a.kwarg = Some(arg);
-            }
+            ParamItem::DoubleStar(arg, _) => a.kwarg = Some(arg),
             ParamItem::Slash(p) => {
-                if after_star || !a.posonlyargs.is_empty() {
-                    return err("/ must be ahead of *", p, Pos::new(p.line, p.col + 1));
+                let (start, end) = one(p, 1);
+                if after_star {
+                    return err("/ must be ahead of *", start, end);
+                }
+                if !a.posonlyargs.is_empty() {
+                    return err("/ may appear only once", start, end);
                 }
                 if a.args.is_empty() {
-                    return err(
-                        "at least one argument must precede /",
-                        p,
-                        Pos::new(p.line, p.col + 1),
-                    );
+                    let msg = if i + 1 < n {
+                        "at least one argument must precede /"
+                    } else {
+                        "invalid syntax"
+                    };
+                    return err(msg, start, end);
                 }
                 a.posonlyargs = std::mem::take(&mut a.args);
             }
         }
     }
-    if let Some(p) = bare_star_at {
+    // Duplicates are found by CPython's symbol table, after the parser's checks above.
+    let mut names: Vec<&str> = Vec::new();
+    let all = a
+        .posonlyargs
+        .iter()
+        .chain(&a.args)
+        .chain(&a.vararg)
+        .chain(&a.kwonlyargs)
+        .chain(&a.kwarg);
+    let mut duplicate = None;
+    for arg in all {
+        if names.contains(&arg.name.as_str()) {
+            duplicate = Some(arg);
+            break;
+        }
+        names.push(&arg.name);
+    }
+    if let Some(arg) = duplicate {
         return err(
-            "named arguments must follow bare *",
-            p,
-            Pos::new(p.line, p.col + 1),
+            format!("duplicate argument '{}' in function definition", arg.name),
+            arg.range.start,
+            arg.range.end,
         );
     }
     Ok(a)
+}
+
+/// `*args=1` / `**kwargs=1` in a parameter list.
+pub fn star_default(eq: Pos, kind: &str) -> PResult<ParamItem> {
+    err(
+        format!("{kind} argument cannot have default value"),
+        eq,
+        Pos::new(eq.line, eq.col + 1),
+    )
 }
 
 /// Where a target appears; CPython words invalid targets differently in each place.
@@ -598,11 +660,15 @@ pub fn ann_assign(
     match target.kind {
         ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         ExprKind::Tuple { .. } => {
+            // Without brackets CPython marks just the first element.
+            let marked = bare_tuple(&target)
+                .and_then(|e| e.first())
+                .unwrap_or(&target);
             return err(
                 "only single target (not tuple) can be annotated",
-                target.range.start,
-                target.range.end,
-            )
+                marked.range.start,
+                marked.range.end,
+            );
         }
         ExprKind::List { .. } => {
             return err(
@@ -689,11 +755,8 @@ pub fn try_stmt(
 ) -> PResult<Stmt> {
     for (i, h) in handlers.iter().enumerate() {
         if h.typ.is_none() && i + 1 < handlers.len() {
-            return err(
-                "default 'except:' must be last",
-                h.range.start,
-                Pos::new(h.range.start.line, h.range.start.col + 6),
-            );
+            // A compiler error in CPython, located at the whole handler.
+            return err("default 'except:' must be last", h.range.start, h.range.end);
         }
     }
     let r = if !finalbody.is_empty() {

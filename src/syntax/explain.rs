@@ -3,6 +3,7 @@
 //! "Perhaps you forgot a comma?"). These functions look back (and, through the source, ahead) at
 //! the tokens to recognise the same mistakes and mark the same ranges.
 
+use super::ast::Expr;
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::extent::{self, ends_expression, starts_atom};
 use super::lexer::{Lexer, Spanned};
@@ -148,6 +149,23 @@ impl Failure<'_> {
                 return e;
             }
         }
+        if *tok == Tok::ColonEqual {
+            if let Some(e) = self.walrus_target() {
+                return e;
+            }
+        }
+        if *tok == Tok::LPar {
+            if let Some(e) = self.parenthesized_parameters() {
+                return e;
+            }
+        }
+        if *tok == Tok::Newline && self.trailing_import_comma() {
+            return SyntaxError::syntax(
+                "trailing comma not allowed without surrounding parentheses",
+                l,
+                r,
+            );
+        }
         if let Some(e) = self.missing_colon_or_paren(tok, l, r, expects("\":\"")) {
             return e;
         }
@@ -253,16 +271,93 @@ impl Failure<'_> {
         Some((start + col).min(self.source.len()))
     }
 
-    /// What CPython calls the expression made of tokens `from..to` ("function call",
-    /// "attribute"), found by parsing just those tokens.
-    fn expr_name(&self, from: usize, to: usize) -> Option<&'static str> {
+    /// The expression made of tokens `from..to`, found by parsing just those tokens.
+    fn expr_at(&self, from: usize, to: usize) -> Option<Expr> {
         let first = self.all.get(from)?;
         let last = self.all.get(to.checked_sub(1)?)?;
         let text = self
             .source
             .get(self.offset(first.0)?..self.offset(last.2)?)?;
-        let e = super::parser::parse_expression(text, first.0).ok()?;
-        Some(super::actions::expr_name(&e))
+        super::parser::parse_expression(text, first.0).ok()
+    }
+
+    /// What CPython calls the expression made of tokens `from..to` ("function call").
+    fn expr_name(&self, from: usize, to: usize) -> Option<&'static str> {
+        Some(super::actions::expr_name(&self.expr_at(from, to)?))
+    }
+
+    /// `(a.b := 1)`: CPython's `invalid_named_expression` names what cannot be assigned to.
+    fn walrus_target(&self) -> Option<SyntaxError> {
+        let start = self.named_expression_start()?;
+        let e = self.expr_at(start, self.index)?;
+        Some(SyntaxError::syntax(
+            format!(
+                "cannot use assignment expressions with {}",
+                super::actions::expr_name(&e)
+            ),
+            e.range.start,
+            e.range.end,
+        ))
+    }
+
+    /// Whether the bracket at `open` holds a function's parameters (`def name(`).
+    fn is_parameter_list(&self, open: usize) -> bool {
+        open >= 2
+            && self.all[open].1 == Tok::LPar
+            && matches!(self.all[open - 1].1, Tok::Name(_))
+            && self.all[open - 2].1 == Tok::Def
+    }
+
+    /// `def f(a, (b, c))` or `lambda (x): 1`: parameters in brackets, as Python 2 allowed.
+    fn parenthesized_parameters(&self) -> Option<SyntaxError> {
+        let what = match open_bracket(self.seen, self.index) {
+            Some(open) if self.is_parameter_list(open) => "Function parameters",
+            Some(_) => return None,
+            None => {
+                // In a lambda's parameters: a `lambda` before any `:` on this line.
+                let mut i = self.index;
+                loop {
+                    i = i.checked_sub(1)?;
+                    match self.all[i].1 {
+                        Tok::Lambda => break "Lambda expression parameters",
+                        Tok::Name(_) | Tok::Comma | Tok::Equal => {}
+                        _ => return None,
+                    }
+                }
+            }
+        };
+        let close = extent::skip_group(&self.all, self.index);
+        let inner = &self.all[self.index + 1..close.checked_sub(1)?];
+        if inner.is_empty()
+            || !inner
+                .iter()
+                .all(|t| matches!(t.1, Tok::Name(_) | Tok::Comma))
+            || self.tok(close - 1) != Some(&Tok::RPar)
+        {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            format!("{what} cannot be parenthesized"),
+            self.all[self.index].0,
+            self.all[close - 1].2,
+        ))
+    }
+
+    /// `from m import a,` at the end of the line.
+    fn trailing_import_comma(&self) -> bool {
+        let mut start = self.index;
+        while start > 0
+            && !matches!(
+                self.all[start - 1].1,
+                Tok::Newline | Tok::Indent | Tok::Dedent
+            )
+        {
+            start -= 1;
+        }
+        self.tok(start) == Some(&Tok::From)
+            && self.index > 0
+            && self.tok(self.index - 1) == Some(&Tok::Comma)
+            && !self.all[start..self.index].iter().any(|t| t.1 == Tok::LPar)
     }
 
     /// Start of the expression (a named_expression in CPython's grammar) that the failing token
@@ -468,14 +563,21 @@ impl Failure<'_> {
     fn missing_comma(&self) -> Option<SyntaxError> {
         let i = self.index;
         let prev = self.tok(i.checked_sub(1)?)?;
-        if !starts_atom(self.tok(i)?) || !ends_expression(prev) || !in_brackets(self.seen, i) {
+        if !starts_atom(self.tok(i)?) || !ends_expression(prev) {
             return None;
         }
+        let open = open_bracket(self.seen, i)?;
         // `f(a b)` but not `f(a (b))` (a call) or `f(a [b])` (a subscript).
         if matches!(self.tok(i), Some(Tok::LPar | Tok::LSqb)) {
             return None;
         }
         let start = extent::disjunction_start(&self.all, i)?;
+        // In a parameter list only defaults and annotations are expressions.
+        if self.is_parameter_list(open)
+            && !(start > 0 && matches!(self.all[start - 1].1, Tok::Equal | Tok::Colon))
+        {
+            return None;
+        }
         // After `else` or `**` CPython parses no `expression` that could notice the pair.
         if start > 0 && matches!(self.all[start - 1].1, Tok::Else | Tok::DoubleStar) {
             return None;
@@ -553,10 +655,6 @@ fn depth_before(seen: &[Spanned], from: usize, to: usize) -> i32 {
         }
     }
     depth
-}
-
-fn in_brackets(seen: &[Spanned], index: usize) -> bool {
-    open_bracket(seen, index).is_some()
 }
 
 fn open_bracket(seen: &[Spanned], index: usize) -> Option<usize> {

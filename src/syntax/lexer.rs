@@ -296,8 +296,16 @@ impl<'a> Lexer<'a> {
         };
         if raw == Raw::Newline {
             if self.parens.is_empty() && self.line_has_tokens {
-                let start = self.pos(span.start);
-                let end = Pos::new(start.line, start.col + 1);
+                // As in CPython, a NEWLINE after a comment starts where the comment does and ends
+                // where the line does; otherwise it is empty, at the end of the line.
+                let gap = &self.src[self.cursor..span.start];
+                let comment = gap.trim_start_matches([' ', '\t', '\x0c']);
+                let start = if comment.starts_with('#') {
+                    self.pos(span.start - comment.len())
+                } else {
+                    self.pos(span.start)
+                };
+                let end = self.pos(span.start);
                 self.pending.push_back((start, Tok::Newline, end));
                 self.line_has_tokens = false;
                 self.at_line_start = true;
@@ -325,6 +333,9 @@ impl<'a> Lexer<'a> {
             Raw::Backslash => {
                 let start = self.pos(span.start);
                 let end = Pos::new(start.line, start.col + 1);
+                if span.end == self.src.len() {
+                    return Err(self.error("unexpected EOF while parsing", end, end));
+                }
                 return Err(self.error(
                     "unexpected character after line continuation character",
                     Pos::new(start.line, start.col + 1),
@@ -495,7 +506,7 @@ impl<'a> Lexer<'a> {
             // caret is placed by the parser (in bytes).
             let start = self.pos(off);
             self.error("invalid syntax", start, Pos::new(start.line, start.col + 1))
-        } else if c.is_control() || c == '\u{a0}' || (!c.is_alphanumeric() && c.is_whitespace()) {
+        } else if !is_printable(c) {
             self.error_at_char(format!("invalid non-printable character U+{cp:04X}"), off)
         } else {
             self.error_at_char(format!("invalid character '{c}' (U+{cp:04X})"), off)
@@ -573,12 +584,10 @@ impl<'a> Lexer<'a> {
                 continue;
             }
             if b == b'\n' && !triple {
-                let begin = self.char_pos(start);
+                // The line is the one the scan stopped on (a backslash may have continued it).
+                let line = self.char_pos(i).line;
                 return Err(self.error_at_char(
-                    format!(
-                        "unterminated string literal (detected at line {})",
-                        begin.line
-                    ),
+                    format!("unterminated string literal (detected at line {line})"),
                     start,
                 ));
             }
@@ -629,6 +638,40 @@ impl Iterator for Lexer<'_> {
             }
         }
     }
+}
+
+/// Python's `str.isprintable` for one character outside ASCII, as far as it matters for source:
+/// control (Cc), format (Cf), private-use (Co) and separator characters are not printable.
+/// (Unassigned code points are not printable either; telling them apart needs the full Unicode
+/// tables, and they do not turn up in source files.)
+fn is_printable(c: char) -> bool {
+    const FORMAT: &[(u32, u32)] = &[
+        (0xad, 0xad),
+        (0x600, 0x605),
+        (0x61c, 0x61c),
+        (0x6dd, 0x6dd),
+        (0x70f, 0x70f),
+        (0x890, 0x891),
+        (0x8e2, 0x8e2),
+        (0x180e, 0x180e),
+        (0x200b, 0x200f),
+        (0x202a, 0x202e),
+        (0x2060, 0x2064),
+        (0x2066, 0x206f),
+        (0xfeff, 0xfeff),
+        (0xfff9, 0xfffb),
+        (0x110bd, 0x110bd),
+        (0x110cd, 0x110cd),
+        (0x13430, 0x13438),
+        (0x1bca0, 0x1bca3),
+        (0x1d173, 0x1d17a),
+        (0xe0001, 0xe0001),
+        (0xe0020, 0xe007f),
+    ];
+    let cp = c as u32;
+    let format = FORMAT.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp));
+    let private = (0xe000..=0xf8ff).contains(&cp) || cp >= 0xf0000;
+    !(c.is_control() || c.is_whitespace() || format || private)
 }
 
 /// Identifiers are NFKC-normalised in CPython; for the ASCII names nearly every program uses this is

@@ -171,7 +171,8 @@ fn decimal_tail(s: &str, mut i: usize) -> Scan<usize> {
 }
 
 /// CPython's `verify_end_of_number`: a literal may run straight into `and`, `else`, `for`, `if`,
-/// `in`, `is`, `not` or `or` (it warns), but not into any other identifier character.
+/// `in`, `is`, `not` or `or` (it warns), but not into any other ASCII identifier character (what
+/// follows a non-ASCII one is the next token's business).
 fn verify_end(s: &str, end: usize, kind: &str) -> Scan<()> {
     let rest = &s.as_bytes()[end.min(s.len())..];
     let Some(&c) = rest.first() else {
@@ -190,7 +191,7 @@ fn verify_end(s: &str, end: usize, kind: &str) -> Scan<()> {
     if keyword {
         return Ok(());
     }
-    if c.is_ascii_alphanumeric() || c == b'_' || c >= 128 {
+    if c.is_ascii_alphanumeric() || c == b'_' {
         return Err(before(format!("invalid {kind} literal"), end));
     }
     Ok(())
