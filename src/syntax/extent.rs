@@ -150,7 +150,6 @@ fn is_comparison(t: &Tok) -> bool {
             | Tok::GreaterEqual
             | Tok::In
             | Tok::Is
-            | Tok::Not
     )
 }
 

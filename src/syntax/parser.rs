@@ -68,6 +68,13 @@ fn run<T>(
                 tokenizer: true,
             };
         }
+        // CPython raises "unexpected indent" without looking further.
+        if error.msg == "unexpected indent" {
+            return Failure {
+                error,
+                tokenizer: false,
+            };
+        }
         let failing = seen.borrow().last().map(|t| t.0);
         match later_tokenizer_error(source, origin, failing) {
             Some(lex_error) => Failure {
@@ -86,14 +93,16 @@ fn run<T>(
 /// (an unterminated string, an invalid character or number) replaces the parser's. Reaching the end
 /// inside a bracket replaces it only when the parser had read past the bracket's line: CPython's
 /// parser looks one token beyond the one it failed on, so that token's line is what counts (and the
-/// end of input counts as past every line). Indentation errors and a bad line continuation raise
-/// nothing at that point, so the parser's error stands.
+/// end of input counts as past every line); and when the bracket opens on the failing token's own
+/// logical line, at or after it, the parser's attempts to read an expression there run into the
+/// end. Indentation errors and a bad line continuation raise nothing at that point, so the
+/// parser's error stands.
 fn later_tokenizer_error(source: &str, origin: Pos, failing: Option<Pos>) -> Option<SyntaxError> {
     let mut tokens = Vec::new();
     let mut lex_error = None;
     for t in Lexer::with_origin(source, origin) {
         match t {
-            Ok((l, _, _)) => tokens.push(l),
+            Ok((l, t, _)) => tokens.push((l, t == Tok::Newline)),
             Err(e) => {
                 lex_error = Some(e);
                 break;
@@ -113,9 +122,16 @@ fn later_tokenizer_error(source: &str, origin: Pos, failing: Option<Pos>) -> Opt
     let Some(failing) = failing else {
         return Some(e);
     };
-    let after = tokens.iter().position(|&l| l == failing).map(|i| i + 1);
-    match after.and_then(|i| tokens.get(i)) {
-        Some(next) if next.line <= e.start.line => None,
+    let Some(at) = tokens.iter().position(|&(l, _)| l == failing) else {
+        return Some(e);
+    };
+    let bracket_ahead = e.start >= failing
+        && !tokens[at..]
+            .iter()
+            .take_while(|(l, _)| *l < e.start)
+            .any(|&(_, newline)| newline);
+    match tokens.get(at + 1) {
+        Some((next, _)) if next.line <= e.start.line && !bracket_ahead => None,
         _ => Some(e),
     }
 }
