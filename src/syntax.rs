@@ -1,12 +1,17 @@
 //! Source text to AST: the tokenizer, the grammar glue, string literals and syntax errors.
 
+pub mod actions;
 pub mod ast;
 pub mod error;
+mod explain;
+mod extent;
 mod fstring;
 pub mod lexer;
+mod number;
 pub mod parser;
 pub mod strings;
 pub mod token;
+mod unicode_names;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use parser::{parse_expression, parse_module};

@@ -5,9 +5,9 @@
 //! from there, because their error messages depend on where exactly the text stops being valid.
 
 use super::error::{SyntaxError, SyntaxErrorKind};
-use super::token::{IntLit, Pos, StrFlags, StrLit, Tok};
+use super::number::{scan_number, NumberError};
+use super::token::{Pos, StrFlags, StrLit, Tok};
 use logos::Logos;
-use num_bigint::BigInt;
 use std::collections::VecDeque;
 
 /// The raw token classes logos recognises. Whitespace, comments and backslash continuations are
@@ -253,6 +253,28 @@ impl<'a> Lexer<'a> {
         SyntaxError::new(SyntaxErrorKind::Syntax, msg, start, end)
     }
 
+    /// Position of byte offset `off` with its column counted in characters, as CPython's tokenizer
+    /// reports the errors it raises through `syntaxerror()`. Only used on the way to an error, so
+    /// it may rescan the text.
+    fn char_pos(&self, off: usize) -> Pos {
+        let off = off.min(self.src.len());
+        let before = &self.src[..off];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.matches('\n').count() as u32;
+        let col = before[line_start..].chars().count() as u32;
+        if line == 0 {
+            Pos::new(self.origin.line, self.origin.col + col)
+        } else {
+            Pos::new(self.origin.line + line, col)
+        }
+    }
+
+    /// A one-caret tokenizer error at the character starting at byte `off`.
+    fn error_at_char(&self, msg: impl Into<String>, off: usize) -> SyntaxError {
+        let start = self.char_pos(off);
+        self.error(msg, start, Pos::new(start.line, start.col + 1))
+    }
+
     /// The line number CPython reports for errors found at end of input.
     fn last_line(&self) -> u32 {
         let n = self.src.matches('\n').count() as u32;
@@ -274,8 +296,16 @@ impl<'a> Lexer<'a> {
         };
         if raw == Raw::Newline {
             if self.parens.is_empty() && self.line_has_tokens {
-                let start = self.pos(span.start);
-                let end = Pos::new(start.line, start.col + 1);
+                // As in CPython, a NEWLINE after a comment starts where the comment does and ends
+                // where the line does; otherwise it is empty, at the end of the line.
+                let gap = &self.src[self.cursor..span.start];
+                let comment = gap.trim_start_matches([' ', '\t', '\x0c']);
+                let start = if comment.starts_with('#') {
+                    self.pos(span.start - comment.len())
+                } else {
+                    self.pos(span.start)
+                };
+                let end = self.pos(span.start);
                 self.pending.push_back((start, Tok::Newline, end));
                 self.line_has_tokens = false;
                 self.at_line_start = true;
@@ -303,6 +333,9 @@ impl<'a> Lexer<'a> {
             Raw::Backslash => {
                 let start = self.pos(span.start);
                 let end = Pos::new(start.line, start.col + 1);
+                if span.end == self.src.len() {
+                    return Err(self.error("unexpected EOF while parsing", end, end));
+                }
                 return Err(self.error(
                     "unexpected character after line continuation character",
                     Pos::new(start.line, start.col + 1),
@@ -319,15 +352,15 @@ impl<'a> Lexer<'a> {
             }
             other => other.simple().expect("every remaining raw token is simple"),
         };
+        self.brackets(&tok, span.start)?;
         let start = self.pos(span.start);
         let end = self.pos(span.end);
-        self.brackets(&tok, start, end)?;
         self.pending.push_back((start, tok, end));
         Ok(())
     }
 
     /// Tracks bracket nesting; mismatches are reported as CPython's tokenizer does.
-    fn brackets(&mut self, tok: &Tok, start: Pos, end: Pos) -> Result<(), SyntaxError> {
+    fn brackets(&mut self, tok: &Tok, off: usize) -> Result<(), SyntaxError> {
         let (open, close) = match tok {
             Tok::LPar => (Some('('), None),
             Tok::LSqb => (Some('['), None),
@@ -339,14 +372,16 @@ impl<'a> Lexer<'a> {
         };
         if let Some(c) = open {
             if self.parens.len() >= 200 {
-                return Err(self.error("too many nested parentheses", start, end));
+                return Err(self.error_at_char("too many nested parentheses", off));
             }
+            let start = self.pos(off);
             self.parens.push((c, start));
             return Ok(());
         }
         let close = close.unwrap_or(')');
+        let start = self.pos(off);
         match self.parens.pop() {
-            None => Err(self.error(format!("unmatched '{close}'"), start, end)),
+            None => Err(self.error_at_char(format!("unmatched '{close}'"), off)),
             Some((open, open_pos)) => {
                 let expected = match open {
                     '(' => ')',
@@ -356,19 +391,17 @@ impl<'a> Lexer<'a> {
                 if expected == close {
                     Ok(())
                 } else if open_pos.line != start.line {
-                    Err(self.error(
+                    Err(self.error_at_char(
                         format!(
                             "closing parenthesis '{close}' does not match opening parenthesis '{open}' on line {}",
                             open_pos.line
                         ),
-                        start,
-                        end,
+                        off,
                     ))
                 } else {
-                    Err(self.error(
+                    Err(self.error_at_char(
                         format!("closing parenthesis '{close}' does not match opening parenthesis '{open}'"),
-                        start,
-                        end,
+                        off,
                     ))
                 }
             }
@@ -467,19 +500,16 @@ impl<'a> Lexer<'a> {
 
     fn bad_character(&mut self, off: usize) -> SyntaxError {
         let c = self.src[off..].chars().next().unwrap_or(' ');
-        let start = self.pos(off);
-        let end = Pos::new(start.line, start.col + c.len_utf8() as u32);
         let cp = c as u32;
         if c.is_ascii() && !c.is_ascii_control() {
-            self.error("invalid syntax", start, end)
-        } else if c.is_control() || c == '\u{a0}' || (!c.is_alphanumeric() && c.is_whitespace()) {
-            self.error(
-                format!("invalid non-printable character U+{cp:04X}"),
-                start,
-                end,
-            )
+            // CPython's tokenizer hands `$`, `?` and `!` to the parser as an error token, so the
+            // caret is placed by the parser (in bytes).
+            let start = self.pos(off);
+            self.error("invalid syntax", start, Pos::new(start.line, start.col + 1))
+        } else if !is_printable(c) {
+            self.error_at_char(format!("invalid non-printable character U+{cp:04X}"), off)
         } else {
-            self.error(format!("invalid character '{c}' (U+{cp:04X})"), start, end)
+            self.error_at_char(format!("invalid character '{c}' (U+{cp:04X})"), off)
         }
     }
 
@@ -496,7 +526,18 @@ impl<'a> Lexer<'a> {
                 self.pending.push_back((begin, tok, end));
                 Ok(())
             }
-            Err((msg, at, width)) => {
+            Err(NumberError {
+                msg,
+                at,
+                width,
+                byte_cols,
+            }) => {
+                // Numbers are ASCII, so only where the literal starts differs between the units.
+                let begin = if byte_cols {
+                    begin
+                } else {
+                    self.char_pos(start)
+                };
                 let s = Pos::new(begin.line, begin.col + at as u32);
                 Err(self.error(msg, s, Pos::new(s.line, s.col + width as u32)))
             }
@@ -525,17 +566,16 @@ impl<'a> Lexer<'a> {
         let body_end;
         loop {
             if i >= bytes.len() {
-                let begin = self.pos(start);
+                let begin = self.char_pos(start);
                 let kind = if triple {
                     "triple-quoted string literal"
                 } else {
                     "string literal"
                 };
                 let line = if triple { self.last_line() } else { begin.line };
-                return Err(self.error(
+                return Err(self.error_at_char(
                     format!("unterminated {kind} (detected at line {line})"),
-                    begin,
-                    Pos::new(begin.line, begin.col + 1),
+                    start,
                 ));
             }
             let b = bytes[i];
@@ -544,14 +584,11 @@ impl<'a> Lexer<'a> {
                 continue;
             }
             if b == b'\n' && !triple {
-                let begin = self.pos(start);
-                return Err(self.error(
-                    format!(
-                        "unterminated string literal (detected at line {})",
-                        begin.line
-                    ),
-                    begin,
-                    Pos::new(begin.line, begin.col + 1),
+                // The line is the one the scan stopped on (a backslash may have continued it).
+                let line = self.char_pos(i).line;
+                return Err(self.error_at_char(
+                    format!("unterminated string literal (detected at line {line})"),
+                    start,
                 ));
             }
             if b == quote {
@@ -603,156 +640,50 @@ impl Iterator for Lexer<'_> {
     }
 }
 
+/// Python's `str.isprintable` for one character outside ASCII, as far as it matters for source:
+/// control (Cc), format (Cf), private-use (Co) and separator characters are not printable.
+/// (Unassigned code points are not printable either; telling them apart needs the full Unicode
+/// tables, and they do not turn up in source files.)
+fn is_printable(c: char) -> bool {
+    const FORMAT: &[(u32, u32)] = &[
+        (0xad, 0xad),
+        (0x600, 0x605),
+        (0x61c, 0x61c),
+        (0x6dd, 0x6dd),
+        (0x70f, 0x70f),
+        (0x890, 0x891),
+        (0x8e2, 0x8e2),
+        (0x180e, 0x180e),
+        (0x200b, 0x200f),
+        (0x202a, 0x202e),
+        (0x2060, 0x2064),
+        (0x2066, 0x206f),
+        (0xfeff, 0xfeff),
+        (0xfff9, 0xfffb),
+        (0x110bd, 0x110bd),
+        (0x110cd, 0x110cd),
+        (0x13430, 0x13438),
+        (0x1bca0, 0x1bca3),
+        (0x1d173, 0x1d17a),
+        (0xe0001, 0xe0001),
+        (0xe0020, 0xe007f),
+    ];
+    let cp = c as u32;
+    let format = FORMAT.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp));
+    let private = (0xe000..=0xf8ff).contains(&cp) || cp >= 0xf0000;
+    !(c.is_control() || c.is_whitespace() || format || private)
+}
+
 /// Identifiers are NFKC-normalised in CPython; for the ASCII names nearly every program uses this is
 /// the identity, and we keep other names as written.
 fn normalize_name(text: &str) -> String {
     text.to_string()
 }
 
-/// Scans a numeric literal at the start of `s`. Returns its length and token, or an error message
-/// with the byte offset and width the caret should mark.
-fn scan_number(s: &str) -> Result<(usize, Tok), (String, usize, usize)> {
-    let b = s.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    // Digits with single underscores between them; returns the end offset.
-    let digits = |mut i: usize, ok: &dyn Fn(u8) -> bool| -> Result<usize, usize> {
-        if !ok(at(i)) {
-            return Err(i);
-        }
-        while ok(at(i)) || (at(i) == b'_' && ok(at(i + 1))) {
-            i += 1;
-        }
-        if at(i) == b'_' {
-            return Err(i);
-        }
-        Ok(i)
-    };
-    let is_dec = |c: u8| c.is_ascii_digit();
-    if at(0) == b'0' && matches!(at(1), b'x' | b'X' | b'o' | b'O' | b'b' | b'B') {
-        let (radix, name, ok): (u32, &str, &dyn Fn(u8) -> bool) = match at(1) {
-            b'x' | b'X' => (16, "hexadecimal", &|c: u8| c.is_ascii_hexdigit()),
-            b'o' | b'O' => (8, "octal", &|c: u8| (b'0'..=b'7').contains(&c)),
-            _ => (2, "binary", &|c: u8| c == b'0' || c == b'1'),
-        };
-        let mut start = 2;
-        if at(2) == b'_' {
-            start = 3;
-        }
-        let end = match digits(start, ok) {
-            Ok(e) => e,
-            Err(e) => {
-                if at(e).is_ascii_digit() {
-                    return Err((
-                        format!("invalid digit '{}' in {name} literal", at(e) as char),
-                        e,
-                        1,
-                    ));
-                }
-                return Err((
-                    format!("invalid {name} literal"),
-                    e.saturating_sub(1).max(1),
-                    1,
-                ));
-            }
-        };
-        if at(end).is_ascii_digit() {
-            return Err((
-                format!("invalid digit '{}' in {name} literal", at(end) as char),
-                end,
-                1,
-            ));
-        }
-        check_end(s, end, name)?;
-        let clean: String = s[start..end].chars().filter(|&c| c != '_').collect();
-        return Ok((end, Tok::Int(int_from_digits(&clean, radix))));
-    }
-    // Decimal integer part (possibly empty for ".5").
-    let mut i = 0;
-    let mut is_float = false;
-    if at(0) != b'.' {
-        i = digits(0, &is_dec).map_err(|e| ("invalid decimal literal".to_string(), e, 1))?;
-    }
-    if at(i) == b'.' {
-        is_float = true;
-        i += 1;
-        if is_dec(at(i)) {
-            i = digits(i, &is_dec).map_err(|e| ("invalid decimal literal".to_string(), e, 1))?;
-        }
-    }
-    if matches!(at(i), b'e' | b'E') {
-        let mut j = i + 1;
-        if matches!(at(j), b'+' | b'-') {
-            j += 1;
-        }
-        if is_dec(at(j)) {
-            is_float = true;
-            i = digits(j, &is_dec).map_err(|e| ("invalid decimal literal".to_string(), e, 1))?;
-        } else {
-            return Err(("invalid decimal literal".to_string(), 0, i + 1));
-        }
-    }
-    let text: String = s[..i].chars().filter(|&c| c != '_').collect();
-    if matches!(at(i), b'j' | b'J') {
-        check_end(s, i + 1, "imaginary")?;
-        return Ok((
-            i + 1,
-            Tok::Imag(text.parse::<f64>().unwrap_or(f64::INFINITY)),
-        ));
-    }
-    check_end(s, i, "decimal")?;
-    if is_float {
-        // Rust's parser rounds correctly, as CPython's does; it only fails on forms we never pass.
-        return Ok((i, Tok::Float(text.parse::<f64>().unwrap_or(f64::INFINITY))));
-    }
-    if text.len() > 1 && text.starts_with('0') && text.bytes().any(|c| c != b'0') {
-        return Err((
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
-                .to_string(),
-            0,
-            i + 1,
-        ));
-    }
-    Ok((i, Tok::Int(int_from_digits(&text, 10))))
-}
-
-/// A number may be followed directly by a few keywords (`1if x else y`), never by other name text.
-fn check_end(s: &str, end: usize, kind: &str) -> Result<(), (String, usize, usize)> {
-    let rest = &s[end..];
-    let Some(c) = rest.chars().next() else {
-        return Ok(());
-    };
-    if !(c.is_alphanumeric() || c == '_') {
-        return Ok(());
-    }
-    for kw in ["and", "else", "for", "if", "in", "is", "not", "or"] {
-        if let Some(after) = rest.strip_prefix(kw) {
-            if !after
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_')
-            {
-                return Ok(());
-            }
-        }
-    }
-    let kind = if kind == "imaginary" {
-        "imaginary"
-    } else {
-        kind
-    };
-    Err((format!("invalid {kind} literal"), end.saturating_sub(1), 1))
-}
-
-fn int_from_digits(digits: &str, radix: u32) -> IntLit {
-    match i64::from_str_radix(digits, radix) {
-        Ok(v) => IntLit::Small(v),
-        Err(_) => IntLit::Big(BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::token::IntLit;
 
     fn toks(src: &str) -> Vec<Tok> {
         Lexer::new(src)

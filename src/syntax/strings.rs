@@ -1,12 +1,14 @@
 //! Decoding of string and bytes literal bodies: escape sequences, raw strings, and the errors
 //! CPython reports for malformed escapes.
 
-/// Why a literal body could not be decoded; the message is CPython's, the offset is where in the
-/// body the bad escape starts.
+/// Why a literal body could not be decoded; the message is CPython's.
 #[derive(Debug)]
 pub struct DecodeError {
     pub msg: String,
-    pub offset: usize,
+    /// True when CPython points at the literal itself ("bytes can only contain ASCII literal
+    /// characters"); false when it points at the token after the literal, as it does for errors
+    /// from the escape decoder.
+    pub at_literal: bool,
 }
 
 /// Decodes the body of a (non-bytes) string literal.
@@ -69,39 +71,62 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
                     }
                 }
                 if got < n {
-                    let end = i + 1 + got;
-                    return Err(DecodeError {
-                        msg: format!(
-                            "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: truncated {} escape",
-                            i, end, name
-                        ),
-                        offset: i,
-                    });
+                    return Err(escape_error(
+                        body,
+                        i,
+                        2 + got,
+                        &format!("truncated {name} escape"),
+                    ));
                 }
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None => {
-                        return Err(DecodeError {
-                            msg: format!(
-                                "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: illegal Unicode character",
-                                i,
-                                i + 1 + n
-                            ),
-                            offset: i,
-                        })
+                        return Err(escape_error(body, i, 2 + n, "illegal Unicode character"));
                     }
                 }
             }
             'N' => {
-                // Named escapes need the Unicode name database; we report them rather than guess.
-                return Err(DecodeError {
-                    msg: format!(
-                        "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: unknown Unicode character name",
-                        i,
-                        i + 1
-                    ),
-                    offset: i,
-                });
+                // \N{name}: the name runs to the first '}'.
+                let rest = &body[i + 2..];
+                let named = rest
+                    .strip_prefix('{')
+                    .and_then(|r| r.find('}').map(|close| &r[..close]));
+                match named {
+                    Some(name) if !name.is_empty() => {
+                        let Some(ch) = super::unicode_names::lookup(name) else {
+                            let len = 2 + 1 + name.len() + 1;
+                            return Err(escape_error(
+                                body,
+                                i,
+                                len,
+                                "unknown Unicode character name",
+                            ));
+                        };
+                        out.push(ch);
+                        // Skip `{name}`.
+                        for (_, c) in chars.by_ref() {
+                            if c == '}' {
+                                break;
+                            }
+                        }
+                    }
+                    Some(_) => {
+                        // `\N{}`: CPython stops at the `}`.
+                        return Err(escape_error(body, i, 3, "malformed \\N character escape"));
+                    }
+                    None if rest.starts_with('{') => {
+                        // No closing brace: the escape runs to the end of the literal.
+                        return Err(escape_error(
+                            body,
+                            i,
+                            body.len() - i,
+                            "malformed \\N character escape",
+                        ));
+                    }
+                    None => {
+                        return Err(escape_error(body, i, 2, "malformed \\N character escape"));
+                    }
+                }
             }
             other => {
                 // Unknown escapes keep their backslash (a DeprecationWarning in CPython 3.11).
@@ -113,12 +138,43 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
     Ok(out)
 }
 
+/// The `unicodeescape` codec's error for the escape at byte `start` of `body`, `len` bytes long.
+///
+/// CPython decodes a literal by first rewriting every non-ASCII character as a `\U%08x` escape (and
+/// a backslash before one as `\u005c`), so the positions it reports count in that rewritten text.
+fn escape_error(body: &str, start: usize, len: usize, reason: &str) -> DecodeError {
+    let first = escaped_len(body, &body[..start]);
+    let last = first + escaped_len(&body[start..], &body[start..start + len]) - 1;
+    DecodeError {
+        msg: format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {first}-{last}: {reason}"
+        ),
+        at_literal: false,
+    }
+}
+
+/// Length of `part` (a prefix of `text`) once rewritten as CPython does before decoding escapes.
+fn escaped_len(text: &str, part: &str) -> usize {
+    let mut n = 0;
+    let mut chars = text[..part.len()].chars().peekable();
+    while let Some(c) = chars.next() {
+        n += if !c.is_ascii() {
+            10
+        } else if c == '\\' && chars.peek().is_some_and(|d| !d.is_ascii()) {
+            6
+        } else {
+            1
+        };
+    }
+    n
+}
+
 /// Decodes the body of a bytes literal. Only ASCII characters may appear literally.
 pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
-    if let Some(pos) = body.find(|c: char| !c.is_ascii()) {
+    if !body.is_ascii() {
         return Err(DecodeError {
             msg: "bytes can only contain ASCII literal characters".into(),
-            offset: pos,
+            at_literal: true,
         });
     }
     if raw {
@@ -173,7 +229,7 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
                     _ => {
                         return Err(DecodeError {
                             msg: format!("(value error) invalid \\x escape at position {}", i - 2),
-                            offset: i - 2,
+                            at_literal: false,
                         })
                     }
                 }
