@@ -50,8 +50,9 @@ pub enum ParamItem {
 }
 
 pub enum Trailer {
-    /// Arguments, the position of the closing `)`, and whether a comma stands before it.
-    Call(Vec<ArgItem>, Pos, bool),
+    /// Arguments, the positions of the opening `(` and the closing `)`, and whether a comma
+    /// stands before the `)`.
+    Call(Vec<ArgItem>, Pos, Pos, bool),
     Subscript(Expr),
     Attr(String),
 }
@@ -108,9 +109,9 @@ pub fn comma_before(seen: &RefCell<Vec<Spanned>>, at: Pos) -> bool {
 
 pub fn trailer(e: Expr, t: Trailer, l: Pos, r: Pos) -> PResult<Expr> {
     Ok(match t {
-        Trailer::Call(items, close, trailing_comma) => {
+        Trailer::Call(mut items, open, close, trailing_comma) => {
             // `f(x for x in y,)`: the generator is no longer the sole argument.
-            if let [ArgItem::Generator(g)] = items.as_slice() {
+            if let [ArgItem::Generator(g)] = items.as_mut_slice() {
                 if trailing_comma {
                     return err(
                         "Generator expression must be parenthesized",
@@ -118,6 +119,8 @@ pub fn trailer(e: Expr, t: Trailer, l: Pos, r: Pos) -> PResult<Expr> {
                         g.range.end,
                     );
                 }
+                // A sole generator argument borrows the call's parentheses, as in CPython.
+                g.range = Range::new(open, r);
             }
             let (args, keywords) = call_args(items, close)?;
             Expr::new(
@@ -860,12 +863,29 @@ pub fn strings(
             );
         }
     }
+    let whole = Range::new(l, r);
     for v in values.iter_mut() {
-        if let ExprKind::Constant { .. } = v.kind {
-            v.range = Range::new(l, r);
-        }
+        take_joined_range(v, whole);
     }
     Ok(Expr::new(ExprKind::JoinedStr { values }, l, r))
+}
+
+/// CPython 3.11 gives an f-string's text pieces, its replacement fields and their format specs
+/// the range of the whole literal; only the expressions inside the fields keep their own.
+fn take_joined_range(v: &mut Expr, whole: Range) {
+    v.range = whole;
+    if let ExprKind::FormattedValue {
+        format_spec: Some(spec),
+        ..
+    } = &mut v.kind
+    {
+        spec.range = whole;
+        if let ExprKind::JoinedStr { values } = &mut spec.kind {
+            for part in values.iter_mut() {
+                take_joined_range(part, whole);
+            }
+        }
+    }
 }
 
 /// Appends to a JoinedStr's parts, merging adjacent constant text as CPython does.
