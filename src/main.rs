@@ -56,9 +56,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_source(file: &Path) -> Result<String, u8> {
+/// Reads and decodes a program; `shown` is the file name as errors display it.
+fn read_source(file: &Path, shown: &str) -> Result<String, u8> {
     match std::fs::read(file) {
-        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Ok(bytes) => pyvm::syntax::source::decode_source(&bytes, shown).map_err(|msg| {
+            eprintln!("SyntaxError: {msg}");
+            1
+        }),
         Err(e) => {
             let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
             eprintln!(
@@ -81,12 +85,12 @@ fn describe(e: &std::io::Error) -> String {
 }
 
 fn run(file: &Path, args: Vec<String>) -> u8 {
-    let source = match read_source(file) {
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let filename = abs.to_string_lossy().to_string();
+    let source = match read_source(file, &filename) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    let filename = abs.to_string_lossy().to_string();
     let mut vm = Vm::new();
     vm.argv = std::iter::once(file.to_string_lossy().to_string())
         .chain(args)
@@ -122,11 +126,11 @@ fn run(file: &Path, args: Vec<String>) -> u8 {
 }
 
 fn dis(file: &Path) -> u8 {
-    let source = match read_source(file) {
+    let filename = file.to_string_lossy().to_string();
+    let source = match read_source(file, &filename) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let filename = file.to_string_lossy().to_string();
     let mut vm = Vm::new();
     match vm.compile_text(&source, &filename, "exec") {
         Ok(code) => {

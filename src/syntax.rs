@@ -9,6 +9,7 @@ mod fstring;
 pub mod lexer;
 mod number;
 pub mod parser;
+pub mod source;
 pub mod strings;
 pub mod token;
 mod unicode_names;
