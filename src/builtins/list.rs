@@ -95,6 +95,10 @@ pub(crate) fn method_args<'a>(
 }
 
 fn list_append(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let ([Value::List(l), x], false) = (args.args, args.has_kwargs()) {
+        l.push(x.clone());
+        return Ok(Value::None);
+    }
     let l = this(&args, "append")?;
     let p = method_args(&args, "list.append", 1, 1)?;
     l.push(p[0].clone());

@@ -410,6 +410,19 @@ fn is_number(v: &Value) -> bool {
 /// CPython's `complex_new_impl`: a string is parsed; otherwise `__complex__` is tried on the first
 /// argument, and each part contributes `real + imag*1j`, complex parts included.
 pub fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // `complex(x, y)` from two plain floats or ints, as the julia grid builds a million of them.
+    if !args.has_kwargs() {
+        let plain = |v: &Value| match v {
+            Value::Float(f) => Some(*f),
+            Value::Int(i) => Some(*i as f64),
+            _ => None,
+        };
+        if let [re, im] = args.positional() {
+            if let (Some(re), Some(im)) = (plain(re), plain(im)) {
+                return Ok(Value::complex(re, im));
+            }
+        }
+    }
     let a = parse_args("complex", &args, &["real", "imag"], 0)?;
     let real = a[0].clone().unwrap_or(Value::Int(0));
     let imag = a[1].clone();

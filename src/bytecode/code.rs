@@ -4,7 +4,7 @@
 
 use super::opcodes::{CodeUnit, Opcode};
 use crate::vm::Value;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Source range of one instruction (CPython's `co_positions`). A negative field means "none"
@@ -61,6 +61,11 @@ pub struct GlobalCache {
     pub in_builtins: bool,
 }
 
+/// The method a LOAD_METHOD found on a built-in type, keyed by the receiver's value tag. Built-in
+/// types cannot be changed, so an entry stays valid for as long as the tag matches.
+#[derive(Default)]
+pub struct MethodCache(pub RefCell<Option<(u8, Value)>>);
+
 /// A compiled code object.
 pub struct Code {
     pub name: String,
@@ -88,6 +93,8 @@ pub struct Code {
     pub backedges: Box<[Cell<u32>]>,
     /// LOAD_GLOBAL caches; a LOAD_GLOBAL's first cache unit holds its index here.
     pub global_caches: Box<[Cell<GlobalCache>]>,
+    /// LOAD_METHOD caches; a LOAD_METHOD's first cache unit holds its index here.
+    pub method_caches: Box<[MethodCache]>,
 }
 
 impl Code {

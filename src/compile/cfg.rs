@@ -7,7 +7,7 @@
 //! regions into the exception table, choose jump directions, and lay out the wordcode.
 
 use super::{Unit, UnitKind, NO_LINE};
-use crate::bytecode::code::{flags, GlobalCache, SlotKind};
+use crate::bytecode::code::{flags, GlobalCache, MethodCache, SlotKind};
 use crate::bytecode::opcodes::{ArgKind, CodeUnit, Opcode};
 use crate::bytecode::{Code, ExceptionEntry, Position};
 use crate::syntax::SyntaxError;
@@ -1159,6 +1159,7 @@ pub(super) fn assemble(
     let mut table: Vec<ExceptionEntry> = Vec::new();
     let mut current: Option<(BlockId, usize)> = None;
     let mut global_caches = 0u32;
+    let mut method_caches = 0u32;
     let close = |table: &mut Vec<ExceptionEntry>,
                  blocks: &[Block],
                  handler: BlockId,
@@ -1197,11 +1198,16 @@ pub(super) fn assemble(
             positions.push(inst.loc);
             for k in 0..inst.op.caches() {
                 // A LOAD_GLOBAL's first cache unit holds the index of its cache slot.
-                let v = if inst.op == Opcode::LOAD_GLOBAL && k == 0 {
-                    global_caches += 1;
-                    (global_caches - 1).min(255) as u8
-                } else {
-                    0
+                let v = match inst.op {
+                    Opcode::LOAD_GLOBAL if k == 0 => {
+                        global_caches += 1;
+                        (global_caches - 1).min(255) as u8
+                    }
+                    Opcode::LOAD_METHOD if k == 0 => {
+                        method_caches += 1;
+                        (method_caches - 1).min(255) as u8
+                    }
+                    _ => 0,
                 };
                 code.push(CodeUnit::new(Opcode::CACHE, v));
                 positions.push(inst.loc);
@@ -1211,11 +1217,10 @@ pub(super) fn assemble(
     if let Some((h, start)) = current {
         close(&mut table, &cfg.blocks, h, start, code.len());
     }
-    if global_caches > 256 {
-        // More LOAD_GLOBALs than the 8-bit cache index can name: later ones share slot 255,
-        // which the interpreter treats as "do not cache".
-        global_caches = 256;
-    }
+    // More LOAD_GLOBALs (LOAD_METHODs) than the 8-bit cache index can name: later ones share
+    // index 255, which names no slot, so the interpreter does not cache them.
+    global_caches = global_caches.min(255);
+    method_caches = method_caches.min(255);
 
     let code_len = code.len();
     Ok(Rc::new(Code {
@@ -1240,5 +1245,6 @@ pub(super) fn assemble(
         global_caches: (0..global_caches)
             .map(|_| Cell::new(GlobalCache::default()))
             .collect(),
+        method_caches: (0..method_caches).map(|_| MethodCache::default()).collect(),
     }))
 }

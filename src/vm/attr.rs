@@ -7,6 +7,7 @@ use super::types::{type_name, type_of};
 use super::value::{alloc, Value};
 use super::Vm;
 use crate::builtins::classes::{descriptor_kind, DescriptorKind};
+use crate::bytecode::code::MethodCache;
 use crate::objects::{Layout, PyBuiltin, PyInstance, PyMethod, PyType};
 use std::rc::Rc;
 
@@ -464,6 +465,30 @@ impl Vm {
         }
     }
 
+    /// LOAD_METHOD through the instruction's cache: for receivers of a built-in type (which
+    /// cannot change) the method found last time is reused while the receiver's tag is the same.
+    pub fn load_method_cached(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        cache: Option<&MethodCache>,
+    ) -> PyResult<Option<Value>> {
+        let Some(cache) = cache.filter(|_| has_fixed_builtin_type(obj)) else {
+            return self.load_method(obj, name);
+        };
+        let tag = obj.tag();
+        if let Some((t, m)) = &*cache.0.borrow() {
+            if *t == tag {
+                return Ok(Some(m.clone()));
+            }
+        }
+        let found = self.load_method(obj, name)?;
+        if let Some(m) = &found {
+            *cache.0.borrow_mut() = Some((tag, m.clone()));
+        }
+        Ok(found)
+    }
+
     /// `obj.name = value`.
     pub fn setattr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
@@ -785,4 +810,24 @@ fn code_positions(vm: &mut Vm, args: crate::objects::Args) -> PyResult<Value> {
 /// Instances of built-in layouts other than plain objects keep a payload; helpers for builtins.
 pub fn layout_of(v: &Value) -> Layout {
     type_of(v).base_layout()
+}
+
+/// Whether every value with `v`'s tag has one and the same built-in type.
+fn has_fixed_builtin_type(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Complex(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Range(_)
+            | Value::Slice(_)
+    )
 }

@@ -545,10 +545,11 @@ impl Vm {
                     tri!(self.setattr(&obj, &code.names[arg as usize], v));
                 }
                 Opcode::LOAD_METHOD => {
+                    let cache = code.method_caches.get(units[ip].arg as usize);
                     ip += 10;
                     let obj = pop!();
                     let name = &code.names[arg as usize];
-                    match tri!(self.load_method(&obj, name)) {
+                    match tri!(self.load_method_cached(&obj, name, cache)) {
                         Some(method) => {
                             push!(method);
                             push!(obj);
@@ -574,16 +575,21 @@ impl Vm {
                     };
                     f.kwnames = u32::MAX;
                     let callee = sp - argc - 2;
-                    // A plain builtin (`abs(z)`, `len(xs)`) is called in place: the callable stays
+                    // A plain builtin (`abs(z)`, `len(xs)`) or a builtin method (`xs.append(x)`,
+                    // whose receiver is the first argument) is called in place: the callable stays
                     // in its stack slot, untouched, until the call returns. (Calls without
                     // arguments may be `locals()` and friends, which need the frame prepared.)
-                    if let (Value::Null, Value::Builtin(b)) = (&*slot!(callee), &*slot!(callee + 1))
-                    {
-                        if b.self_.is_null() && kwnames.is_empty() && argc > 0 {
+                    let (func_slot, args_start) = match &*slot!(callee) {
+                        Value::Null => (callee + 1, callee + 2),
+                        _ => (callee, callee + 1),
+                    };
+                    if let Value::Builtin(b) = &*slot!(func_slot) {
+                        if b.self_.is_null() && kwnames.is_empty() && sp > args_start {
                             let func = b.func;
-                            // SAFETY: callee + 2..sp lies within the current stack.
-                            let args =
-                                unsafe { std::slice::from_raw_parts(base.add(callee + 2), argc) };
+                            // SAFETY: args_start..sp lies within the current stack.
+                            let args = unsafe {
+                                std::slice::from_raw_parts(base.add(args_start), sp - args_start)
+                            };
                             let result = func(self, crate::objects::Args::new(args));
                             while sp > callee {
                                 pop!().discard();
@@ -593,10 +599,6 @@ impl Vm {
                         }
                     }
                     // A Python function, called as `f(...)` or as a method, also stays in place.
-                    let (func_slot, args_start) = match &*slot!(callee) {
-                        Value::Null => (callee + 1, callee + 2),
-                        _ => (callee, callee + 1),
-                    };
                     if let Value::Function(func) = &*slot!(func_slot) {
                         // SAFETY: args_start..sp lies within the current stack, which the call
                         // does not touch (the callee runs in its own frame).
@@ -610,12 +612,7 @@ impl Vm {
                         push!(tri!(result));
                         continue;
                     }
-                    let is_method = !slot!(callee).is_null();
-                    let (callable, args_start) = if is_method {
-                        (slot!(callee).clone(), callee + 1)
-                    } else {
-                        (slot!(callee + 1).clone(), callee + 2)
-                    };
+                    let callable = slot!(func_slot).clone();
                     if argc == 0 {
                         f.sp = sp;
                         self.prepare_introspection(f, &code, &callable);
