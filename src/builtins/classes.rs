@@ -274,7 +274,33 @@ fn object_dunder_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn object_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `object.__init__`: extra arguments are an error unless the class overrides `__new__` only
+/// (CPython's `object_init`).
+fn object_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(obj) = args.args.first() else {
+        return Ok(Value::None);
+    };
+    if args.args.len() == 1 {
+        return Ok(Value::None);
+    }
+    let t = type_of(obj);
+    let from_object = |name: &str| {
+        t.lookup_with_owner(name)
+            .is_none_or(|(_, owner)| owner.builtin && *owner.name.borrow() == "object")
+    };
+    if !from_object("__init__") {
+        return Err(PyErr::type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    // Built-in bases (float, list, Exception ...) have their own constructors.
+    let builtin_new = t.base_layout() != Layout::Object || t.is_exception();
+    if from_object("__new__") && !builtin_new {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no arguments",
+            t.name()
+        )));
+    }
     Ok(Value::None)
 }
 

@@ -454,7 +454,8 @@ impl Vm {
                     _ => Ok(None),
                 }
             }
-            Value::Module(_) | Value::Type(_) => Ok(None),
+            // Modules, types and native objects such as `super()` resolve attributes their own way.
+            Value::Module(_) | Value::Type(_) | Value::Native(_) => Ok(None),
             _ => {
                 let t = type_of(obj);
                 match t.lookup(n) {
