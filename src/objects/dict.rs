@@ -5,6 +5,7 @@
 //! closure; the interpreter passes one that calls back into the VM. A `keys_version` changes
 //! whenever the set of keys or their positions change, which is what global-lookup caches check.
 
+use super::str::PyStr;
 use crate::vm::{PyResult, Value};
 use hashbrown::HashTable;
 use std::cell::{Ref, RefCell, RefMut};
@@ -96,6 +97,21 @@ impl DictTable {
             .find(mix(hash), |&i| match &entries[i] {
                 Some(e) => e.hash == hash && e.key.as_str() == Some(key),
                 None => false,
+            })
+            .copied()
+    }
+
+    /// `find_str` for a str object: the same object as the key matches without comparing text.
+    pub fn find_pystr(&self, key: &PyStr) -> Option<usize> {
+        let hash = key.hash();
+        let entries = &self.entries;
+        self.index
+            .find(mix(hash), |&i| match &entries[i] {
+                Some(e) if e.hash == hash => match &e.key {
+                    Value::Str(k) => std::ptr::eq(&**k, key) || k.as_str() == key.as_str(),
+                    _ => false,
+                },
+                _ => false,
             })
             .copied()
     }
@@ -236,6 +252,12 @@ impl PyDict {
         t.find_str(hash, key).and_then(|i| t.value_at(i).cloned())
     }
 
+    /// Looks up a str object (an attribute or global name, whose hash is cached).
+    pub fn get_pystr(&self, key: &PyStr) -> Option<Value> {
+        let t = self.table.borrow();
+        t.find_pystr(key).and_then(|i| t.value_at(i).cloned())
+    }
+
     /// Sets a str key (used for namespaces, where keys are always str).
     pub fn set_str(&self, key: &str, value: Value) {
         let mut t = self.table.borrow_mut();
@@ -251,7 +273,7 @@ impl PyDict {
         let Some(s) = key.as_pystr() else { return };
         let hash = s.hash();
         let mut t = self.table.borrow_mut();
-        match t.find_str(hash, s.as_str()) {
+        match t.find_pystr(s) {
             Some(i) => t.set_value_at(i, value),
             None => t.insert_new(hash, key.clone(), value),
         }

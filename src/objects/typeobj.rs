@@ -1,6 +1,7 @@
 //! Type objects (classes) and instances of Python-defined classes, including exceptions.
 
 use super::dict::PyDict;
+use super::str::PyStr;
 use crate::vm::frame::TracebackEntry;
 use crate::vm::Value;
 use std::cell::{Cell, RefCell};
@@ -17,11 +18,30 @@ pub fn invalidate_lookup_caches() {
     TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
-/// Results of `PyType::lookup`, by name, for one epoch (CPython's method cache, per type).
+/// Results of `PyType::lookup`, by name, for one epoch (CPython's method cache, per type). Entries
+/// are found by the name's str hash, which attribute names carry precomputed.
 #[derive(Default)]
 pub struct LookupCache {
     epoch: Cell<u64>,
-    found: RefCell<hashbrown::HashMap<Box<str>, Option<Value>>>,
+    found: RefCell<hashbrown::HashTable<CachedLookup>>,
+    /// Which attribute hooks the class defines in Python, once known for this epoch.
+    hooks: Cell<Option<Hooks>>,
+}
+
+struct CachedLookup {
+    hash: i64,
+    name: Box<str>,
+    value: Option<Value>,
+}
+
+/// The attribute hooks a class may define, which change how every attribute access on its
+/// instances goes; asked on each access, so cached as flags.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hooks {
+    /// `__getattribute__` defined by a Python class along the MRO.
+    pub getattribute: bool,
+    /// `__setattr__` defined by a Python class along the MRO.
+    pub setattr: bool,
 }
 
 /// Which built-in layout a type's instances have. User classes that subclass a builtin keep that
@@ -87,18 +107,56 @@ impl PyType {
 
     /// Looks `name` up along the MRO (memoised until a type changes).
     pub fn lookup(&self, name: &str) -> Option<Value> {
+        self.lookup_hashed(name, super::str::str_hash(name))
+    }
+
+    /// `lookup` for a str object, whose hash is already known.
+    pub fn lookup_pystr(&self, name: &PyStr) -> Option<Value> {
+        self.lookup_hashed(name.as_str(), name.hash())
+    }
+
+    fn lookup_hashed(&self, name: &str, hash: i64) -> Option<Value> {
+        self.validate_cache();
+        let matches = |e: &CachedLookup| e.hash == hash && &*e.name == name;
+        if let Some(e) = self.cache.found.borrow().find(hash as u64, matches) {
+            return e.value.clone();
+        }
+        let value = self.lookup_uncached(name);
+        self.cache.found.borrow_mut().insert_unique(
+            hash as u64,
+            CachedLookup {
+                hash,
+                name: name.into(),
+                value: value.clone(),
+            },
+            |e| e.hash as u64,
+        );
+        value
+    }
+
+    /// Empties the cache if a type has changed since it was filled.
+    fn validate_cache(&self) {
         let epoch = TYPE_EPOCH.with(|e| e.get());
-        if self.cache.epoch.get() == epoch {
-            if let Some(v) = self.cache.found.borrow().get(name) {
-                return v.clone();
-            }
-        } else {
+        if self.cache.epoch.get() != epoch {
             self.cache.found.borrow_mut().clear();
+            self.cache.hooks.set(None);
             self.cache.epoch.set(epoch);
         }
-        let v = self.lookup_uncached(name);
-        self.cache.found.borrow_mut().insert(name.into(), v.clone());
-        v
+    }
+
+    /// The attribute hooks this class defines in Python (see `Hooks`).
+    pub fn hooks(&self) -> Hooks {
+        self.validate_cache();
+        if let Some(h) = self.cache.hooks.get() {
+            return h;
+        }
+        let python = |name| matches!(self.lookup(name), Some(Value::Function(_)));
+        let h = Hooks {
+            getattribute: python("__getattribute__"),
+            setattr: python("__setattr__"),
+        };
+        self.cache.hooks.set(Some(h));
+        h
     }
 
     fn lookup_uncached(&self, name: &str) -> Option<Value> {

@@ -51,8 +51,8 @@ impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
         let n = name.as_str().unwrap_or("");
         match obj {
-            Value::Instance(inst) => self.instance_getattr(obj, inst, n),
-            Value::Module(m) => match m.dict.get_str(n) {
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Module(m) => match lookup_in(&m.dict, name) {
                 Some(v) => Ok(v),
                 None => match n {
                     "__dict__" => Ok(Value::Dict(m.dict.clone())),
@@ -145,21 +145,22 @@ impl Vm {
         &mut self,
         obj: &Value,
         inst: &Rc<PyInstance>,
-        name: &str,
+        name_value: &Value,
     ) -> PyResult<Value> {
+        let name = name_value.as_str().unwrap_or("");
         let class = inst.class();
-        if let Some(ga) = class.lookup("__getattribute__") {
-            if matches!(ga, Value::Function(_)) {
-                return self.call(&ga, &[obj.clone(), Value::str(name)], &[]);
+        if class.hooks().getattribute {
+            if let Some(ga) = class.lookup("__getattribute__") {
+                return self.call(&ga, &[obj.clone(), name_value.clone()], &[]);
             }
         }
-        let class_attr = class.lookup(name);
+        let class_attr = class_lookup(&class, name_value);
         if let Some(ca) = &class_attr {
             if self.is_data_descriptor(ca) {
                 return self.descriptor_get(ca, obj, &class);
             }
         }
-        if let Some(v) = inst.dict.get_str(name) {
+        if let Some(v) = lookup_in(&inst.dict, name_value) {
             return Ok(v);
         }
         if let Some(ca) = class_attr {
@@ -446,11 +447,13 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let class = inst.class();
-                if class.lookup("__getattribute__").is_some() {
+                if class.hooks().getattribute {
                     return Ok(None);
                 }
-                match class.lookup(n) {
-                    Some(f @ Value::Function(_)) if inst.dict.get_str(n).is_none() => Ok(Some(f)),
+                match class_lookup(&class, name) {
+                    Some(f @ Value::Function(_)) if lookup_in(&inst.dict, name).is_none() => {
+                        Ok(Some(f))
+                    }
                     _ => Ok(None),
                 }
             }
@@ -496,8 +499,8 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let class = inst.class();
-                if let Some(sa) = class.lookup("__setattr__") {
-                    if matches!(sa, Value::Function(_)) {
+                if class.hooks().setattr {
+                    if let Some(sa) = class.lookup("__setattr__") {
                         self.call(&sa, &[obj.clone(), name.clone(), value], &[])?;
                         return Ok(());
                     }
@@ -572,7 +575,7 @@ impl Vm {
     ) -> PyResult<()> {
         let n = name.as_str().unwrap_or("");
         let class = inst.class();
-        if let Some(ca) = class.lookup(n) {
+        if let Some(ca) = class_lookup(&class, name) {
             if let Some(DescriptorKind::Property { fset, .. }) = descriptor_kind(&ca) {
                 return match fset {
                     Some(s) => self.call(&s, &[obj.clone(), value], &[]).map(|_| ()),
@@ -831,4 +834,17 @@ fn has_fixed_builtin_type(v: &Value) -> bool {
             | Value::Range(_)
             | Value::Slice(_)
     )
+}
+
+/// A class attribute by name; `name` is a str value, whose hash is cached.
+fn class_lookup(class: &PyType, name: &Value) -> Option<Value> {
+    match name.as_pystr() {
+        Some(s) => class.lookup_pystr(s),
+        None => None,
+    }
+}
+
+/// An entry of an instance or module namespace by name; `name` is a str value.
+fn lookup_in(dict: &crate::objects::PyDict, name: &Value) -> Option<Value> {
+    name.as_pystr().and_then(|s| dict.get_pystr(s))
 }
