@@ -1,0 +1,1 @@
+programs/fannkuch.py 6

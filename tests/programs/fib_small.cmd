@@ -1,0 +1,1 @@
+programs/fib.py 15

@@ -1,0 +1,1 @@
+programs/mandelbrot.py 40 30

@@ -1,0 +1,1 @@
+programs/nbody.py 1000

@@ -1,0 +1,1 @@
+programs/richards.py 1

@@ -1,0 +1,1 @@
+programs/spectral_norm.py 30
