@@ -1,0 +1,1 @@
+programs/diffusion.py 16 4

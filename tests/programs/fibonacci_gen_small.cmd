@@ -1,0 +1,1 @@
+programs/fibonacci_gen.py 400

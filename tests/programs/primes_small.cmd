@@ -1,0 +1,1 @@
+programs/primes.py 3000
