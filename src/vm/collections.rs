@@ -275,6 +275,18 @@ impl Vm {
         match container {
             Value::List(l) => {
                 if let Value::Slice(s) = index {
+                    if plain_slice(s) {
+                        // No Python code runs to read the bounds: slice the items in place.
+                        let len = l.len();
+                        let si = self.slice_indices(s, len)?;
+                        let items = l.items.borrow();
+                        return Ok(Value::list(if si.step == 1 {
+                            let start = si.start.clamp(0, len as i64) as usize;
+                            items[start..start + si.len].to_vec()
+                        } else {
+                            si.indices().map(|i| items[i].clone()).collect()
+                        }));
+                    }
                     let items = l.snapshot();
                     let si = self.slice_indices(s, items.len())?;
                     return Ok(Value::list(
@@ -463,6 +475,10 @@ impl Vm {
                 if let Value::Slice(s) = index {
                     let new_items = match &value {
                         Value::List(v) if std::rc::Rc::ptr_eq(v, l) => v.snapshot(),
+                        // A temporary list (`a[:k] = b[k::-1]`) gives up its items.
+                        Value::List(v) if std::rc::Rc::strong_count(v) == 1 => {
+                            std::mem::take(&mut *v.items.borrow_mut())
+                        }
                         _ => self.collect(&value).map_err(|e| {
                             if e.is(ExcKind::TypeError) {
                                 PyErr::type_error("can only assign an iterable")
@@ -741,4 +757,11 @@ pub fn subscript_builtin(container: &Value, index: &Value) -> Option<PyResult<Va
 pub fn to_index_i64(v: &num_bigint::BigInt) -> PyResult<i64> {
     v.to_i64()
         .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
+}
+
+/// Whether a slice's bounds are all ints or None, so reading them runs no Python code.
+fn plain_slice(s: &PySlice) -> bool {
+    [&s.start, &s.stop, &s.step]
+        .iter()
+        .all(|v| matches!(v, Value::None | Value::Int(_)))
 }

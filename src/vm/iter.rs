@@ -265,7 +265,10 @@ impl Vm {
                 IterKind::Enumerate { inner, count } => match self.next(inner)? {
                     Some(v) => {
                         let c = count.clone();
-                        *count = self.binary_op(0, &c, &Value::Int(1))?;
+                        *count = match c {
+                            Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
+                            _ => self.binary_op(0, &c, &Value::Int(1))?,
+                        };
                         Ok(Some(Value::tuple(vec![c, v])))
                     }
                     None => Ok(None),
