@@ -79,6 +79,9 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Current Python call depth.
     pub depth: usize,
+    /// Lowest stack address at which another Python frame may start (the thread's stack limit
+    /// plus a reserve); 0 until the first frame runs.
+    pub(crate) stack_floor: usize,
     /// The exception being handled (`sys.exc_info()`, implicit chaining), None outside handlers.
     /// Enclosing handlers' exceptions are saved on the value stack by PUSH_EXC_INFO.
     pub exc_info: Value,
@@ -123,6 +126,7 @@ impl Vm {
             argv: Vec::new(),
             sources: HashMap::new(),
             frame_pool: Vec::new(),
+            stack_floor: 0,
             module_path: None,
             repr_stack: Vec::new(),
             scopes: Vec::new(),

@@ -60,9 +60,7 @@ impl Vm {
     }
 
     fn run_frame_with(&mut self, f: &mut Frame, pending: Option<PyErr>) -> PyResult<Exit> {
-        if self.depth >= self.recursion_limit
-            || stacker::remaining_stack().is_some_and(|r| r < STACK_RESERVE)
-        {
+        if self.depth >= self.recursion_limit || self.stack_exhausted() {
             return Err(PyErr::new(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
@@ -97,6 +95,20 @@ impl Vm {
         self.scopes.pop();
         self.depth -= 1;
         result
+    }
+
+    /// Whether the Rust stack is too close to its end for another Python frame. The limit is
+    /// found once (the VM stays on one thread); each frame then compares one address.
+    fn stack_exhausted(&mut self) -> bool {
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        if self.stack_floor == 0 {
+            self.stack_floor = match stacker::remaining_stack() {
+                Some(left) => (here - left.min(here)).saturating_add(STACK_RESERVE),
+                None => 1,
+            };
+        }
+        here < self.stack_floor
     }
 
     /// Records the traceback entry and jumps to the handler, or gives the error back.
