@@ -1167,7 +1167,9 @@ impl Vm {
                 };
             }
             Value::Builtin(b)
-                if f.locals.is_none() && matches!(b.name, "locals" | "vars" | "dir") =>
+                if f.locals.is_none()
+                    && f.func.is_some()
+                    && matches!(b.name, "locals" | "vars" | "dir") =>
             {
                 let d = Rc::new(PyDict::new());
                 for (i, name) in code.localsplus.iter().enumerate() {
