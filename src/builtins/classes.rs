@@ -677,6 +677,16 @@ fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         _ => return Err(PyErr::type_error("super() takes 0 or 2 arguments")),
     };
+    // CPython's supercheck: the object is an instance of the class, or a subclass of it.
+    let related = match &obj {
+        Value::Type(t) if t.is_subtype(&class) => true,
+        other => type_of(other).is_subtype(&class),
+    };
+    if !related {
+        return Err(PyErr::type_error(
+            "super(type, obj): obj must be an instance or subtype of type",
+        ));
+    }
     Ok(native(
         "super",
         SuperData {
