@@ -524,6 +524,10 @@ pub fn make_class(
     if dict.get_str("__doc__").is_none() {
         dict.set_str("__doc__", Value::None);
     }
+    // A class that defines __eq__ but not __hash__ is unhashable (CPython's type_new).
+    if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+        dict.set_str("__hash__", Value::None);
+    }
     if let Some(m) = &metaclass {
         if !Rc::ptr_eq(m, &types.type_) {
             dict.set_str("__pyvm_metaclass__", Value::Type(m.clone()));
