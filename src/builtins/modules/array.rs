@@ -293,6 +293,8 @@ fn wrap(class: Rc<PyType>, data: ArrayData) -> Value {
 
 /// Reads the array data of `v`.
 fn read<R>(v: &Value, f: impl FnOnce(&ArrayData) -> R) -> PyResult<R> {
+    // A subclass instance carries the array as its built-in payload.
+    let v = &crate::vm::ops::payload_or_self(v);
     with_native::<ArrayData, R>(v, f).ok_or_else(|| {
         PyErr::type_error(format!(
             "descriptor requires a 'array.array' object but received a '{}'",
@@ -303,7 +305,7 @@ fn read<R>(v: &Value, f: impl FnOnce(&ArrayData) -> R) -> PyResult<R> {
 
 /// Changes the array data of `v`.
 fn write<R>(v: &Value, f: impl FnOnce(&mut ArrayData) -> R) -> PyResult<R> {
-    if let Value::Native(n) = v {
+    if let Value::Native(n) = crate::vm::ops::payload_or_self(v) {
         if let Some(d) = n.data.borrow_mut().downcast_mut::<ArrayData>() {
             return Ok(f(d));
         }

@@ -8,7 +8,7 @@
 use crate::builtins::{add_descriptors, add_methods, check_positional, no_kwargs, parse_args};
 use crate::objects::{Args, BuiltinFn, IterKind, Layout, NativeIter, PyModule};
 use crate::vm::iter::new_iter;
-use crate::vm::types::{builtin_types, make_type};
+use crate::vm::types::builtin_types;
 use crate::vm::{PyErr, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -38,7 +38,8 @@ pub fn create(vm: &mut Vm) -> Rc<PyModule> {
     let m = vm.new_module("itertools");
     let object = builtin_types().object.clone();
     for (name, new) in TYPES {
-        let t = make_type(name, Layout::Native, vec![object.clone()]);
+        // The same type object that `type()` of these iterators reports.
+        let t = builtin_types().named(name, Layout::Iterator);
         t.dict.set_str("__module__", Value::str("itertools"));
         add_methods(&t, &[("__new__", *new)]);
         if *name == "chain" {

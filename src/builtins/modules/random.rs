@@ -232,7 +232,8 @@ pub fn create(vm: &mut Vm) -> Rc<PyModule> {
 
 /// Runs `f` on the generator of the receiver (`args[0]`).
 fn with_mt<R>(args: &Args, f: impl FnOnce(&mut Mt) -> R) -> PyResult<R> {
-    if let Some(Value::Native(n)) = args.args.first() {
+    // A subclass instance carries the generator as its built-in payload.
+    if let Value::Native(n) = crate::builtins::receiver(args) {
         if let Some(mt) = n.data.borrow_mut().downcast_mut::<Mt>() {
             return Ok(f(mt));
         }
