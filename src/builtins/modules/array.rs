@@ -9,6 +9,7 @@ use crate::builtins::{add_methods, check_positional, function, no_kwargs, one_ar
 use crate::objects::int::big;
 use crate::objects::{Args, IterKind, Layout, NativeIter, NativeObject, PyModule, PyType};
 use crate::vm::iter::new_iter;
+use crate::vm::ops::Cmp;
 use crate::vm::types::{builtin_types, make_type, type_name};
 use crate::vm::value::alloc;
 use crate::vm::{PyErr, PyResult, Value, Vm};
@@ -250,6 +251,12 @@ fn array_type() -> Rc<PyType> {
                     ("__iter__", array_iter),
                     ("__repr__", array_repr),
                     ("__eq__", array_eq),
+                    ("__ne__", array_ne),
+                    ("__lt__", array_lt),
+                    ("__le__", array_le),
+                    ("__gt__", array_gt),
+                    ("__ge__", array_ge),
+                    ("__hash__", array_hash),
                     ("__add__", array_add),
                     ("append", array_append),
                     ("extend", array_extend),
@@ -327,7 +334,7 @@ fn array_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "array.array() takes no keyword arguments",
         ));
     }
-    let p = check_positional("array", &a, 1, 2)?;
+    let p = crate::builtins::varargs("array", &a, 1, 2)?;
     let code = match &p[0] {
         Value::Str(s) if s.as_str().chars().count() == 1 => s.as_str().chars().next(),
         other => {
@@ -492,13 +499,44 @@ fn array_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(format!("array('{code}', {list})")))
 }
 
-fn array_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = check_positional("__eq__", &args, 2, 2)?;
-    let Some(other) = with_native::<ArrayData, _>(&p[1], ArrayData::to_list) else {
+/// Rich comparison of two arrays, element by element as lists compare.
+fn compare(vm: &mut Vm, args: &Args, op: Cmp) -> PyResult<Value> {
+    let p = check_positional(op.dunder(), args, 2, 2)?;
+    let Some(other) =
+        with_native::<ArrayData, _>(&crate::vm::ops::payload_or_self(&p[1]), ArrayData::to_list)
+    else {
         return Ok(Value::NotImplemented);
     };
     let mine = read(&p[0], ArrayData::to_list)?;
-    Ok(Value::Bool(vm.eq(&Value::list(mine), &Value::list(other))?))
+    vm.compare(op, &Value::list(mine), &Value::list(other))
+}
+
+fn array_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, &args, Cmp::Eq)
+}
+
+fn array_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, &args, Cmp::Ne)
+}
+
+fn array_lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, &args, Cmp::Lt)
+}
+
+fn array_le(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, &args, Cmp::Le)
+}
+
+fn array_gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, &args, Cmp::Gt)
+}
+
+fn array_ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, &args, Cmp::Ge)
+}
+
+fn array_hash(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::type_error("unhashable type: 'array.array'"))
 }
 
 fn array_add(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -541,7 +579,7 @@ fn extend_buf(dst: &mut Buf, src: Buf) {
 
 fn array_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = me(&args);
-    let x = one_arg("append", &Args::new(&args.args[1..]))?;
+    let x = one_arg("array.append", &Args::new(&args.args[1..]))?;
     let code = read(&this, |d| d.code)?;
     let n = to_num(vm, code, x)?;
     write(&this, |d| d.push(n))?;
@@ -550,7 +588,7 @@ fn array_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn array_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = me(&args);
-    let x = one_arg("extend", &Args::new(&args.args[1..]))?;
+    let x = one_arg("array.extend", &Args::new(&args.args[1..]))?;
     let code = read(&this, |d| d.code)?;
     if let Some((c, buf)) = with_native::<ArrayData, _>(x, |d| (d.code, d.buf.clone())) {
         if c != code {
@@ -592,7 +630,7 @@ fn array_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn array_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = one_arg("index", &Args::new(&args.args[1..]))?;
+    let x = one_arg("array.index", &Args::new(&args.args[1..]))?;
     let items = read(&me(&args), ArrayData::to_list)?;
     for (i, v) in items.iter().enumerate() {
         if vm.eq(v, x)? {
@@ -603,7 +641,7 @@ fn array_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn array_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let x = one_arg("count", &Args::new(&args.args[1..]))?;
+    let x = one_arg("array.count", &Args::new(&args.args[1..]))?;
     let items = read(&me(&args), ArrayData::to_list)?;
     let mut n = 0;
     for v in &items {

@@ -224,50 +224,64 @@ impl NativeIter for Islice {
     }
 }
 
-/// An islice bound: None, or an int in 0..=sys.maxsize; `what` names the argument in the error.
-fn islice_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Option<usize>> {
-    let msg = || {
-        PyErr::value_error(format!(
-            "{what} for islice() must be None or an integer: 0 <= x <= sys.maxsize."
-        ))
+/// islice's stop: None, or an int in 0..=sys.maxsize. CPython converts it first; a value that
+/// does not convert (or is exactly -1, its error marker) is the "Stop argument" error, other
+/// negatives fall to the later "Indices" check.
+fn islice_stop(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let stop_err = || {
+        PyErr::value_error(
+            "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+        )
     };
     if v.is_none() {
-        return Ok(None);
+        return Ok(-1);
     }
-    let i = vm.py_index(v).map_err(|_| msg())?;
-    match i {
-        Value::Int(n) if n >= 0 => Ok(Some(n as usize)),
-        _ => Err(msg()),
+    match vm.py_index(v) {
+        Ok(Value::Int(n)) if n != -1 => Ok(n),
+        Ok(Value::BigInt(_)) | Ok(_) => Err(stop_err()),
+        Err(e) if e.is(crate::vm::ExcKind::TypeError) => Err(stop_err()),
+        Err(e) => Err(e),
+    }
+}
+
+/// islice's start or step: conversion failures read as -1, as CPython clears the error.
+fn islice_index(vm: &mut Vm, v: Option<&Value>, default: i64) -> i64 {
+    match v {
+        None | Some(Value::None) => default,
+        Some(v) => match vm.py_index(v) {
+            Ok(Value::Int(n)) => n,
+            _ => -1,
+        },
     }
 }
 
 fn islice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = positional("islice", &ctor(&args), 2, 4)?;
     let (start, stop, step) = if p.len() == 2 {
-        (None, islice_arg(vm, &p[1], "Stop argument")?, None)
+        (0, islice_stop(vm, &p[1])?, 1)
     } else {
-        let start = islice_arg(vm, &p[1], "Indices")?;
-        let stop = islice_arg(vm, &p[2], "Indices")?;
-        let step = match p.get(3) {
-            Some(s) if !s.is_none() => {
-                let bad =
-                    || PyErr::value_error("Step for islice() must be a positive integer or None.");
-                match vm.py_index(s).map_err(|_| bad())? {
-                    Value::Int(n) if n >= 1 => Some(n as usize),
-                    _ => return Err(bad()),
-                }
-            }
-            _ => None,
-        };
-        (start, stop, step)
+        let stop = islice_stop(vm, &p[2])?;
+        let start = islice_index(vm, Some(&p[1]), 0);
+        (start, stop, islice_index(vm, p.get(3), 1))
     };
+    if start < 0 || stop < -1 {
+        return Err(PyErr::value_error(
+            "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+        ));
+    }
+    if step < 1 {
+        return Err(PyErr::value_error(
+            "Step for islice() must be a positive integer or None.",
+        ));
+    }
     let it = vm.iter(&p[0])?;
-    let start = start.unwrap_or(0);
+    let stop = (stop >= 0).then_some(stop as usize);
+    let start = start as usize;
     Ok(native(Islice {
         it,
         next: stop.map_or(start, |s| start.min(s)),
         stop,
-        step: step.unwrap_or(1),
+        step: step as usize,
         cnt: 0,
     }))
 }
@@ -310,7 +324,7 @@ fn chain_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn chain_from_iterable(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = crate::builtins::one_arg("from_iterable", &ctor(&args))?;
+    let p = crate::builtins::one_arg("chain.from_iterable", &ctor(&args))?;
     let sources = vm.iter(p)?;
     Ok(native(Chain {
         sources,
@@ -891,7 +905,7 @@ fn product_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for (k, v) in a.keywords() {
         if k != "repeat" {
             return Err(PyErr::type_error(format!(
-                "product() got an unexpected keyword argument '{k}'"
+                "'{k}' is an invalid keyword argument for product()"
             )));
         }
         repeat = vm.index_value(v)?;

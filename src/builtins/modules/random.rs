@@ -6,9 +6,9 @@
 //! are its methods bound to one hidden shared instance, as in `random.py`.
 
 use super::math::arg_f64;
-use crate::builtins::{add_methods, check_positional, parse_args};
+use crate::builtins::add_methods;
 use crate::objects::{Args, BuiltinFn, Layout, NativeObject, Owner, PyBuiltin, PyModule, PyType};
-use crate::vm::types::{builtin_types, make_type, type_name};
+use crate::vm::types::{builtin_types, make_type};
 use crate::vm::value::alloc;
 use crate::vm::{ExcKind, PyErr, PyResult, Value, Vm};
 use num_bigint::{BigInt, Sign};
@@ -248,6 +248,63 @@ fn rest<'a>(args: &Args<'a>) -> Args<'a> {
     Args::with_kw(&args.args[1..], args.kwnames)
 }
 
+/// Binds the arguments of a method written in Python in `random.py` (after `self`), with the
+/// messages a Python function gives: the first `npos` parameters may be positional, the first
+/// `required` must be given.
+fn params(
+    name: &str,
+    args: &Args,
+    names: &[&str],
+    required: usize,
+    npos: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let a = rest(args);
+    let p = a.positional();
+    if p.len() > npos {
+        let takes = if required == npos {
+            format!("{}", npos + 1)
+        } else {
+            format!("from {} to {}", required + 1, npos + 1)
+        };
+        return Err(PyErr::type_error(format!(
+            "Random.{name}() takes {takes} positional arguments but {} were given",
+            p.len() + 1
+        )));
+    }
+    let mut out: Vec<Option<Value>> = p.iter().cloned().map(Some).collect();
+    out.resize(names.len(), None);
+    for (k, v) in a.keywords() {
+        let Some(i) = names.iter().position(|n| *n == k) else {
+            return Err(PyErr::type_error(format!(
+                "Random.{name}() got an unexpected keyword argument '{k}'"
+            )));
+        };
+        if out[i].is_some() {
+            return Err(PyErr::type_error(format!(
+                "Random.{name}() got multiple values for argument '{k}'"
+            )));
+        }
+        out[i] = Some(v.clone());
+    }
+    let missing: Vec<String> = (0..required)
+        .filter(|&i| out[i].is_none())
+        .map(|i| format!("'{}'", names[i]))
+        .collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            n => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        return Err(PyErr::type_error(format!(
+            "Random.{name}() missing {} required positional argument{}: {list}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(out)
+}
+
 fn random_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Type(cls)) = args.args.first() else {
         return Err(PyErr::type_error(
@@ -258,9 +315,8 @@ fn random_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         class: cls.clone(),
         data: RefCell::new(Box::new(Mt::new())),
     }));
-    let a = rest(&args);
-    let p = check_positional("Random", &a, 0, 1)?;
-    if let Some(x) = p.first() {
+    let p = params("__init__", &args, &["x"], 0, 1)?;
+    if let Some(x) = &p[0] {
         seed_with(vm, &v, x)?;
     }
     Ok(v)
@@ -273,22 +329,20 @@ fn random_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 /// `seed(a)`: int by absolute value; str, bytes and bytearray (version 2) as the int of the
 /// bytes followed by their SHA-512; None from OS entropy; anything else by its hash.
 fn seed_with(vm: &mut Vm, me: &Value, a: &Value) -> PyResult<()> {
-    let n = match a {
-        Value::None => {
-            let args = [me.clone()];
-            return with_mt(&Args::new(&args), Mt::seed_entropy);
-        }
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => crate::objects::int::big(a),
-        Value::Str(s) => bytes_seed(s.as_str().as_bytes()),
-        Value::Bytes(b) => bytes_seed(&b.data),
-        Value::Float(_) => BigInt::from(vm.hash(a)?),
-        other => {
-            return Err(PyErr::type_error(format!(
-                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray. Got {}",
-                type_name(other)
-            )))
-        }
-    };
+    let n =
+        match a {
+            Value::None => {
+                let args = [me.clone()];
+                return with_mt(&Args::new(&args), Mt::seed_entropy);
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => crate::objects::int::big(a),
+            Value::Str(s) => bytes_seed(s.as_str().as_bytes()),
+            Value::Bytes(b) => bytes_seed(&b.data),
+            Value::Float(_) => BigInt::from(vm.hash(a)?),
+            _ => return Err(PyErr::type_error(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
+            )),
+        };
     let args = [me.clone()];
     with_mt(&Args::new(&args), |mt| mt.seed_int(&n))
 }
@@ -300,20 +354,20 @@ fn bytes_seed(data: &[u8]) -> BigInt {
 }
 
 fn r_seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("seed", &rest(&args), &["a", "version"], 0)?;
+    let p = params("seed", &args, &["a", "version"], 0, 2)?;
     let a = p[0].clone().unwrap_or(Value::None);
     seed_with(vm, &args.args[0], &a)?;
     Ok(Value::None)
 }
 
 fn r_random(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    crate::builtins::no_args("random", &rest(&args))?;
+    crate::builtins::no_args("Random.random", &rest(&args))?;
     Ok(Value::Float(with_mt(&args, Mt::random)?))
 }
 
 fn r_getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = rest(&args);
-    let k = crate::builtins::one_arg("getrandbits", &a)?;
+    let k = crate::builtins::one_arg("Random.getrandbits", &a)?;
     let k = vm.index_value(k)?;
     if k < 0 {
         return Err(PyErr::value_error("number of bits must be non-negative"));
@@ -390,13 +444,13 @@ fn randrange(
 }
 
 fn r_randrange(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("randrange", &rest(&args), &["start", "stop", "step"], 1)?;
+    let p = params("randrange", &args, &["start", "stop", "step"], 1, 3)?;
     let start = p[0].clone().unwrap_or(Value::None);
     randrange(vm, &args, &start, p[1].as_ref(), p[2].as_ref())
 }
 
 fn r_randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("randint", &rest(&args), &["a", "b"], 2)?;
+    let p = params("randint", &args, &["a", "b"], 2, 2)?;
     let (a, b) = (
         p[0].clone().unwrap_or(Value::None),
         p[1].clone().unwrap_or(Value::None),
@@ -406,15 +460,20 @@ fn r_randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn r_uniform(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("uniform", &rest(&args), &["a", "b"], 2)?;
-    let a = arg_f64(vm, p[0].as_ref().unwrap_or(&Value::None))?;
-    let b = arg_f64(vm, p[1].as_ref().unwrap_or(&Value::None))?;
-    let r = with_mt(&args, Mt::random)?;
-    Ok(Value::Float(a + (b - a) * r))
+    let p = params("uniform", &args, &["a", "b"], 2, 2)?;
+    let (a, b) = (
+        p[0].clone().unwrap_or(Value::None),
+        p[1].clone().unwrap_or(Value::None),
+    );
+    // a + (b - a) * random(), with Python's arithmetic (NB_SUBTRACT, NB_MULTIPLY, NB_ADD).
+    let width = vm.binary_op(10, &b, &a)?;
+    let r = Value::Float(with_mt(&args, Mt::random)?);
+    let scaled = vm.binary_op(5, &width, &r)?;
+    vm.binary_op(0, &a, &scaled)
 }
 
 fn r_choice(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("choice", &rest(&args), &["seq"], 1)?;
+    let p = params("choice", &args, &["seq"], 1, 1)?;
     let seq = p[0].clone().unwrap_or(Value::None);
     let n = vm.len(&seq)?;
     if n == 0 {
@@ -425,7 +484,7 @@ fn r_choice(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn r_shuffle(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("shuffle", &rest(&args), &["x"], 1)?;
+    let p = params("shuffle", &args, &["x"], 1, 1)?;
     let x = p[0].clone().unwrap_or(Value::None);
     let n = vm.len(&x)?;
     for i in (1..n).rev() {
@@ -440,7 +499,7 @@ fn r_shuffle(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn r_sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("sample", &rest(&args), &["population", "k"], 2)?;
+    let p = params("sample", &args, &["population", "k"], 2, 2)?;
     let population = p[0].clone().unwrap_or(Value::None);
     if matches!(
         population,
@@ -487,11 +546,12 @@ fn r_sample(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn r_choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args(
+    let p = params(
         "choices",
-        &rest(&args),
+        &args,
         &["population", "weights", "cum_weights", "k"],
         1,
+        2,
     )?;
     let population = p[0].clone().unwrap_or(Value::None);
     let k = match &p[3] {
@@ -564,11 +624,11 @@ fn r_choices(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Optional float parameters with defaults.
-fn floats(vm: &mut Vm, name: &str, args: &Args, params: &[(&str, f64)]) -> PyResult<Vec<f64>> {
-    let names: Vec<&str> = params.iter().map(|p| p.0).collect();
-    let p = parse_args(name, &rest(args), &names, 0)?;
-    let mut out = Vec::with_capacity(params.len());
-    for (v, (_, d)) in p.iter().zip(params) {
+fn floats(vm: &mut Vm, name: &str, args: &Args, defaults: &[(&str, f64)]) -> PyResult<Vec<f64>> {
+    let names: Vec<&str> = defaults.iter().map(|p| p.0).collect();
+    let p = params(name, args, &names, 0, names.len())?;
+    let mut out = Vec::with_capacity(defaults.len());
+    for (v, (_, d)) in p.iter().zip(defaults) {
         out.push(match v {
             Some(v) => arg_f64(vm, v)?,
             None => *d,
@@ -606,7 +666,7 @@ fn r_normalvariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn r_expovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("expovariate", &rest(&args), &["lambd"], 1)?;
+    let p = params("expovariate", &args, &["lambd"], 1, 1)?;
     let lambd = arg_f64(vm, p[0].as_ref().unwrap_or(&Value::None))?;
     let r = with_mt(&args, Mt::random)?;
     if lambd == 0.0 {
@@ -616,7 +676,7 @@ fn r_expovariate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn r_triangular(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = parse_args("triangular", &rest(&args), &["low", "high", "mode"], 0)?;
+    let p = params("triangular", &args, &["low", "high", "mode"], 0, 3)?;
     let mut low = match &p[0] {
         Some(v) => arg_f64(vm, v)?,
         None => 0.0,
@@ -629,7 +689,7 @@ fn r_triangular(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut c = match &p[2] {
         Some(m) if !m.is_none() => {
             if high == low {
-                return Ok(Value::Float(low));
+                return Ok(p[0].clone().unwrap_or(Value::Float(0.0)));
             }
             (arg_f64(vm, m)? - low) / (high - low)
         }
