@@ -258,6 +258,12 @@ fn array_type() -> Rc<PyType> {
                     ("__ge__", array_ge),
                     ("__hash__", array_hash),
                     ("__add__", array_add),
+                    ("__iadd__", array_iadd),
+                    ("__mul__", array_mul),
+                    ("__rmul__", array_mul),
+                    ("__delitem__", array_delitem),
+                    ("insert", array_insert),
+                    ("remove", array_remove),
                     ("append", array_append),
                     ("extend", array_extend),
                     ("tolist", array_tolist),
@@ -655,4 +661,82 @@ fn array_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn array_reverse(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     write(&me(&args), |d| with_buf!(&mut d.buf, b => b.reverse()))?;
     Ok(Value::None)
+}
+
+fn array_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = check_positional("__mul__", &args, 2, 2)?;
+    let n = match &p[1] {
+        Value::Int(_) | Value::Bool(_) => vm.index_value(&p[1])?.max(0) as usize,
+        _ => return Ok(Value::NotImplemented),
+    };
+    let data = read(&p[0], |d| {
+        let len = d.len();
+        d.select((0..n).flat_map(|_| 0..len))
+    })?;
+    Ok(wrap(array_type(), data))
+}
+
+fn array_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = check_positional("__delitem__", &args, 2, 2)?;
+    let len = read(&p[0], ArrayData::len)?;
+    let doomed: Vec<usize> = if let Value::Slice(s) = &p[1] {
+        vm.slice_indices(s, len)?.indices().collect()
+    } else {
+        vec![index_of(
+            vm,
+            &p[1],
+            len,
+            "array assignment index out of range",
+        )?]
+    };
+    write(&p[0], |d| {
+        let keep = (0..len).filter(|i| !doomed.contains(i));
+        *d = d.select(keep);
+    })?;
+    Ok(Value::None)
+}
+
+fn array_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = me(&args);
+    let a = Args::new(&args.args[1..]);
+    let p = crate::builtins::check_positional("insert", &a, 2, 2)?;
+    let (code, len) = read(&this, |d| (d.code, d.len()))?;
+    let i = vm.index_value(&p[0])?;
+    let at = if i < 0 {
+        (i + len as i64).max(0) as usize
+    } else {
+        (i as usize).min(len)
+    };
+    let n = to_num(vm, code, &p[1])?;
+    write(
+        &this,
+        |d| with_buf!(&mut d.buf, b => b.insert(at, Item::from_num(n))),
+    )?;
+    Ok(Value::None)
+}
+
+fn array_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = me(&args);
+    let x = one_arg("array.remove", &Args::new(&args.args[1..]))?;
+    let items = read(&this, ArrayData::to_list)?;
+    for (i, v) in items.iter().enumerate() {
+        if vm.eq(v, x)? {
+            write(&this, |d| with_buf!(&mut d.buf, b => { b.remove(i); }))?;
+            return Ok(Value::None);
+        }
+    }
+    Err(PyErr::value_error("array.remove(x): x not in array"))
+}
+
+/// `a += b` extends `a` in place (only by an array of the same kind).
+fn array_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = check_positional("__iadd__", &args, 2, 2)?;
+    if with_native::<ArrayData, _>(&p[1], |_| ()).is_none() {
+        return Err(PyErr::type_error(format!(
+            "can only extend array with array (not \"{}\")",
+            type_name(&p[1])
+        )));
+    }
+    array_extend(vm, args)?;
+    Ok(p[0].clone())
 }
