@@ -628,14 +628,18 @@ impl GroupState {
 
 struct GroupBy(Rc<RefCell<GroupState>>);
 
-/// The state is borrowed across calls into the VM; a key function that re-enters its own
-/// groupby would find it borrowed, which CPython handles by luck rather than design.
+/// The shared state stays borrowed across calls into the VM (the input's `__next__`, the key
+/// function, `==`); code that re-enters the same groupby meanwhile gets a RuntimeError.
+fn reentered() -> PyErr {
+    PyErr::runtime_error("cannot re-enter the groupby iterator")
+}
+
 impl NativeIter for GroupBy {
     fn type_name(&self) -> &'static str {
         "groupby"
     }
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
-        let mut g = self.0.borrow_mut();
+        let mut g = self.0.try_borrow_mut().map_err(|_| reentered())?;
         g.current += 1;
         loop {
             match (&g.currkey, &g.tgtkey) {
@@ -674,7 +678,7 @@ impl NativeIter for Grouper {
         "_grouper"
     }
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
-        let mut g = self.state.borrow_mut();
+        let mut g = self.state.try_borrow_mut().map_err(|_| reentered())?;
         if g.current != self.id {
             return Ok(None);
         }
@@ -712,6 +716,8 @@ struct TeeShared {
     base: usize,
     /// Each tee iterator's position in the stream.
     positions: Vec<usize>,
+    /// A tee is pulling from the source.
+    running: bool,
 }
 
 struct Tee {
@@ -719,29 +725,47 @@ struct Tee {
     me: usize,
 }
 
+impl TeeShared {
+    /// Moves tee `me` past the item it just read and drops items every tee has seen.
+    fn advance(&mut self, me: usize) {
+        self.positions[me] += 1;
+        let low = self.positions.iter().copied().min().unwrap_or(0);
+        while self.base < low {
+            self.buffer.pop_front();
+            self.base += 1;
+        }
+    }
+}
+
 impl NativeIter for Tee {
     fn type_name(&self) -> &'static str {
         "_tee"
     }
+    /// The shared state is not borrowed while the source runs, so the source may read the other
+    /// tees' buffered items; only a second pull from the source meanwhile is an error.
     fn next(&mut self, vm: &mut Vm) -> PyResult<Option<Value>> {
-        let mut s = self.shared.borrow_mut();
-        let pos = s.positions[self.me];
-        let v = if pos - s.base < s.buffer.len() {
-            s.buffer[pos - s.base].clone()
-        } else {
-            let it = s.it.clone();
-            let Some(v) = vm.next(&it)? else {
-                return Ok(None);
-            };
-            s.buffer.push_back(v.clone());
-            v
+        let it = {
+            let mut s = self.shared.borrow_mut();
+            let at = s.positions[self.me] - s.base;
+            if at < s.buffer.len() {
+                let v = s.buffer[at].clone();
+                s.advance(self.me);
+                return Ok(Some(v));
+            }
+            if s.running {
+                return Err(PyErr::runtime_error("cannot re-enter the tee iterator"));
+            }
+            s.running = true;
+            s.it.clone()
         };
-        s.positions[self.me] += 1;
-        let low = s.positions.iter().copied().min().unwrap_or(0);
-        while s.base < low {
-            s.buffer.pop_front();
-            s.base += 1;
-        }
+        let r = vm.next(&it);
+        let mut s = self.shared.borrow_mut();
+        s.running = false;
+        let Some(v) = r? else {
+            return Ok(None);
+        };
+        s.buffer.push_back(v.clone());
+        s.advance(self.me);
         Ok(Some(v))
     }
 }
@@ -762,6 +786,7 @@ fn tee(vm: &mut Vm, args: Args) -> PyResult<Value> {
         buffer: Default::default(),
         base: 0,
         positions: vec![0; n],
+        running: false,
     }));
     let out = (0..n)
         .map(|me| {
