@@ -161,8 +161,24 @@ impl Mt {
         BigInt::from_slice(Sign::Plus, &words)
     }
 
+    /// `getrandbits(k)` for k <= 64, drawing the same words as the general case.
+    fn getrandbits_u64(&mut self, k: u32) -> u64 {
+        match k {
+            0 => 0,
+            1..=32 => (self.genrand_u32() >> (32 - k)) as u64,
+            _ => {
+                let lo = self.genrand_u32() as u64;
+                let hi = (self.genrand_u32() >> (64 - k)) as u64;
+                (hi << 32) | lo
+            }
+        }
+    }
+
     /// `_randbelow_with_getrandbits(n)` for n > 0: rejection sampling on n.bit_length() bits.
     fn randbelow(&mut self, n: &BigInt) -> BigInt {
+        if let Some(small) = n.to_u64() {
+            return BigInt::from(self.randbelow_u64(small));
+        }
         let k = n.bits();
         loop {
             let r = self.getrandbits(k);
@@ -172,9 +188,18 @@ impl Mt {
         }
     }
 
+    fn randbelow_u64(&mut self, n: u64) -> u64 {
+        let k = 64 - n.leading_zeros();
+        loop {
+            let r = self.getrandbits_u64(k);
+            if r < n {
+                return r;
+            }
+        }
+    }
+
     fn randbelow_usize(&mut self, n: usize) -> usize {
-        // The result is below n, so it fits.
-        self.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0)
+        self.randbelow_u64(n as u64) as usize
     }
 }
 
