@@ -100,6 +100,11 @@ pub trait NativeIter {
     fn repr(&self, _vm: &mut crate::vm::Vm) -> Option<crate::vm::PyResult<String>> {
         None
     }
+    /// Whether the iterator keeps its state (and repr) once it has returned its last item;
+    /// otherwise it is replaced by an `Exhausted` marker.
+    fn keep_when_exhausted(&self) -> bool {
+        false
+    }
 }
 
 pub struct PyIterator {

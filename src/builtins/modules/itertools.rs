@@ -138,6 +138,9 @@ impl NativeIter for Repeat {
             Some(n) => format!("repeat({o}, {n})"),
         }))
     }
+    fn keep_when_exhausted(&self) -> bool {
+        true
+    }
 }
 
 fn repeat_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
