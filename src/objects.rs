@@ -18,7 +18,7 @@ pub mod unicode;
 pub use self::str::PyStr;
 pub use dict::PyDict;
 pub use function::{Args, BuiltinFn, Owner, PyBuiltin, PyCell, PyFunction, PyMethod};
-pub use iterator::{DictView, IterKind, PyGenerator, PyIterator};
+pub use iterator::{DictView, IterKind, NativeIter, PyGenerator, PyIterator};
 pub use list::{PyList, PyTuple};
 pub use module::{NativeObject, PyBytes, PyModule, PySlice};
 pub use range::PyRange;

@@ -203,9 +203,17 @@ pub fn construct_named(vm: &mut Vm, t: &Rc<PyType>, args: Args) -> PyResult<Valu
             let p = check_positional("reversed", &args, 1, 1)?;
             reversed(vm, &p[0])
         }
-        _ => Err(PyErr::type_error(format!(
-            "cannot create '{name}' instances"
-        ))),
+        // A library module's iterator type (itertools.count) brings its own constructor.
+        _ => match t.dict.get_str("__new__") {
+            Some(new) => {
+                let mut full = vec![Value::Type(t.clone())];
+                full.extend_from_slice(args.args);
+                vm.call(&new, &full, args.kwnames)
+            }
+            None => Err(PyErr::type_error(format!(
+                "cannot create '{name}' instances"
+            ))),
+        },
     }
 }
 

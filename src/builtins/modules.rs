@@ -1,6 +1,9 @@
 //! Built-in library modules implemented in Rust. `create` builds one on first import.
 
+pub mod array;
+pub mod itertools;
 pub mod math;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -10,6 +13,9 @@ use crate::vm::{PyResult, Value, Vm};
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "math" => math::create(vm),
+        "array" => array::create(vm)?,
+        "itertools" => itertools::create(vm),
+        "random" => random::create(vm),
         "time" => time::create(vm),
         "sys" => sys::create(vm),
         _ => return Ok(None),

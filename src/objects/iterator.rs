@@ -96,6 +96,15 @@ pub enum IterKind {
 pub trait NativeIter {
     fn type_name(&self) -> &'static str;
     fn next(&mut self, vm: &mut crate::vm::Vm) -> crate::vm::PyResult<Option<Value>>;
+    /// A distinctive repr (`count(5)`); None for the default `<name object at ...>`.
+    fn repr(&self, _vm: &mut crate::vm::Vm) -> Option<crate::vm::PyResult<String>> {
+        None
+    }
+    /// Whether the iterator keeps its state (and repr) once it has returned its last item;
+    /// otherwise it is replaced by an `Exhausted` marker.
+    fn keep_when_exhausted(&self) -> bool {
+        false
+    }
 }
 
 pub struct PyIterator {

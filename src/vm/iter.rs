@@ -360,6 +360,10 @@ impl Vm {
             }
         })();
         match r {
+            // A native iterator whose repr outlives it (`repeat(1, 0)`) stays as it is.
+            Ok(None) if matches!(&kind, IterKind::Native(n) if n.keep_when_exhausted()) => {
+                (r, kind)
+            }
             Ok(None) => {
                 let name = kind.type_name();
                 (r, IterKind::Exhausted(name))

@@ -8,6 +8,7 @@ use super::value::Value;
 use super::Vm;
 use crate::objects::complex::complex_repr;
 use crate::objects::float::float_repr;
+use crate::objects::IterKind;
 use std::fmt::Write;
 
 /// Whether CPython's `str.isprintable` holds for `c` (what `repr` leaves unescaped).
@@ -281,7 +282,14 @@ impl Vm {
                     addr(v)
                 )
             }
-            Value::Iterator(it) => format!("<{} object at {}>", it.type_name(), addr(v)),
+            Value::Iterator(it) => {
+                if let IterKind::Native(n) = &*it.kind.borrow() {
+                    if let Some(r) = n.repr(self) {
+                        return r;
+                    }
+                }
+                format!("<{} object at {}>", it.type_name(), addr(v))
+            }
             Value::Generator(g) => format!("<generator object {} at {}>", g.qualname, addr(v)),
             Value::Cell(_) => format!("<cell at {}>", addr(v)),
             Value::Code(c) => format!(

@@ -1,0 +1,40 @@
+import array
+from array import array as A
+
+print(array.typecodes)
+for code in 'bBhHiIlLqQfd':
+    a = A(code, [1, 2, 3])
+    print(code, a, a.typecode, a.itemsize, len(a), a[0], a[-1], a.tolist(), sum(a), sorted(a, reverse=True))
+d = A('d', [1.0, 2.0])
+print(d, repr(d), str(d), A('i'), A('d'), A('f', [0.1, 1e40, -1.5]))
+f = A('f', [0.1])
+print(f[0], f[0] == 0.1, A('d', [0.1])[0])
+a = A('i', range(10))
+print(a[2:5], a[::-1], a[::3], a[-3:], a[5:2], type(a[1:3]).__name__)
+a[0] = 100
+a[-1] = -100
+print(a)
+a[1:3] = A('i', [7, 8, 9])
+print(a)
+a[::2] = A('i', [0, 0, 0, 0, 0, 0])
+print(a)
+a[2:2] = A('i', [5])
+print(a, len(a))
+a.append(42)
+a.extend([1, 2])
+a.extend(A('i', [3]))
+a.extend(x * x for x in range(3))
+print(a)
+print(list(a), [x for x in a][:3], 42 in a, 1000 in a, a.index(42), a.count(0))
+print(a.pop(), a.pop(0), a)
+a.reverse()
+print(a)
+print(A('i', [1, 2]) == A('i', [1, 2]), A('i', [1, 2]) == A('d', [1.0, 2.0]), A('b', [1]) == A('b', [2]))
+print(A('h', [1]) + A('h', [2, 3]))
+print(A('Q', [2**64 - 1]), A('q', [-2**63]), A('L', [2**64 - 1]), A('I', [2**32 - 1]), A('b', [-128, 127]), A('B', [255]))
+print(A('d', [1, 2]), A('f', [3]), A('i', [True, False]))
+b = A('B')
+for i in range(300):
+    b.append(i % 256)
+print(len(b), b[255], b[256], max(b), min(b))
+print(type(a).__name__, array.ArrayType is A, isinstance(a, A))

@@ -1,0 +1,41 @@
+import itertools
+from itertools import (count, islice, chain, takewhile, dropwhile, repeat, cycle,
+                       zip_longest, starmap, compress, filterfalse, accumulate, pairwise, tee)
+
+def gen(n):
+    for i in range(n):
+        yield i * i
+
+print(list(islice(count(), 5)), list(islice(count(10, 3), 4)), list(islice(count(1.5, 0.5), 3)))
+print(repr(count(5)), repr(count()), repr(count(1.5, 0.5)), repr(count(0, 1.0)), repr(count(2, -1)))
+c = count(3)
+next(c); next(c)
+print(repr(c))
+print(repr(repeat(1, 3)), repr(repeat('a')), repr(repeat(1, -2)))
+print(list(repeat('x', 3)), list(islice(repeat(7), 4)), list(repeat(1, 0)))
+print(list(islice(cycle('abc'), 8)), list(cycle([])))
+print(list(islice(range(10), 3)), list(islice(range(10), 2, 8, 2)), list(islice(range(10), 5, None)))
+print(list(islice(gen(100), 1, 20, 5)), list(islice("abcdef", None)), list(islice(count(), 3, 3)))
+it = iter(range(10))
+print(list(islice(it, 3)), next(it))
+print(list(chain([1, 2], (3,), "ab", gen(3))), list(chain()), list(chain.from_iterable(["ab", [1], gen(2)])))
+print(list(islice(chain.from_iterable(repeat([1, 2])), 5)))
+print(list(takewhile(lambda x: x < 5, count())), list(dropwhile(lambda x: x < 5, range(10))))
+print(list(takewhile(lambda x: x < 5, [1, 7, 2])), list(dropwhile(lambda x: x < 5, [1, 7, 2])))
+print(list(filterfalse(lambda x: x % 2, range(10))), list(filterfalse(None, [0, 1, '', 'a', None])))
+print(list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(compress(count(), [0, 1, 1])))
+print(list(starmap(pow, [(2, 5), (3, 2), (10, 3)])), list(starmap(lambda *a: sum(a), [[1, 2, 3], ()])))
+print(list(zip_longest('ABCD', 'xy', fillvalue='-')), list(zip_longest([1], [2, 3], [])), list(zip_longest()))
+print(list(islice(zip_longest(count(), 'ab'), 4)))
+print(list(accumulate([1, 2, 3, 4, 5])), list(accumulate([1, 2, 3, 4], lambda a, b: a * b)))
+print(list(accumulate([1, 2, 3], initial=100)), list(accumulate([], initial=5)), list(accumulate([])))
+print(list(accumulate("abc")), list(accumulate([3, 1, 4, 1, 5], max)), list(accumulate([1, 2], func=None, initial=None)))
+print(list(islice(accumulate(count()), 6)))
+print(list(pairwise('ABCDE')), list(pairwise([1])), list(islice(pairwise(count()), 3)))
+a, b = tee(gen(5))
+print(next(a), next(a), list(b), list(a))
+x, y, z = tee([1, 2, 3], 3)
+print(list(x), list(y), list(z), tee([1], 0))
+p, q = tee(count())
+print([next(p) for _ in range(3)], [next(q) for _ in range(5)], next(p))
+print(type(count()).__name__, type(chain()).__name__, itertools.chain, itertools.count)

@@ -1,0 +1,28 @@
+import random
+
+for seed in [0, 42, 2**70, "hello", b"x"]:
+    random.seed(seed)
+    print("seed", repr(seed))
+    print([random.uniform(1, 10) for _ in range(5)])
+    print([random.choice("abcdefg") for _ in range(20)])
+    print([random.choice(range(1000)) for _ in range(10)])
+    print(random.choices([1, 2, 3, 4], k=10))
+    print(random.choices("abc", weights=[10, 1, 1], k=10))
+    print(random.choices("abc", cum_weights=[1, 2, 30], k=10))
+    print(random.choices(range(5)))
+    print(random.sample(range(10), 5))
+    print(random.sample(range(1000), 10))
+    print(random.sample(list("abcdefghij"), 10))
+    print(random.sample(range(100000), 30))
+    l = list(range(20))
+    random.shuffle(l)
+    print(l)
+    print([random.gauss(0, 1) for _ in range(5)])
+    print([random.gauss() for _ in range(3)])
+    print([random.normalvariate(10, 2) for _ in range(5)])
+    print([random.expovariate(1.5) for _ in range(5)])
+    print([random.triangular(0, 10, 3) for _ in range(3)], random.triangular(), random.triangular(1, 5))
+
+r = random.Random(7)
+print(r.gauss(), r.gauss(), r.gauss())
+print(r.sample(range(50), 49)[:10])

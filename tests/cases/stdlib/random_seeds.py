@@ -1,0 +1,27 @@
+import random
+
+for seed in [0, 1, 42, -42, 2**32, 2**70, "hello", "", b"x", b"", "héllo"]:
+    random.seed(seed)
+    print(repr(seed), [random.random() for _ in range(5)])
+    print([random.randrange(100) for _ in range(20)])
+    print([random.randint(-5, 5) for _ in range(20)])
+    print([random.getrandbits(k) for k in (1, 7, 31, 32, 33, 64, 65, 100)])
+    print(random.randrange(10**30), random.randrange(-10**20, 10**20, 7))
+    print(random.randrange(50, 0, -3), random.randrange(0, 100, 10))
+
+r = random.Random(42)
+print([r.random() for _ in range(3)])
+r2 = random.Random("hello")
+print([r2.randrange(1000) for _ in range(10)])
+r.seed(42)
+print(r.random())
+random.seed(12345)
+x = random.random()
+random.seed(12345)
+print(x == random.random())
+random.seed()
+y = random.random()
+print(0.0 <= y < 1.0)
+r3 = random.Random()
+print(0 <= r3.randrange(10) < 10)
+print(type(r).__name__)

@@ -1,0 +1,30 @@
+import random, itertools, array
+random.seed(3.5); print(random.random())
+random.seed(True); print(random.random())
+random.seed(-7); print(random.random())
+r = random.Random(5)
+print(r.choice([1,2,3]), r.randint(1, 6), r.uniform(0, 1))
+print(random.randrange(10**20, 10**20 + 5), random.randint(-2**70, 2**70))
+print(random.sample("abcdef", k=3), random.choices("ab", [1, 2], k=3))
+print(random.getrandbits(k=5) if False else random.getrandbits(5))
+class MyR(random.Random):
+    pass
+m = MyR(1)
+print(m.random())
+print(isinstance(itertools.count(), itertools.count))
+print(list(zip(itertools.count(), "ab")))
+print(dict(zip("abc", itertools.count(1))))
+print(sum(array.array('f', [0.1, 0.2])))
+print(list(itertools.product(range(2), "xy", repeat=1)))
+print(next(itertools.permutations("abc")))
+it = itertools.chain("ab", "cd"); print(next(it), list(it))
+print(list(map(lambda p: p[0]*p[1], itertools.product([1,2],[3,4]))))
+print(array.array('d', (x/2 for x in range(4))))
+class MyA(array.array):
+    pass
+ma = MyA('i', [1, 2])
+ma.append(3)
+print(len(ma), ma[2], list(ma), ma.typecode)
+print(type(itertools.count()), type(itertools.repeat(1)), itertools.count.__name__)
+print(isinstance(itertools.chain(), itertools.chain), isinstance(iter([]), itertools.chain))
+print(repr(random.Random)[:20], type(random.random))
