@@ -1,6 +1,8 @@
 //! Built-in library modules implemented in Rust. `create` builds one on first import.
 
 pub mod math;
+pub mod os;
+pub mod sizeof;
 pub mod sys;
 pub mod time;
 
@@ -12,6 +14,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => math::create(vm),
         "time" => time::create(vm),
         "sys" => sys::create(vm),
+        "os" => os::create(vm),
         _ => return Ok(None),
     };
     Ok(Some(Value::Module(m)))
