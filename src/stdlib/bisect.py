@@ -49,22 +49,22 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
     return lo
 
 
+def _insort(search, a, x, lo, hi, key):
+    if key is None:
+        i = search(a, x, lo, hi)
+    else:
+        i = search(a, key(x), lo, hi, key=key)
+    a.insert(i, x)
+
+
 def insort_left(a, x, lo=0, hi=None, *, key=None):
     """Inserts x into sorted a, before any equal items."""
-    if key is None:
-        i = bisect_left(a, x, lo, hi)
-    else:
-        i = bisect_left(a, key(x), lo, hi, key=key)
-    a.insert(i, x)
+    _insort(bisect_left, a, x, lo, hi, key)
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
     """Inserts x into sorted a, after any equal items."""
-    if key is None:
-        i = bisect_right(a, x, lo, hi)
-    else:
-        i = bisect_right(a, key(x), lo, hi, key=key)
-    a.insert(i, x)
+    _insort(bisect_right, a, x, lo, hi, key)
 
 
 bisect = bisect_right

@@ -181,96 +181,44 @@ def cache(user_function, /):
     return lru_cache(maxsize=None)(user_function)
 
 
-def _gt_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result and self != other
+def _derived(root, name, combine):
+    """The comparison `name` computed from the class's `root` comparison by `combine`."""
+    def compare(self, other):
+        result = getattr(type(self), root)(self, other)
+        if result is NotImplemented:
+            return result
+        return combine(result, self, other)
+    compare.__name__ = compare.__qualname__ = name
+    return compare
 
 
-def _le_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
-    return result or self == other
+# How a derived comparison follows from the root's result r for operands a and b.
+def _negated(r, a, b):
+    return not r
 
 
-def _ge_from_lt(self, other):
-    result = type(self).__lt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
+def _negated_and_unequal(r, a, b):
+    return not r and a != b
 
 
-def _ge_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result or self == other
+def _negated_or_equal(r, a, b):
+    return not r or a == b
 
 
-def _lt_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
-    return result and self != other
+def _or_equal(r, a, b):
+    return r or a == b
 
 
-def _gt_from_le(self, other):
-    result = type(self).__le__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
+def _and_unequal(r, a, b):
+    return r and a != b
 
 
-def _lt_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result and self != other
-
-
-def _ge_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return result or self == other
-
-
-def _le_from_gt(self, other):
-    result = type(self).__gt__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
-def _le_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result or self == other
-
-
-def _gt_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return result and self != other
-
-
-def _lt_from_ge(self, other):
-    result = type(self).__ge__(self, other)
-    if result is NotImplemented:
-        return result
-    return not result
-
-
-# For each root comparison, the derived ones, in the order CPython prefers the roots.
+# For each root comparison, the other three.
 _convert = {
-    '__lt__': [('__gt__', _gt_from_lt), ('__le__', _le_from_lt), ('__ge__', _ge_from_lt)],
-    '__le__': [('__ge__', _ge_from_le), ('__lt__', _lt_from_le), ('__gt__', _gt_from_le)],
-    '__gt__': [('__lt__', _lt_from_gt), ('__ge__', _ge_from_gt), ('__le__', _le_from_gt)],
-    '__ge__': [('__le__', _le_from_ge), ('__gt__', _gt_from_ge), ('__lt__', _lt_from_ge)],
+    '__lt__': [('__gt__', _negated_and_unequal), ('__le__', _or_equal), ('__ge__', _negated)],
+    '__le__': [('__ge__', _negated_or_equal), ('__lt__', _and_unequal), ('__gt__', _negated)],
+    '__gt__': [('__lt__', _negated_and_unequal), ('__ge__', _or_equal), ('__le__', _negated)],
+    '__ge__': [('__le__', _negated_or_equal), ('__gt__', _and_unequal), ('__lt__', _negated)],
 }
 
 
@@ -293,35 +241,29 @@ def total_ordering(cls):
         if preferred in roots:
             root = preferred
             break
-    for opname, opfunc in _convert[root]:
+    for opname, combine in _convert[root]:
         if opname not in roots:
-            opfunc.__name__ = opname
-            setattr(cls, opname, opfunc)
+            setattr(cls, opname, _derived(root, opname, combine))
     return cls
 
 
 def cmp_to_key(mycmp):
     """Turns an old-style comparison function into a key function."""
+    def comparison(test):
+        def compare(self, other):
+            return test(mycmp(self.obj, other.obj))
+        return compare
+
     class K:
         __slots__ = ['obj']
 
         def __init__(self, obj):
             self.obj = obj
 
-        def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
-
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
-
-        def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
-
-        def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
-
+        __lt__ = comparison(lambda c: c < 0)
+        __gt__ = comparison(lambda c: c > 0)
+        __eq__ = comparison(lambda c: c == 0)
+        __le__ = comparison(lambda c: c <= 0)
+        __ge__ = comparison(lambda c: c >= 0)
         __hash__ = None
     return K

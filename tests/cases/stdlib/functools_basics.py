@@ -133,3 +133,33 @@ try:
     hash(k(1))
 except TypeError as e:
     print(type(e).__name__)
+
+
+@total_ordering
+class LessEqual:
+    def __init__(self, n):
+        self.n = n
+
+    def __eq__(self, other):
+        return self.n == other.n
+
+    def __le__(self, other):
+        return self.n <= other.n
+
+
+@total_ordering
+class GreaterEqual:
+    def __init__(self, n):
+        self.n = n
+
+    def __eq__(self, other):
+        return self.n == other.n
+
+    def __ge__(self, other):
+        return self.n >= other.n
+
+
+for cls in (LessEqual, GreaterEqual):
+    x, y = cls(1), cls(2)
+    print(cls.__name__, x < y, x > y, x <= y, x >= y, y > x, x < cls(1), x >= cls(1))
+print(LessEqual.__gt__.__name__)
