@@ -30,3 +30,4 @@ try:
     p.x = 5
 except AttributeError as e:
     print(type(e).__name__)
+print(p + (3,), (0,) + p, p * 2, p < Point(1, 3), Point(*[5, 6]), f"{p}", str(p))
