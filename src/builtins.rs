@@ -6,7 +6,7 @@
 //! - `list`, `dict`, `set`: the containers; `iterators`: range, enumerate, zip, map, filter, reversed;
 //! - `classes`: object, type, super, property, classmethod, staticmethod, exceptions;
 //! - `site`: exit and quit; `structseq`: named tuples such as sys.version_info;
-//! - `format`: format specs, %-formatting and str.format; `modules`: math, time, sys, ...
+//! - `format`: format specs, %-formatting and str.format; `modules`: math, time, sys, os, ...
 
 pub mod bytes;
 pub mod classes;

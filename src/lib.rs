@@ -4,7 +4,7 @@
 //! The pipeline is one module per stage: [`syntax`] (tokens, grammar, AST), [`compile`] (scopes
 //! and code generation), [`bytecode`] (opcodes, code objects, `dis`), [`vm`] (values, frames,
 //! the interpreter), [`objects`] (the object kinds) and [`builtins`] (the built-in namespace and
-//! library modules).
+//! library modules), with [`stdlib`] the library modules written in Python.
 //!
 //! ```
 //! let mut vm = pyvm::Vm::new();
@@ -17,6 +17,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compile;
 pub mod objects;
+pub mod stdlib;
 pub mod syntax;
 pub mod vm;
 

@@ -316,10 +316,17 @@ fn dict_len(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn dict_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(&args)?;
     let k = args.args.get(1).cloned().unwrap_or(Value::None);
-    match vm.dict_get(&d, &k)? {
-        Some(v) => Ok(v),
-        None => Err(PyErr::key_error(k)),
+    if let Some(v) = vm.dict_get(&d, &k)? {
+        return Ok(v);
     }
+    // A dict subclass (defaultdict, Counter) supplies the value for a missing key.
+    let receiver = &args.args[0];
+    if matches!(receiver, Value::Instance(_)) {
+        if let Some(v) = vm.call_dunder_opt(receiver, "__missing__", std::slice::from_ref(&k))? {
+            return Ok(v);
+        }
+    }
+    Err(PyErr::key_error(k))
 }
 
 fn dict_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {

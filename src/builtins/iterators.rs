@@ -271,6 +271,13 @@ pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             if let Some(r) = vm.call_dunder_opt(v, "__reversed__", &[])? {
                 return Ok(r);
             }
+            // A subclass of a built-in container reverses its contents (a dict's keys).
+            if let Value::Instance(inst) = v {
+                let p = inst.payload.borrow().clone();
+                if !p.is_null() {
+                    return reversed(vm, &p);
+                }
+            }
             let n = vm.len(v).map_err(|_| {
                 PyErr::type_error(format!("'{}' object is not reversible", type_name(v)))
             })?;

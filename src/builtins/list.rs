@@ -12,7 +12,12 @@ pub fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = check_positional("list", &args, 0, 1)?;
     match p.first() {
         None => Ok(Value::list(Vec::new())),
-        Some(v) => Ok(Value::list(vm.collect(v)?)),
+        Some(v) => {
+            // Allocated at its final size, as CPython does (`sys.getsizeof` reports capacity).
+            let mut items = vm.collect(v)?;
+            items.shrink_to_fit();
+            Ok(Value::list(items))
+        }
     }
 }
 

@@ -3,7 +3,9 @@
 pub mod array;
 pub mod itertools;
 pub mod math;
+pub mod os;
 pub mod random;
+pub mod sizeof;
 pub mod sys;
 pub mod time;
 
@@ -18,6 +20,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "random" => random::create(vm),
         "time" => time::create(vm),
         "sys" => sys::create(vm),
+        "os" => os::create(vm),
         _ => return Ok(None),
     };
     Ok(Some(Value::Module(m)))

@@ -432,6 +432,14 @@ impl Vm {
                     .iter()
                     .find(|b| b.builtin && b.layout == layout)
                     .cloned();
+                // Mutable containers start empty and are filled by `__init__` (which a subclass
+                // may override, as Counter does); immutable values are complete after `__new__`.
+                let (args, kwnames) = match layout {
+                    crate::objects::Layout::List | crate::objects::Layout::Dict => {
+                        (&[][..], &[][..])
+                    }
+                    _ => (args, kwnames),
+                };
                 match base {
                     Some(b) => crate::builtins::construct(self, &b, Args::with_kw(args, kwnames))?,
                     None => Value::Null,

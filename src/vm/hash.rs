@@ -219,6 +219,14 @@ impl Vm {
                         class.name()
                     ))),
                     Some(h @ (Value::Function(_) | Value::Builtin(_))) => {
+                        // A subclass of a built-in type (a namedtuple) hashes as its payload
+                        // unless Python code overrides __hash__.
+                        if matches!(h, Value::Builtin(_)) {
+                            let p = inst.payload.borrow().clone();
+                            if !p.is_null() {
+                                return self.hash(&p);
+                            }
+                        }
                         let r = self.call(&h, std::slice::from_ref(v), &[])?;
                         match r {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),

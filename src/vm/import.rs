@@ -1,5 +1,6 @@
-//! `import`: built-in modules implemented in Rust, and Python source modules found next to the
-//! main program (the script's directory is `sys.path[0]`). A host can register further modules.
+//! `import`: built-in modules implemented in Rust, then the embedded standard library written in
+//! Python (`crate::stdlib`), then Python source modules found next to the main program (the
+//! script's directory is `sys.path[0]`). A host can register further modules.
 
 use super::exceptions::{ExcKind, PyErr, PyResult};
 use super::value::Value;
@@ -44,6 +45,10 @@ impl Vm {
             self.modules.insert(name.to_string(), m.clone());
             return Ok(m);
         }
+        if let Some(source) = crate::stdlib::source(name) {
+            let filename = crate::stdlib::filename(name);
+            return self.exec_module(name, source, filename);
+        }
         if let Some(m) = self.import_source(name)? {
             return Ok(m);
         }
@@ -66,14 +71,20 @@ impl Vm {
             return Ok(None);
         };
         let filename = path.to_string_lossy().to_string();
+        self.exec_module(name, &source, filename).map(Some)
+    }
+
+    /// Runs `source` as the body of a new module `name`, registered in `sys.modules` while it runs
+    /// (so circular imports see it) and removed again if it fails.
+    fn exec_module(&mut self, name: &str, source: &str, filename: String) -> PyResult<Value> {
         let m = self.new_module(name);
         m.dict.set_str("__file__", Value::str(filename.clone()));
         let module = Value::Module(m.clone());
-        if let Err(e) = self.exec_source(&source, &filename, m.dict.clone()) {
+        if let Err(e) = self.exec_source(source, &filename, m.dict.clone()) {
             self.modules.remove(name);
             return Err(e);
         }
-        Ok(Some(module))
+        Ok(module)
     }
 
     /// IMPORT_FROM: `from module import name`.

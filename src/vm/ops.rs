@@ -987,7 +987,10 @@ impl Vm {
                 }
             }
         }
-        self.binary_dunder(a, b, names.0, names.1, &sym, || binary_builtin(op, a, b))
+        // Instances of built-in subclasses (a namedtuple) fall back to their payload's operator.
+        self.binary_dunder(a, b, names.0, names.1, &sym, || {
+            binary_builtin(op, &payload_or_self(a), &payload_or_self(b))
+        })
     }
 
     /// In-place operators that mutate built-in containers (`list += iterable`, `list *= n`).

@@ -124,6 +124,7 @@ pub fn create(vm: &mut Vm) -> Rc<PyModule> {
         ("exc_info", exc_info),
         ("intern", intern),
         ("getdefaultencoding", getdefaultencoding),
+        ("getsizeof", super::sizeof::getsizeof),
     ];
     for (name, f) in fns {
         d.set_str(name, function("sys", name, *f));
