@@ -191,6 +191,11 @@ impl Vm {
             Value::Builtin(b) => {
                 if b.self_.is_null() {
                     match &b.owner {
+                        crate::objects::Owner::Type(t)
+                            if crate::builtins::slots::is_slot_wrapper(t, b.name) =>
+                        {
+                            format!("<slot wrapper '{}' of '{t}' objects>", b.name)
+                        }
                         crate::objects::Owner::Type(t) => {
                             format!("<method '{}' of '{t}' objects>", b.name)
                         }
@@ -200,6 +205,15 @@ impl Vm {
                     let self_type = type_of(&b.self_).name();
                     match &b.self_ {
                         Value::Module(_) => format!("<built-in function {}>", b.name),
+                        _ if matches!(&b.owner, crate::objects::Owner::Type(t)
+                            if crate::builtins::slots::is_slot_wrapper(t, b.name)) =>
+                        {
+                            format!(
+                                "<method-wrapper '{}' of {self_type} object at {}>",
+                                b.name,
+                                addr(&b.self_)
+                            )
+                        }
                         _ => format!(
                             "<built-in method {} of {self_type} object at {}>",
                             b.name,
