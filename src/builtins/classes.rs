@@ -401,10 +401,22 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match p.len() {
         1 => Ok(Value::Type(type_of(&p[0]))),
         3 => {
-            let name = vm.str(&p[0])?;
-            let bases = vm.collect(&p[1])?;
+            let arg_error = |n: usize, want: &str, v: &Value| {
+                PyErr::type_error(format!(
+                    "type.__new__() argument {n} must be {want}, not {}",
+                    type_name(v)
+                ))
+            };
+            let Value::Str(name) = &p[0] else {
+                return Err(arg_error(1, "str", &p[0]));
+            };
+            let name = name.as_str().to_string();
+            let Value::Tuple(bases) = &p[1] else {
+                return Err(arg_error(2, "tuple", &p[1]));
+            };
+            let bases = bases.items.to_vec();
             let Value::Dict(ns) = &p[2] else {
-                return Err(PyErr::type_error("type.__new__() argument 3 must be dict"));
+                return Err(arg_error(3, "dict", &p[2]));
             };
             make_class(vm, &name, bases, ns, None)
         }
