@@ -737,7 +737,9 @@ fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for t in &mro[pos..] {
         if let Some(v) = t.dict.get_str(&name) {
             return match (&obj, &v) {
-                (Value::Type(_), Value::Function(_)) => Ok(v),
+                // `super()` bound to a class (in `__new__` or a classmethod) finds plain methods
+                // unbound, as CPython passes no instance to the descriptor.
+                (Value::Type(_), Value::Function(_) | Value::Builtin(_)) => Ok(v),
                 _ => {
                     let owner = if let Value::Type(t) = &obj {
                         t.clone()

@@ -569,6 +569,10 @@ pub fn install(t: &BuiltinTypes) {
         add(ty, SETS);
     }
     add(&t.frozenset, &["__hash__"]);
+    // Mutable containers are unhashable: `list.__hash__ is None`.
+    for ty in [&t.list, &t.dict, &t.set] {
+        ty.dict.set_str("__hash__", Value::None);
+    }
     add(&t.set, &["__ior__", "__iand__", "__ixor__", "__isub__"]);
     add(&t.dict, &["__ior__", "__reversed__"]);
     add(&t.list, &["__reversed__"]);

@@ -360,6 +360,13 @@ impl Vm {
             Value::Instance(inst) => {
                 let class = inst.class();
                 if let Some((f, owner)) = class.lookup_with_owner("__str__") {
+                    // str's own __str__ (unlike object's) does not defer to __repr__.
+                    if let (true, Value::Str(s)) = (
+                        owner.builtin && *owner.name.borrow() == "str",
+                        &*inst.payload.borrow(),
+                    ) {
+                        return Ok(s.as_str().to_string());
+                    }
                     if !owner.builtin {
                         let r = self.call(&f, std::slice::from_ref(v), &[])?;
                         return match r {
