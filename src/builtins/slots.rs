@@ -599,3 +599,41 @@ pub fn is_slot_wrapper(type_name: &str, name: &str) -> bool {
         _ => slot_fn(name).is_some(),
     }
 }
+
+/// The receiver check of an unbound wrapper called directly (`int.__add__('a', 1)`): CPython's
+/// "descriptor '__add__' requires a 'int' object but received a 'str'".
+pub fn check_receiver(b: &crate::objects::PyBuiltin, args: &[Value]) -> PyResult<()> {
+    let crate::objects::Owner::Type(owner) = &b.owner else {
+        return Ok(());
+    };
+    if !b.name.starts_with("__") || b.name == "__new__" || !is_slot_wrapper(owner, b.name) {
+        return Ok(());
+    }
+    let types = crate::vm::types::builtin_types();
+    let t = match owner.as_str() {
+        "int" => &types.int,
+        "float" => &types.float,
+        "complex" => &types.complex,
+        "str" => &types.str_,
+        "bytes" => &types.bytes,
+        "list" => &types.list,
+        "tuple" => &types.tuple,
+        "dict" => &types.dict,
+        "set" => &types.set,
+        "frozenset" => &types.frozenset,
+        "range" => &types.range,
+        _ => return Ok(()),
+    };
+    match args.first() {
+        Some(v) if type_of(v).is_subtype(t) => Ok(()),
+        Some(v) => Err(PyErr::type_error(format!(
+            "descriptor '{}' requires a '{owner}' object but received a '{}'",
+            b.name,
+            type_name(v)
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "descriptor '{}' of '{owner}' object needs an argument",
+            b.name
+        ))),
+    }
+}

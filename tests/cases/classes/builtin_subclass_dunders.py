@@ -54,6 +54,8 @@ class FF(float):
         return super().__floor__() + 1000
 import math
 show("FF", lambda: (round(FF(2.5)), math.floor(FF(2.5)), FF(2.5).__ceil__(), float.__round__(FF(2.567), 1)))
+show("desc err", lambda: int.__add__('a', 1))
+show("desc err2", lambda: str.__len__(5))
 show("hash dunder none", lambda: list.__hash__)
 show("dict eq", lambda: dict.__eq__({1: 2}, {1: 2}))
 show("set le", lambda: {1}.__le__({1, 2}))
