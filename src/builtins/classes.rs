@@ -418,7 +418,7 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let Value::Dict(ns) = &p[2] else {
                 return Err(arg_error(3, "dict", &p[2]));
             };
-            make_class(vm, &name, bases, ns, None)
+            make_class(vm, &name, bases, ns, None, &[])
         }
         _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
     }
@@ -468,6 +468,7 @@ pub fn make_class(
     bases: Vec<Value>,
     ns: &Rc<PyDict>,
     metaclass: Option<Rc<PyType>>,
+    init_subclass_kwargs: &[(Value, Value)],
 ) -> PyResult<Value> {
     let types = builtin_types();
     let mut base_types = Vec::new();
@@ -568,7 +569,13 @@ pub fn make_class(
     if let Some(parent) = base_types.first() {
         if let Some(init_sub) = parent.lookup("__init_subclass__") {
             if let Some(DescriptorKind::ClassMethod(f)) = descriptor_kind(&init_sub) {
-                vm.call(&f, std::slice::from_ref(&class), &[])?;
+                let mut call_args = vec![class.clone()];
+                call_args.extend(init_subclass_kwargs.iter().map(|(_, v)| v.clone()));
+                let names: Vec<Value> = init_subclass_kwargs
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                vm.call(&f, &call_args, &names)?;
             }
         }
     }
@@ -648,7 +655,14 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             vm.instantiate(&m, &call_args, &kw_names)?
         }
-        _ => make_class(vm, &name, bases, &ns, None)?,
+        _ => {
+            let kwargs: Vec<(Value, Value)> = args
+                .keywords()
+                .filter(|(k, _)| *k != "metaclass")
+                .map(|(k, v)| (Value::str(k), v.clone()))
+                .collect();
+            make_class(vm, &name, bases, &ns, None, &kwargs)?
+        }
     };
     if let Value::Cell(c) = cell {
         c.set(class.clone());
