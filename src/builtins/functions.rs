@@ -766,6 +766,23 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 set.insert("__class__".to_string());
                 set.insert("__doc__".to_string());
             }
+            let class = match obj {
+                Value::Type(t) => Some(t.clone()),
+                Value::Instance(i) => Some(i.class()),
+                _ => None,
+            };
+            // A Python class without __slots__ somewhere in its MRO has the `__dict__` and
+            // `__weakref__` getsets CPython adds to its dict.
+            if let Some(c) = class.filter(|c| !c.builtin && !c.is_exception()) {
+                let mro = c.mro.borrow();
+                if std::iter::once(&c)
+                    .chain(mro.iter())
+                    .any(|t| !t.builtin && t.dict.get_str("__slots__").is_none())
+                {
+                    set.insert("__dict__".to_string());
+                    set.insert("__weakref__".to_string());
+                }
+            }
             let mut add_dict = |d: &PyDict| {
                 for k in d.keys() {
                     if let Some(s) = k.as_str() {
