@@ -22,6 +22,7 @@ pub mod modules;
 pub mod numbers;
 pub mod set;
 pub mod site;
+pub mod slots;
 pub mod str;
 pub mod structseq;
 
@@ -135,6 +136,7 @@ pub fn install_type_methods(t: &BuiltinTypes) {
     classes::install_methods(t);
     iterators::install_methods(t);
     generators::install_methods(t);
+    slots::install(t);
 }
 
 /// Calls a built-in type: `int("3")`, `list(x)`, `ValueError("msg")`, ...

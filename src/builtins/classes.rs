@@ -401,12 +401,24 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match p.len() {
         1 => Ok(Value::Type(type_of(&p[0]))),
         3 => {
-            let name = vm.str(&p[0])?;
-            let bases = vm.collect(&p[1])?;
-            let Value::Dict(ns) = &p[2] else {
-                return Err(PyErr::type_error("type.__new__() argument 3 must be dict"));
+            let arg_error = |n: usize, want: &str, v: &Value| {
+                PyErr::type_error(format!(
+                    "type.__new__() argument {n} must be {want}, not {}",
+                    type_name(v)
+                ))
             };
-            make_class(vm, &name, bases, ns, None)
+            let Value::Str(name) = &p[0] else {
+                return Err(arg_error(1, "str", &p[0]));
+            };
+            let name = name.as_str().to_string();
+            let Value::Tuple(bases) = &p[1] else {
+                return Err(arg_error(2, "tuple", &p[1]));
+            };
+            let bases = bases.items.to_vec();
+            let Value::Dict(ns) = &p[2] else {
+                return Err(arg_error(3, "dict", &p[2]));
+            };
+            make_class(vm, &name, bases, ns, None, &[])
         }
         _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
     }
@@ -456,6 +468,7 @@ pub fn make_class(
     bases: Vec<Value>,
     ns: &Rc<PyDict>,
     metaclass: Option<Rc<PyType>>,
+    init_subclass_kwargs: &[(Value, Value)],
 ) -> PyResult<Value> {
     let types = builtin_types();
     let mut base_types = Vec::new();
@@ -560,7 +573,13 @@ pub fn make_class(
     if let Some(parent) = base_types.first() {
         if let Some(init_sub) = parent.lookup("__init_subclass__") {
             if let Some(DescriptorKind::ClassMethod(f)) = descriptor_kind(&init_sub) {
-                vm.call(&f, std::slice::from_ref(&class), &[])?;
+                let mut call_args = vec![class.clone()];
+                call_args.extend(init_subclass_kwargs.iter().map(|(_, v)| v.clone()));
+                let names: Vec<Value> = init_subclass_kwargs
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                vm.call(&f, &call_args, &names)?;
             }
         }
     }
@@ -640,7 +659,14 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             vm.instantiate(&m, &call_args, &kw_names)?
         }
-        _ => make_class(vm, &name, bases, &ns, None)?,
+        _ => {
+            let kwargs: Vec<(Value, Value)> = args
+                .keywords()
+                .filter(|(k, _)| *k != "metaclass")
+                .map(|(k, v)| (Value::str(k), v.clone()))
+                .collect();
+            make_class(vm, &name, bases, &ns, None, &kwargs)?
+        }
     };
     if let Value::Cell(c) = cell {
         c.set(class.clone());
@@ -739,7 +765,9 @@ fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for t in &mro[pos..] {
         if let Some(v) = t.dict.get_str(&name) {
             return match (&obj, &v) {
-                (Value::Type(_), Value::Function(_)) => Ok(v),
+                // `super()` bound to a class (in `__new__` or a classmethod) finds plain methods
+                // unbound, as CPython passes no instance to the descriptor.
+                (Value::Type(_), Value::Function(_) | Value::Builtin(_)) => Ok(v),
                 _ => {
                     let owner = if let Value::Type(t) = &obj {
                         t.clone()

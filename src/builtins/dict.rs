@@ -18,9 +18,9 @@ impl Vm {
     pub fn dict_get(&mut self, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(s) = key {
             let t = d.table();
-            return Ok(t
-                .find_str(s.hash(), s.as_str())
-                .and_then(|i| t.value_at(i).cloned()));
+            if let Some(found) = t.find_str_exact(s.hash(), s.as_str()) {
+                return Ok(found.and_then(|i| t.value_at(i).cloned()));
+            }
         }
         let h = self.hash(key)?;
         let t = d.try_table().ok_or_else(busy)?;
@@ -33,11 +33,17 @@ impl Vm {
         if let Value::Str(s) = &key {
             let h = s.hash();
             let mut t = d.table_mut().ok_or_else(busy)?;
-            match t.find_str(h, s.as_str()) {
-                Some(i) => t.set_value_at(i, value),
-                None => t.insert_new(h, key, value),
+            match t.find_str_exact(h, s.as_str()) {
+                Some(Some(i)) => {
+                    t.set_value_at(i, value);
+                    return Ok(());
+                }
+                Some(None) => {
+                    t.insert_new(h, key, value);
+                    return Ok(());
+                }
+                None => drop(t),
             }
-            return Ok(());
         }
         let h = self.hash(&key)?;
         let found = {

@@ -174,6 +174,11 @@ fn format_int(v: &BigInt, s: &Spec) -> PyResult<String> {
             "Precision not allowed in integer format specifier",
         ));
     }
+    if s.z {
+        return Err(PyErr::value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
     let ty = s.ty.unwrap_or('d');
     if ty == 'c' {
         if s.sign.is_some() {
@@ -560,6 +565,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             let key: String = chars[ks..i - 1].iter().collect();
             value = Some(vm.getitem(m, &Value::str(key))?);
             used_mapping = true;
+            // As in CPython, a keyed conversion consumes the argument itself.
+            next = items.len();
         }
         let mut flags = Spec::default();
         let mut left = false;

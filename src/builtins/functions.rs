@@ -141,7 +141,7 @@ fn builtin_ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(crate::vm::repr::ascii(&vm.repr(v)?)))
 }
 
-fn builtin_abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn builtin_abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = one_arg("abs", &args)?;
     vm.abs(v)
 }
@@ -291,7 +291,7 @@ fn builtin_sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(acc)
 }
 
-fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = parse_args("round", &args, &["number", "ndigits"], 1)?;
     let number = a[0].clone().unwrap_or(Value::None);
     let ndigits = a[1].clone().filter(|v| !v.is_none());
@@ -338,7 +338,7 @@ fn builtin_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_kwargs("divmod", &args)?;
     let p = check_positional("divmod", &args, 2, 2)?;
     vm.divmod(&p[0], &p[1])
@@ -376,7 +376,7 @@ impl Vm {
     }
 }
 
-fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = parse_args("pow", &args, &["base", "exp", "mod"], 2)?;
     let base = a[0].clone().unwrap_or(Value::None);
     let exp = a[1].clone().unwrap_or(Value::None);
@@ -761,6 +761,28 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Ok(Value::list(v.into_iter().map(Value::str).collect()));
             }
             let mut set: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+            if !matches!(obj, Value::Module(_)) {
+                // Defined on every object in CPython (a getset and a docstring).
+                set.insert("__class__".to_string());
+                set.insert("__doc__".to_string());
+            }
+            let class = match obj {
+                Value::Type(t) => Some(t.clone()),
+                Value::Instance(i) => Some(i.class()),
+                _ => None,
+            };
+            // A Python class without __slots__ somewhere in its MRO has the `__dict__` and
+            // `__weakref__` getsets CPython adds to its dict.
+            if let Some(c) = class.filter(|c| !c.builtin && !c.is_exception()) {
+                let mro = c.mro.borrow();
+                if std::iter::once(&c)
+                    .chain(mro.iter())
+                    .any(|t| !t.builtin && t.dict.get_str("__slots__").is_none())
+                {
+                    set.insert("__dict__".to_string());
+                    set.insert("__weakref__".to_string());
+                }
+            }
             let mut add_dict = |d: &PyDict| {
                 for k in d.keys() {
                     if let Some(s) = k.as_str() {

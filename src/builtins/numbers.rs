@@ -789,3 +789,102 @@ pub fn sign_of(b: &BigInt) -> Sign {
 pub(crate) fn single<'a>(name: &str, args: &Args<'a>) -> PyResult<&'a Value> {
     one_arg(name, args)
 }
+
+/// `byteorder` of `int.to_bytes` / `int.from_bytes`: true for big-endian.
+fn big_endian(vm: &mut Vm, v: &Option<Value>) -> PyResult<bool> {
+    let Some(v) = v else { return Ok(true) };
+    let Value::Str(s) = v else {
+        return Err(PyErr::type_error(format!(
+            "to_bytes() argument 'byteorder' must be str, not {}",
+            type_name(v)
+        )));
+    };
+    let _ = vm;
+    match s.as_str() {
+        "big" => Ok(true),
+        "little" => Ok(false),
+        _ => Err(PyErr::value_error(
+            "byteorder must be either 'little' or 'big'",
+        )),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = int_self(vm, &args)?;
+    let rest = Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames);
+    let a = parse_args("to_bytes", &rest, &["length", "byteorder", "signed"], 0)?;
+    let length = match &a[0] {
+        Some(v) => vm.index_value(v)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(PyErr::value_error("length argument must be non-negative"));
+    }
+    let big = big_endian(vm, &a[1])?;
+    let signed = match &a[2] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    if !signed && n.is_negative() {
+        return Err(PyErr::overflow("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if n.is_zero() {
+        Vec::new()
+    } else if signed {
+        n.to_signed_bytes_be()
+    } else {
+        n.to_bytes_be().1
+    };
+    if bytes.len() > length as usize {
+        return Err(PyErr::overflow("int too big to convert"));
+    }
+    let fill = if n.is_negative() { 0xff } else { 0 };
+    let mut out = vec![fill; length as usize - bytes.len()];
+    out.append(&mut bytes);
+    if !big {
+        out.reverse();
+    }
+    Ok(crate::vm::collections::new_bytes(out))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
+fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = Args::with_kw(args.args.get(1..).unwrap_or(&[]), args.kwnames);
+    let a = parse_args("from_bytes", &rest, &["bytes", "byteorder", "signed"], 1)?;
+    let src = a[0].clone().unwrap_or(Value::None);
+    let mut data: Vec<u8> = match &src {
+        Value::Bytes(b) => b.data.to_vec(),
+        Value::Str(_) => return Err(PyErr::type_error("cannot convert 'str' object to bytes")),
+        other => {
+            let items = vm.collect(other)?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in &items {
+                match vm.index_value(item)? {
+                    b @ 0..=255 => out.push(b as u8),
+                    _ => return Err(PyErr::value_error("bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+    };
+    if !big_endian(vm, &a[1])? {
+        data.reverse();
+    }
+    let signed = match &a[2] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let n = if signed {
+        BigInt::from_signed_bytes_be(&data)
+    } else {
+        BigInt::from_bytes_be(Sign::Plus, &data)
+    };
+    Ok(Value::from_bigint(n))
+}
+
+/// `int.to_bytes` and `int.from_bytes`.
+pub fn install_bytes_methods(t: &BuiltinTypes) {
+    add_methods(&t.int, &[("to_bytes", int_to_bytes)]);
+    super::add_descriptors(&t.int, &t.object, true, &[("from_bytes", int_from_bytes)]);
+}

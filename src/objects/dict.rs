@@ -116,6 +116,28 @@ impl DictTable {
             .copied()
     }
 
+    /// Like `find_str`, but None when an entry with the same hash has a key that is not a str (an
+    /// instance of a str subclass, say): only Python-level equality can decide that one.
+    pub fn find_str_exact(&self, hash: i64, key: &str) -> Option<Option<usize>> {
+        let entries = &self.entries;
+        let mut foreign = false;
+        let found = self.index.find(mix(hash), |&i| match &entries[i] {
+            Some(e) if e.hash == hash => match &e.key {
+                Value::Str(s) => s.as_str() == key,
+                _ => {
+                    foreign = true;
+                    false
+                }
+            },
+            _ => false,
+        });
+        match found {
+            Some(i) => Some(Some(*i)),
+            None if foreign => None,
+            None => Some(None),
+        }
+    }
+
     pub fn entry(&self, i: usize) -> Option<&DictEntry> {
         self.entries.get(i).and_then(|e| e.as_ref())
     }

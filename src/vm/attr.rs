@@ -628,6 +628,9 @@ impl Vm {
                 type_name(&value)
             )));
         }
+        if !slots_allow(&class, n) {
+            return Err(no_attribute(obj, n));
+        }
         inst.dict.set_pystr(name, value);
         Ok(())
     }
@@ -750,6 +753,31 @@ impl Vm {
             _ => Value::None,
         }
     }
+}
+
+/// Whether an instance of `class` may hold attribute `name`: classes whose every Python-defined
+/// class in the MRO declares `__slots__` (without `__dict__`) allow only the declared names.
+fn slots_allow(class: &Rc<PyType>, name: &str) -> bool {
+    let mro = class.mro.borrow();
+    for t in std::iter::once(class).chain(mro.iter()) {
+        if t.builtin {
+            continue;
+        }
+        let names = match t.dict.get_str("__slots__") {
+            None => return true,
+            Some(Value::Str(s)) => vec![Value::Str(s)],
+            Some(Value::Tuple(items)) => items.items.to_vec(),
+            Some(Value::List(items)) => items.snapshot(),
+            Some(_) => return true,
+        };
+        if names
+            .iter()
+            .any(|s| matches!(s.as_str(), Some(x) if x == name || x == "__dict__"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// `co_*` attributes of a code object.

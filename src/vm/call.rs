@@ -38,6 +38,7 @@ impl Vm {
             Value::Function(func) => self.call_function(func, args, kwnames),
             Value::Builtin(b) => {
                 if b.self_.is_null() {
+                    crate::builtins::slots::check_receiver(b, args)?;
                     (b.func)(self, Args::with_kw(args, kwnames))
                 } else {
                     let mut full = Vec::with_capacity(args.len() + 1);

@@ -602,7 +602,8 @@ impl Vm {
                             let args = unsafe {
                                 std::slice::from_raw_parts(base.add(args_start), sp - args_start)
                             };
-                            let result = func(self, crate::objects::Args::new(args));
+                            let result = crate::builtins::slots::check_receiver(b, args)
+                                .and_then(|()| func(self, crate::objects::Args::new(args)));
                             while sp > callee {
                                 pop!().discard();
                             }

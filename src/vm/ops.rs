@@ -1217,7 +1217,12 @@ impl Vm {
     }
 
     /// Lexicographic comparison of lists and tuples, dict/set equality.
-    fn compare_containers(&mut self, op: Cmp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+    pub(crate) fn compare_containers(
+        &mut self,
+        op: Cmp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<bool>> {
         let (x, y) = match (a, b) {
             (Value::List(x), Value::List(y)) => (x.snapshot(), y.snapshot()),
             (Value::Tuple(x), Value::Tuple(y)) => (x.items.to_vec(), y.items.to_vec()),

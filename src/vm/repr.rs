@@ -192,6 +192,11 @@ impl Vm {
             Value::Builtin(b) => {
                 if b.self_.is_null() {
                     match &b.owner {
+                        crate::objects::Owner::Type(t)
+                            if crate::builtins::slots::is_slot_wrapper(t, b.name) =>
+                        {
+                            format!("<slot wrapper '{}' of '{t}' objects>", b.name)
+                        }
                         crate::objects::Owner::Type(t) => {
                             format!("<method '{}' of '{t}' objects>", b.name)
                         }
@@ -201,6 +206,15 @@ impl Vm {
                     let self_type = type_of(&b.self_).name();
                     match &b.self_ {
                         Value::Module(_) => format!("<built-in function {}>", b.name),
+                        _ if matches!(&b.owner, crate::objects::Owner::Type(t)
+                            if crate::builtins::slots::is_slot_wrapper(t, b.name)) =>
+                        {
+                            format!(
+                                "<method-wrapper '{}' of {self_type} object at {}>",
+                                b.name,
+                                addr(&b.self_)
+                            )
+                        }
                         _ => format!(
                             "<built-in method {} of {self_type} object at {}>",
                             b.name,
@@ -354,6 +368,13 @@ impl Vm {
             Value::Instance(inst) => {
                 let class = inst.class();
                 if let Some((f, owner)) = class.lookup_with_owner("__str__") {
+                    // str's own __str__ (unlike object's) does not defer to __repr__.
+                    if let (true, Value::Str(s)) = (
+                        owner.builtin && *owner.name.borrow() == "str",
+                        &*inst.payload.borrow(),
+                    ) {
+                        return Ok(s.as_str().to_string());
+                    }
                     if !owner.builtin {
                         let r = self.call(&f, std::slice::from_ref(v), &[])?;
                         return match r {
