@@ -1,0 +1,1 @@
+programs/dict_probing.py 500

@@ -1,0 +1,1 @@
+programs/julia_variants.py 30 30

@@ -1,0 +1,1 @@
+programs/list_search.py 500 3

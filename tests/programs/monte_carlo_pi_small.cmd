@@ -1,0 +1,1 @@
+programs/monte_carlo_pi.py 2000 3

@@ -1,0 +1,1 @@
+programs/morris_counter.py 2000 5

@@ -1,0 +1,1 @@
+programs/namespace_lookup.py 500 2

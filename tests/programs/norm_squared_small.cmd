@@ -1,0 +1,1 @@
+programs/norm_squared.py 2000 2
