@@ -114,7 +114,7 @@ fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this(&args, "extend")?;
     let p = method_args(&args, "list.extend", 1, 1)?;
     let items = vm.collect(&p[0])?;
-    l.items.borrow_mut().extend(items);
+    l.extend(items, matches!(p[0], Value::List(_) | Value::Tuple(_)));
     Ok(Value::None)
 }
 

@@ -34,8 +34,36 @@ impl PyList {
     }
 
     pub fn push(&self, v: Value) {
-        self.items.borrow_mut().push(v);
+        let mut items = self.items.borrow_mut();
+        let n = items.len();
+        if n == items.capacity() {
+            grow_for(&mut items, n + 1);
+        }
+        items.push(v);
     }
+
+    /// Appends every item, growing the buffer as CPython's `list.extend` does: a list or tuple
+    /// (`from_sequence`) extending a list with no buffer yet is sized exactly, rounded up to even.
+    pub fn extend(&self, more: Vec<Value>, from_sequence: bool) {
+        let mut items = self.items.borrow_mut();
+        let newsize = items.len() + more.len();
+        if from_sequence && items.capacity() == 0 {
+            items.reserve_exact((more.len() + 1) & !1);
+        } else if newsize > items.capacity() {
+            grow_for(&mut items, newsize);
+        }
+        items.extend(more);
+    }
+}
+
+/// Makes room for `newsize` items with CPython's over-allocation (`list_resize`): capacities go
+/// 0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ... when appending, so `sys.getsizeof` agrees.
+fn grow_for(items: &mut Vec<Value>, newsize: usize) {
+    let mut allocated = (newsize + (newsize >> 3) + 6) & !3;
+    if newsize - items.len() > allocated - newsize {
+        allocated = (newsize + 3) & !3;
+    }
+    items.reserve_exact(allocated - items.len());
 }
 
 /// An immutable tuple.

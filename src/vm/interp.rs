@@ -973,7 +973,7 @@ impl Vm {
                     }
                 })?;
                 if let Value::List(l) = target {
-                    l.items.borrow_mut().extend(items);
+                    l.extend(items, matches!(iterable, Value::List(_) | Value::Tuple(_)));
                 }
             }
             Opcode::SET_UPDATE => {
