@@ -457,8 +457,9 @@ impl Vm {
                     _ => Ok(None),
                 }
             }
-            // Modules, types and native objects such as `super()` resolve attributes their own way.
-            Value::Module(_) | Value::Type(_) | Value::Native(_) => Ok(None),
+            Value::Module(_) | Value::Type(_) => Ok(None),
+            // Library types with their own lookup (`super`): as in `getattr`.
+            Value::Native(_) if type_of(obj).dict.get_str("__getattribute__").is_some() => Ok(None),
             _ => {
                 let t = type_of(obj);
                 match t.lookup(n) {

@@ -1001,7 +1001,7 @@ impl Vm {
                     Ok(v) => v,
                     Err(e) => return Some(Err(e)),
                 };
-                l.items.borrow_mut().extend(items);
+                l.extend(items, matches!(b, Value::List(_) | Value::Tuple(_)));
                 Some(Ok(a.clone()))
             }
             (Operator::Mult, Value::List(l)) => {
