@@ -5,8 +5,15 @@
 /// Decodes a source file's bytes. The error is the SyntaxError message CPython prints (without
 /// the `SyntaxError: ` prefix); `filename` appears in it as CPython shows it.
 pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match declared_encoding(bytes) {
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    let bytes = if bom { &bytes[3..] } else { bytes };
+    let declared = declared_encoding(bytes);
+    if let (true, Some((name, encoding))) = (bom, &declared) {
+        if !matches!(encoding, Encoding::Utf8) {
+            return Err(format!("encoding problem: {name} with BOM"));
+        }
+    }
+    match declared.map(|(_, encoding)| encoding) {
         None | Some(Encoding::Utf8) => match std::str::from_utf8(bytes) {
             Ok(text) => Ok(text.to_string()),
             Err(e) => {
@@ -20,16 +27,10 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, String> {
             }
         },
         Some(Encoding::Latin1) => Ok(bytes.iter().map(|&b| b as char).collect()),
-        Some(Encoding::Ascii) => match bytes.iter().position(|b| !b.is_ascii()) {
-            None => Ok(String::from_utf8_lossy(bytes).into_owned()),
-            Some(at) => {
-                let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-                Err(format!(
-                    "'ascii' codec can't decode byte 0x{:02x} in position {at}: ordinal not in \
-                     range(128) (line {line})",
-                    bytes[at]
-                ))
-            }
+        // CPython names only the declaration when the bytes do not decode.
+        Some(Encoding::Ascii(name)) => match bytes.is_ascii() {
+            true => Ok(String::from_utf8_lossy(bytes).into_owned()),
+            false => Err(format!("encoding problem: {name}")),
         },
         Some(Encoding::Unknown(name)) => Err(format!("encoding problem: {name}")),
     }
@@ -38,13 +39,15 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, String> {
 enum Encoding {
     Utf8,
     Latin1,
-    Ascii,
+    /// ASCII under the name the file declared.
+    Ascii(String),
     Unknown(String),
 }
 
 /// The coding declaration (`# -*- coding: latin-1 -*-`, `# vim: set fileencoding=utf-8 :`) on the
-/// first line, or on the second when the first holds only a comment or blanks.
-fn declared_encoding(bytes: &[u8]) -> Option<Encoding> {
+/// first line, or on the second when the first holds only a comment or blanks: CPython's
+/// normalised name for it, and the encoding.
+fn declared_encoding(bytes: &[u8]) -> Option<(String, Encoding)> {
     let mut lines = bytes.split(|&b| b == b'\n');
     let first = lines.next()?;
     if let Some(name) = coding_spec(first) {
@@ -83,18 +86,23 @@ fn coding_spec(line: &[u8]) -> Option<String> {
     None
 }
 
-/// CPython's `get_normal_name` plus the codecs it would look up for the common spellings.
-fn normal_encoding(name: &str) -> Encoding {
+/// CPython's `get_normal_name` (utf-8 and iso-8859-1 spellings collapse to those names; others
+/// stay as written) plus the codecs it would look up for the common spellings.
+fn normal_encoding(name: &str) -> (String, Encoding) {
     let norm = name.to_ascii_lowercase().replace('_', "-");
     let is = |base: &str| norm == base || norm.starts_with(&format!("{base}-"));
-    if is("utf-8") || norm == "utf8" {
-        Encoding::Utf8
-    } else if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") || norm == "latin1" {
-        Encoding::Latin1
+    if is("utf-8") {
+        ("utf-8".into(), Encoding::Utf8)
+    } else if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") {
+        ("iso-8859-1".into(), Encoding::Latin1)
+    } else if norm == "utf8" {
+        (name.into(), Encoding::Utf8)
+    } else if norm == "latin1" {
+        (name.into(), Encoding::Latin1)
     } else if matches!(norm.as_str(), "ascii" | "us-ascii" | "646") {
-        Encoding::Ascii
+        (name.into(), Encoding::Ascii(name.into()))
     } else {
-        Encoding::Unknown(name.to_string())
+        (name.into(), Encoding::Unknown(name.into()))
     }
 }
 
