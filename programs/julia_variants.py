@@ -8,9 +8,11 @@ import sys
 import time
 from functools import wraps
 
-if "profile" not in dir(__builtins__) and "profile" not in globals():
+try:
+    profile
+except NameError:
     def profile(func):
-        """No-op stand-in so the file also runs without line_profiler or `pyvm profile`."""
+        """No-op stand-in so the file also runs without kernprof or `pyvm profile`."""
         return func
 
 x1, x2, y1, y2 = -1.8, 1.8, -1.8, 1.8

@@ -106,6 +106,8 @@ struct Unit<'st> {
     varargs: bool,
     varkeywords: bool,
     firstlineno: u32,
+    /// Last source line of the statement or expression that defines the unit.
+    lastlineno: u32,
     loc: Position,
     fblocks: Vec<FBlock>,
     /// Class name for `__private` mangling.
@@ -137,9 +139,10 @@ pub fn compile_module(module: &ast::Module, filename: &str, source: &str) -> Res
         _source: Rc::from(source),
     };
     c.enter_scope(&st, UnitKind::Module, "<module>", 1);
+    // CPython's module prologue position: line 0, end line 1.
     c.unit().loc = Position {
         line: 0,
-        end_line: 0,
+        end_line: 1,
         col: 0,
         end_col: 0,
     };
@@ -168,14 +171,16 @@ pub fn compile_expression(e: &Expr, filename: &str, source: &str) -> Result<Rc<C
         _source: Rc::from(source),
     };
     c.enter_scope(&st, UnitKind::Module, "<module>", 1);
+    // CPython's module prologue position: line 0, end line 1.
     c.unit().loc = Position {
         line: 0,
-        end_line: 0,
+        end_line: 1,
         col: 0,
         end_col: 0,
     };
     c.emit_arg(Opcode::RESUME, 0);
     c.expr(&e)?;
+    c.set_loc(e.range);
     c.emit(Opcode::RETURN_VALUE);
     c.assemble(false)
 }
@@ -239,6 +244,7 @@ impl<'st> Compiler<'st> {
             varargs: false,
             varkeywords: false,
             firstlineno,
+            lastlineno: firstlineno,
             loc: Position {
                 line: firstlineno as i32,
                 end_line: firstlineno as i32,

@@ -17,6 +17,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compile;
 pub mod objects;
+pub mod profile;
 pub mod stdlib;
 pub mod syntax;
 pub mod vm;

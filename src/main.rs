@@ -31,6 +31,74 @@ enum Command {
         /// The program to disassemble.
         file: PathBuf,
     },
+    /// Run a program under a profiler: per line for the functions decorated with `@profile`
+    /// (line_profiler's layout, plus the value boxes each line allocated), or per function
+    /// (`--functions`, cProfile's layout). The report follows the program's own output.
+    Profile(ProfileArgs),
+}
+
+#[derive(clap::Args)]
+struct ProfileArgs {
+    /// Profile every function in the program's files, not only those decorated with @profile.
+    #[arg(long)]
+    all: bool,
+    /// Profile only functions with this name or qualified name (repeatable).
+    #[arg(long = "function", value_name = "NAME")]
+    function: Vec<String>,
+    /// Profile per function, in cProfile's layout, instead of per line.
+    #[arg(long)]
+    functions: bool,
+    /// Order of the per-function table.
+    #[arg(short = 's', long, value_enum, default_value_t = Sort::Cumulative)]
+    sort: Sort,
+    /// Seconds per displayed time unit in the per-line table (default: 1e-06, or 1e-09 when
+    /// lines take less than 0.05 microseconds per hit).
+    #[arg(short = 'u', long, value_name = "SECONDS", value_parser = positive_float)]
+    unit: Option<f64>,
+    /// Leave out functions that never ran.
+    #[arg(short = 'z', long)]
+    skip_zero: bool,
+    /// After the per-line tables, one line per function with its total time.
+    #[arg(long)]
+    summarize: bool,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Also write the per-line profile as a self-contained HTML page.
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The program to run.
+    file: PathBuf,
+    /// Arguments passed to the program as sys.argv[1:].
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Sort {
+    Cumulative,
+    Tottime,
+    Ncalls,
+    Name,
+    Stdname,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn positive_float(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if x > 0.0 && x.is_finite() => Ok(x),
+        _ => Err(format!(
+            "expected a positive number of seconds, got '{text}'"
+        )),
+    }
 }
 
 /// Stack for the interpreter thread: deep Python recursion stays a RecursionError, never a crash.
@@ -43,6 +111,7 @@ fn main() -> ExitCode {
         .spawn(move || match cli.command {
             Command::Run { file, args } => run(&file, args),
             Command::Dis { file } => dis(&file),
+            Command::Profile(p) => profile(p),
         });
     match worker.and_then(|h| {
         h.join()
@@ -87,17 +156,23 @@ fn describe(e: &std::io::Error) -> String {
 fn run(file: &Path, args: Vec<String>) -> u8 {
     let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let filename = abs.to_string_lossy().to_string();
-    let source = match read_source(file, &filename) {
+    run_program(file, &filename, args, &mut Vm::new())
+}
+
+/// Runs `file` as `__main__` under the name `filename` (as tracebacks show it) in `vm`, printing
+/// an uncaught exception's traceback; returns the exit status.
+fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> u8 {
+    let source = match read_source(file, filename) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut vm = Vm::new();
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     vm.argv = std::iter::once(file.to_string_lossy().to_string())
         .chain(args)
         .collect();
     vm.module_path = abs.parent().map(Path::to_path_buf);
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
-    match vm.run_main(&source, &filename) {
+    match vm.run_main(&source, filename) {
         Ok(()) => {
             vm.flush();
             0
@@ -118,11 +193,87 @@ fn run(file: &Path, args: Vec<String>) -> u8 {
         }
         Err(err) => {
             vm.flush();
-            let text = vm.render_error(&err, &filename);
+            let text = vm.render_error(&err, filename);
             vm.write_stderr(&text);
             1
         }
     }
+}
+
+/// `pyvm profile`: runs the program with a profiler installed, then writes the report.
+fn profile(p: ProfileArgs) -> u8 {
+    use pyvm::profile::{report, Profiler, Selection};
+    if p.functions && p.html.is_some() {
+        eprintln!("pyvm profile: --html shows the per-line profile; leave out --functions");
+        return 2;
+    }
+    let profiler = if p.functions {
+        Profiler::calls()
+    } else {
+        Profiler::lines(Selection {
+            all: p.all,
+            names: p.function.clone(),
+            files: Vec::new(),
+        })
+    };
+    let mut vm = Vm::new();
+    vm.profiler = Some(Box::new(profiler));
+    // Files are named as given, as kernprof and cProfile show them.
+    let filename = p.file.to_string_lossy().to_string();
+    let status = run_program(&p.file, &filename, p.args.clone(), &mut vm);
+    let Some(mut profiler) = vm.profiler.take() else {
+        return status;
+    };
+    let sources = &vm.sources;
+    let mut text = String::new();
+    if let Some(calls) = &mut profiler.calls {
+        calls.finish();
+        let key = match p.sort {
+            Sort::Cumulative => report::SortKey::Cumulative,
+            Sort::Tottime => report::SortKey::Tottime,
+            Sort::Ncalls => report::SortKey::Ncalls,
+            Sort::Name => report::SortKey::Name,
+            Sort::Stdname => report::SortKey::Stdname,
+        };
+        text = match p.format {
+            Format::Text => report::call_text(calls, key),
+            Format::Json => format!("{:#}\n", report::call_json(calls, key)),
+        };
+    }
+    if let Some(lines) = &profiler.lines {
+        let opts = report::LineOptions {
+            unit: p.unit,
+            skip_zero: p.skip_zero,
+            summarize: p.summarize,
+        };
+        text = match p.format {
+            Format::Text => report::line_text(lines, sources, &opts),
+            Format::Json => format!("{:#}\n", report::line_json(lines, sources)),
+        };
+        if let Some(out) = &p.html {
+            let page = pyvm::profile::html::page(lines, sources, &filename);
+            if let Err(e) = std::fs::write(out, page) {
+                eprintln!(
+                    "pyvm profile: can't write '{}': {}",
+                    out.display(),
+                    describe(&e)
+                );
+                return 1;
+            }
+        }
+    }
+    let written = match &p.output {
+        Some(path) => std::fs::write(path, text),
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(text.as_bytes())
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("pyvm profile: can't write the report: {}", describe(&e));
+        return 1;
+    }
+    status
 }
 
 fn dis(file: &Path) -> u8 {

@@ -13,6 +13,7 @@ pub mod attr;
 pub mod call;
 pub mod collections;
 pub mod exceptions;
+pub mod finalize;
 pub mod frame;
 pub mod hash;
 pub mod import;
@@ -101,8 +102,8 @@ pub struct Vm {
     pub(crate) frame_locals: Option<Rc<PyDict>>,
     /// The `__class__` cell and first argument of the frame calling `super()` with no arguments.
     pub(crate) super_context: Option<(Rc<crate::objects::PyType>, Value)>,
-    /// Code objects marked with `@profile` while a profiler is active (None: not profiling).
-    pub profile_marks: Option<Vec<Rc<crate::bytecode::Code>>>,
+    /// The profilers collecting while `pyvm profile` runs a program (None: not profiling).
+    pub profiler: Option<Box<crate::profile::Profiler>>,
     /// Where `input()` reads from (None: no input available).
     pub stdin: Option<Box<dyn std::io::BufRead>>,
     /// Where `sys.stderr` writes (None: the process's stderr).
@@ -132,7 +133,7 @@ impl Vm {
             scopes: Vec::new(),
             frame_locals: None,
             super_context: None,
-            profile_marks: None,
+            profiler: None,
             stdin: None,
             err_out: None,
         };

@@ -72,6 +72,8 @@ pub struct Code {
     pub qualname: String,
     pub filename: Rc<str>,
     pub firstlineno: u32,
+    /// Last line of the definition (the function's block, as `inspect.getblock` finds it).
+    pub lastlineno: u32,
     pub argcount: u32,
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
@@ -115,6 +117,16 @@ impl Code {
         (self.argcount + self.kwonlyargcount) as usize
             + self.has_varargs() as usize
             + self.has_varkeywords() as usize
+    }
+
+    /// Index of the first RESUME: instructions before it (cell set-up, RETURN_GENERATOR) are
+    /// not traced, and a frame that has not passed it has not been entered (CPython's
+    /// `_co_firsttraceable`).
+    pub fn first_traceable(&self) -> usize {
+        self.code
+            .iter()
+            .position(|u| u.op == Opcode::RESUME)
+            .unwrap_or(0)
     }
 
     pub fn ncells(&self) -> usize {

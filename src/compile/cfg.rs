@@ -1228,6 +1228,7 @@ pub(super) fn assemble(
         qualname: unit.qualname.clone(),
         filename,
         firstlineno: unit.firstlineno,
+        lastlineno: unit.lastlineno,
         argcount: unit.argcount,
         posonlyargcount: unit.posonlyargcount,
         kwonlyargcount: unit.kwonlyargcount,

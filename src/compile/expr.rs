@@ -821,6 +821,7 @@ impl Compiler<'_> {
             return self.error("compiler error: missing scope", e.range);
         };
         self.enter_scope(st, UnitKind::Lambda, "<lambda>", e.range.start.line);
+        self.unit().lastlineno = e.range.end.line;
         self.emit_arg(Opcode::RESUME, 0);
         self.add_const(Value::None);
         {

@@ -254,6 +254,18 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// Calls the decorators on the new function or class, innermost first, each call at its
+    /// decorator's position (so a traceback or line event shows the `@` line), then returns
+    /// to the definition's.
+    fn apply_decorators(&mut self, decorators: &[Expr], def: Range) {
+        for d in decorators.iter().rev() {
+            self.set_loc(d.range);
+            self.emit_arg(Opcode::PRECALL, 0);
+            self.emit_arg(Opcode::CALL, 0);
+        }
+        self.set_loc(def);
+    }
+
     /// Pushes defaults and keyword-only defaults; returns the MAKE_FUNCTION flags they need.
     pub(super) fn default_arguments(&mut self, args: &Arguments) -> Result<u32> {
         let mut flags = 0;
@@ -323,6 +335,7 @@ impl Compiler<'_> {
             return self.error("compiler error: missing scope", s.range);
         };
         self.enter_scope(st, UnitKind::Function, name, firstlineno);
+        self.unit().lastlineno = s.range.end.line;
         self.emit_arg(Opcode::RESUME, 0);
         let doc = docstring(body);
         self.add_const(match &doc {
@@ -345,10 +358,7 @@ impl Compiler<'_> {
         let code = self.assemble(true)?;
         self.set_loc(s.range);
         self.make_closure(code, flags, &qualname)?;
-        for _ in decorators {
-            self.emit_arg(Opcode::PRECALL, 0);
-            self.emit_arg(Opcode::CALL, 0);
-        }
+        self.apply_decorators(decorators, s.range);
         self.nameop(name, Ctx::Store, s.range)
     }
 
@@ -370,8 +380,9 @@ impl Compiler<'_> {
             return self.error("compiler error: missing scope", s.range);
         };
         self.enter_scope(st, UnitKind::Class, name, firstlineno);
+        self.unit().lastlineno = s.range.end.line;
         self.emit_arg(Opcode::RESUME, 0);
-        self.set_loc(s.range);
+        // The prologue keeps the scope's starting position: (first line, first line, 0, 0).
         self.nameop("__name__", Ctx::Load, s.range)?;
         self.nameop("__module__", Ctx::Store, s.range)?;
         let qualname = self.u().qualname.clone();
@@ -396,10 +407,7 @@ impl Compiler<'_> {
         self.make_closure(code, 0, &qn)?;
         self.load_const(Value::str(name));
         self.call_helper(2, bases, keywords)?;
-        for _ in decorators {
-            self.emit_arg(Opcode::PRECALL, 0);
-            self.emit_arg(Opcode::CALL, 0);
-        }
+        self.apply_decorators(decorators, s.range);
         self.nameop(name, Ctx::Store, s.range)
     }
 

@@ -127,6 +127,8 @@ pub struct Frame {
     pub lasti: usize,
     /// Constant index of the keyword names for the next CALL (`u32::MAX`: none).
     pub kwnames: u32,
+    /// The instruction executed last, while a line profiler traces the frame (-1: none yet).
+    pub trace_prev: i32,
 }
 
 impl Frame {
@@ -146,6 +148,7 @@ impl Frame {
             ip: 0,
             lasti: 0,
             kwnames: u32::MAX,
+            trace_prev: -1,
         }
     }
 

@@ -68,6 +68,11 @@ impl Vm {
         }
         self.depth += 1;
         self.scopes.push((f.globals.clone(), f.locals.clone()));
+        let profiling = self.profiler.is_some();
+        // A generator function's frame starting at 0 only builds the generator (it stops at
+        // RETURN_GENERATOR, before RESUME): profilers see its first resumption as the call.
+        let traced = profiling && !(f.ip == 0 && f.code.is_generator());
+        let line_slot = if traced { self.profile_enter(f) } else { None };
         let mut result = Ok(());
         if let Some(err) = pending {
             result = self.unwind(
@@ -82,7 +87,12 @@ impl Vm {
         let result = match result {
             Err(e) => Err(e),
             Ok(()) => loop {
-                match self.execute(f) {
+                let step = if profiling {
+                    self.execute::<true>(f, line_slot)
+                } else {
+                    self.execute::<false>(f, None)
+                };
+                match step {
                     Ok(exit) => break Ok(exit),
                     Err(u) => {
                         if let Err(e) = self.unwind(f, u) {
@@ -92,9 +102,78 @@ impl Vm {
                 }
             },
         };
+        if traced {
+            self.profile_exit(line_slot);
+        }
         self.scopes.pop();
         self.depth -= 1;
         result
+    }
+
+    /// A traced frame starts or resumes: the function profiler's call event; the slot of its
+    /// code object if the line profiler follows it.
+    fn profile_enter(&mut self, f: &Frame) -> Option<usize> {
+        let p = self.profiler.as_mut()?;
+        if let Some(calls) = &mut p.calls {
+            calls.enter_code(&f.code);
+        }
+        p.lines.as_mut()?.slot_for(&f.code)
+    }
+
+    /// A traced frame returned, yielded or was left by an exception.
+    fn profile_exit(&mut self, line_slot: Option<usize>) {
+        let Some(p) = self.profiler.as_mut() else {
+            return;
+        };
+        if let Some(calls) = &mut p.calls {
+            calls.exit();
+        }
+        if let (Some(lines), Some(slot)) = (&mut p.lines, line_slot) {
+            lines.frame_exit(slot);
+        }
+    }
+
+    /// Line tracing, before each instruction of a line-profiled frame: a line event fires when
+    /// execution enters a different line or jumps backwards (CPython 3.11's
+    /// `maybe_call_line_trace`, whose events line_profiler counts). Instructions without a line
+    /// fire nothing, and make the next instruction with one fire.
+    #[inline(never)]
+    fn trace_step(&mut self, f: &mut Frame, at: usize, op: Opcode, first: usize, slot: usize) {
+        let prev = std::mem::replace(&mut f.trace_prev, at as i32);
+        if at < first || op == Opcode::RESUME {
+            return;
+        }
+        let last_line = if prev <= first as i32 {
+            -1
+        } else {
+            f.code.line_of(prev as usize)
+        };
+        let line = f.code.line_of(at);
+        // A backward jump to SEND is `yield from` resuming its delegation, not a loop.
+        if line >= 0 && (line != last_line || ((at as i32) < prev && op != Opcode::SEND)) {
+            if let Some(lines) = self.profiler.as_mut().and_then(|p| p.lines.as_mut()) {
+                lines.line_event(slot, line as u32);
+            }
+        }
+    }
+
+    /// Calls a builtin from bytecode, reporting it to the function profiler when one runs.
+    fn call_builtin_profiled(
+        &mut self,
+        b: &crate::objects::PyBuiltin,
+        run: impl FnOnce(&mut Vm) -> PyResult<Value>,
+    ) -> PyResult<Value> {
+        match self.profiler.as_mut().and_then(|p| p.calls.as_mut()) {
+            Some(calls) => {
+                calls.enter_builtin(b);
+                let r = run(self);
+                if let Some(calls) = self.profiler.as_mut().and_then(|p| p.calls.as_mut()) {
+                    calls.exit();
+                }
+                r
+            }
+            None => run(self),
+        }
     }
 
     /// Whether the Rust stack is too close to its end for another Python frame. The limit is
@@ -144,8 +223,17 @@ impl Vm {
     /// The instruction loop. Hot instructions are handled here with the stack pointer and the
     /// slot buffer's base in locals; everything else goes through `execute_rare` with the frame
     /// synchronised.
-    fn execute(&mut self, f: &mut Frame) -> Result<Exit, Unwind> {
+    ///
+    /// `PROFILING` selects the variant that reports to the installed profiler: line events for
+    /// a frame whose code is line-profiled (`line_slot`), and builtin calls. The plain variant
+    /// carries no trace of it.
+    fn execute<const PROFILING: bool>(
+        &mut self,
+        f: &mut Frame,
+        line_slot: Option<usize>,
+    ) -> Result<Exit, Unwind> {
         let code = f.code.clone();
+        let first_traceable = if PROFILING { code.first_traceable() } else { 0 };
         let units = &code.code[..];
         let consts = &code.consts[..];
         let base = f.slots.as_ptr();
@@ -156,7 +244,7 @@ impl Vm {
         let mut ip = f.ip;
         // Where the current instruction starts. It reaches `f.lasti` only when something needs
         // it (an error, a yield, a rare instruction): the hot path never stores it.
-        let mut start: usize;
+        let mut start: usize = ip;
 
         // Stack and slot access through `base`. SAFETY (all macros): `base` is the frame's slot
         // buffer, which is never reallocated while the frame runs; local indices come from the
@@ -210,6 +298,16 @@ impl Vm {
         }
 
         loop {
+            if super::finalize::pending() {
+                // A generator was abandoned by the instruction at `start`: close it now.
+                f.sp = sp;
+                let here = TracebackEntry {
+                    code: code.clone(),
+                    lasti: start,
+                    globals: f.globals.clone(),
+                };
+                self.close_abandoned(Some(here));
+            }
             debug_assert!(ip < units.len());
             // SAFETY: every path through a code object ends in a return, raise or in-bounds jump
             // (the assembler resolves every jump to a block offset), so ip stays < len.
@@ -223,6 +321,11 @@ impl Vm {
             };
             start = ip;
             ip += 1;
+            if PROFILING {
+                if let Some(slot) = line_slot {
+                    self.trace_step(f, start, op, first_traceable, slot);
+                }
+            }
             match op {
                 Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                 Opcode::PRECALL => ip += 1,
@@ -602,8 +705,15 @@ impl Vm {
                             let args = unsafe {
                                 std::slice::from_raw_parts(base.add(args_start), sp - args_start)
                             };
-                            let result = crate::builtins::slots::check_receiver(b, args)
-                                .and_then(|()| func(self, crate::objects::Args::new(args)));
+                            let call = |vm: &mut Vm| {
+                                crate::builtins::slots::check_receiver(b, args)
+                                    .and_then(|()| func(vm, crate::objects::Args::new(args)))
+                            };
+                            let result = if PROFILING {
+                                self.call_builtin_profiled(b, call)
+                            } else {
+                                call(self)
+                            };
                             while sp > callee {
                                 pop!().discard();
                             }
@@ -634,7 +744,12 @@ impl Vm {
                     let args = unsafe {
                         std::slice::from_raw_parts(base.add(args_start), sp - args_start)
                     };
-                    let result = self.call(&callable, args, kwnames);
+                    let result = match &callable {
+                        Value::Builtin(b) if PROFILING => {
+                            self.call_builtin_profiled(b, |vm| vm.call(&callable, args, kwnames))
+                        }
+                        _ => self.call(&callable, args, kwnames),
+                    };
                     callable.discard();
                     while sp > callee {
                         pop!().discard();
@@ -1015,7 +1130,13 @@ impl Vm {
                 let func = f.pop();
                 let null = f.pop();
                 let callable = if null.is_null() { func } else { null };
-                let r = self.call_ex(&callable, &args, kwargs.as_ref())?;
+                let r = match &callable {
+                    Value::Builtin(b) if self.profiler.is_some() => self
+                        .call_builtin_profiled(b, |vm| {
+                            vm.call_ex(&callable, &args, kwargs.as_ref())
+                        }),
+                    _ => self.call_ex(&callable, &args, kwargs.as_ref()),
+                }?;
                 f.push(r);
             }
             Opcode::MAKE_FUNCTION => {

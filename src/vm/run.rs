@@ -42,7 +42,15 @@ impl Vm {
             return crate::compile::compile_expression(&e, filename, &src);
         }
         let module = crate::syntax::parse_module(&src)?;
-        crate::compile::compile_module(&module, filename, &src)
+        let code = crate::compile::compile_module(&module, filename, &src)?;
+        if let Some(lines) = self.profiler.as_mut().and_then(|p| p.lines.as_mut()) {
+            // A file of the program's own: `--all` profiles its functions.
+            if !filename.starts_with('<') {
+                lines.selection.files.push(Rc::from(filename));
+                lines.discover(&code);
+            }
+        }
+        Ok(code)
     }
 
     /// `compile()`: like `compile_text`, with syntax errors raised as Python exceptions.
@@ -127,6 +135,9 @@ impl Vm {
         main.dict.set_str("__file__", Value::str(filename));
         main.dict.set_str("__cached__", Value::None);
         let result = self.run_code(code, main.dict.clone(), None);
+        if super::finalize::pending() {
+            self.close_abandoned(None);
+        }
         self.flush();
         result.map(|_| ()).map_err(RunError::Exception)
     }
@@ -163,8 +174,10 @@ impl Vm {
 
     /// `@profile` on a function: remembered when a line profiler is active, otherwise nothing.
     pub fn mark_profiled(&mut self, f: &Value) {
-        if let (Some(marks), Value::Function(func)) = (&mut self.profile_marks, f) {
-            marks.push(func.code.clone());
+        if let (Some(p), Value::Function(func)) = (&mut self.profiler, f) {
+            if let Some(lines) = &mut p.lines {
+                lines.mark(&func.code);
+            }
         }
     }
 

@@ -42,7 +42,8 @@ impl Vm {
         self.format_single(exc, out);
     }
 
-    fn format_single(&mut self, exc: &Value, out: &mut String) {
+    /// One exception with its traceback, without the exceptions chained to it.
+    pub(crate) fn format_single(&mut self, exc: &Value, out: &mut String) {
         let entries: Vec<TracebackEntry> = exc_state(exc)
             .map(|s| s.borrow().traceback.clone())
             .unwrap_or_default();
