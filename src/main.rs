@@ -156,16 +156,14 @@ fn describe(e: &std::io::Error) -> String {
 fn run(file: &Path, args: Vec<String>) -> u8 {
     let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let filename = abs.to_string_lossy().to_string();
-    run_program(file, &filename, args, &mut Vm::new())
+    run_program(file, &filename, args, &mut Vm::new()).unwrap_or_else(|status| status)
 }
 
 /// Runs `file` as `__main__` under the name `filename` (as tracebacks show it) in `vm`, printing
-/// an uncaught exception's traceback; returns the exit status.
-fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> u8 {
-    let source = match read_source(file, filename) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+/// an uncaught exception's traceback; returns the exit status, as an error when the program
+/// could not start (unreadable, or a syntax error).
+fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> Result<u8, u8> {
+    let source = read_source(file, filename)?;
     let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     vm.argv = std::iter::once(file.to_string_lossy().to_string())
         .chain(args)
@@ -175,12 +173,12 @@ fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> u
     match vm.run_main(&source, filename) {
         Ok(()) => {
             vm.flush();
-            0
+            Ok(0)
         }
         Err(RunError::Exception(e)) if e.is(pyvm::vm::ExcKind::SystemExit) => {
             vm.flush();
             let code = e.args().first().cloned().unwrap_or(Value::None);
-            match code {
+            Ok(match code {
                 Value::None => 0,
                 Value::Int(i) => i as u8,
                 Value::Bool(b) => b as u8,
@@ -189,13 +187,16 @@ fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> u
                     vm.write_stderr(&format!("{text}\n"));
                     1
                 }
-            }
+            })
         }
         Err(err) => {
             vm.flush();
             let text = vm.render_error(&err, filename);
             vm.write_stderr(&text);
-            1
+            match err {
+                RunError::Syntax(_) => Err(1),
+                RunError::Exception(_) => Ok(1),
+            }
         }
     }
 }
@@ -220,10 +221,15 @@ fn profile(p: ProfileArgs) -> u8 {
     vm.profiler = Some(Box::new(profiler));
     // Files are named as given, as kernprof and cProfile show them.
     let filename = p.file.to_string_lossy().to_string();
-    let status = run_program(&p.file, &filename, p.args.clone(), &mut vm);
+    let status = match run_program(&p.file, &filename, p.args.clone(), &mut vm) {
+        Ok(status) => status,
+        // The program never ran (unreadable, or not valid Python): nothing to report.
+        Err(status) => return status,
+    };
     let Some(mut profiler) = vm.profiler.take() else {
         return status;
     };
+
     let sources = &vm.sources;
     let mut text = String::new();
     if let Some(calls) = &mut profiler.calls {

@@ -521,7 +521,20 @@ fn profile_builtin_is_a_no_op_and_errors_keep_their_traceback() {
     )
     .expect("write");
     let prof = run(pyvm(), &["profile", "-u", "1e-6", "boom.py"], &d);
+    // A program that never starts gets its error and no report.
+    fs::write(d.join("broken.py"), "x = (\n").expect("write");
+    let broken = run(pyvm(), &["profile", "broken.py"], &d);
+    let missing = run(pyvm(), &["profile", "missing.py"], &d);
     let _ = fs::remove_dir_all(&d);
+    assert_eq!((broken.stdout.as_str(), broken.status), ("", 1));
+    assert!(
+        broken
+            .stderr
+            .ends_with("SyntaxError: '(' was never closed\n"),
+        "{}",
+        broken.stderr
+    );
+    assert_eq!((missing.stdout.as_str(), missing.status), ("", 2));
     assert_eq!(prof.status, 1);
     assert!(
         prof.stderr
