@@ -123,10 +123,28 @@ pub struct Compiler<'st> {
     interned: HashMap<String, Value>,
     /// Source lines, for the few errors that quote them.
     _source: Rc<str>,
+    /// "single" mode (the interactive prompt): module-level expression statements print their
+    /// value (PRINT_EXPR) instead of discarding it.
+    interactive: bool,
 }
 
 /// Compiles a parsed module into its code object.
 pub fn compile_module(module: &ast::Module, filename: &str, source: &str) -> Result<Rc<Code>> {
+    compile_module_mode(module, filename, source, false)
+}
+
+/// Compiles one interactive input (`compile(..., "single")`): like a module, except that the value
+/// of each module-level expression statement is shown by `sys.displayhook` (PRINT_EXPR).
+pub fn compile_interactive(module: &ast::Module, filename: &str, source: &str) -> Result<Rc<Code>> {
+    compile_module_mode(module, filename, source, true)
+}
+
+fn compile_module_mode(
+    module: &ast::Module,
+    filename: &str,
+    source: &str,
+    interactive: bool,
+) -> Result<Rc<Code>> {
     let mut module = module.clone();
     fold::fold_module(&mut module);
     let st = symtable::build(&module)?;
@@ -135,6 +153,7 @@ pub fn compile_module(module: &ast::Module, filename: &str, source: &str) -> Res
         units: Vec::new(),
         interned: HashMap::new(),
         _source: Rc::from(source),
+        interactive,
     };
     c.enter_scope(&st, UnitKind::Module, "<module>", 1);
     c.unit().loc = Position {
@@ -166,6 +185,7 @@ pub fn compile_expression(e: &Expr, filename: &str, source: &str) -> Result<Rc<C
         units: Vec::new(),
         interned: HashMap::new(),
         _source: Rc::from(source),
+        interactive: false,
     };
     c.enter_scope(&st, UnitKind::Module, "<module>", 1);
     c.unit().loc = Position {
@@ -503,7 +523,9 @@ impl<'st> Compiler<'st> {
             self.emit(Opcode::SETUP_ANNOTATIONS);
         }
         let mut rest = stmts;
-        if let Some(doc) = stmt::docstring(stmts) {
+        // An interactive input has no docstring: a string typed at the prompt is echoed.
+        let interactive_module = self.interactive && self.units.len() == 1;
+        if let Some(doc) = stmt::docstring(stmts).filter(|_| !interactive_module) {
             let first = &stmts[0];
             self.set_loc(first.range);
             self.load_const(Value::str(doc));
