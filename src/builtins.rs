@@ -354,7 +354,7 @@ pub fn parse_args_posonly(
     Ok(out)
 }
 
-/// The receiver of a method call (args[0]), unwrapping the payload of a builtin subclass.
+/// The receiver of a method call (`args[0]`), unwrapping the payload of a builtin subclass.
 pub fn receiver(args: &Args) -> Value {
     let v = args.args.first().cloned().unwrap_or(Value::None);
     crate::vm::ops::payload_or_self(&v)
