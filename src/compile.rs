@@ -136,7 +136,53 @@ pub fn compile_module(module: &ast::Module, filename: &str, source: &str) -> Res
 /// Compiles one interactive input (`compile(..., "single")`): like a module, except that the value
 /// of each module-level expression statement is shown by `sys.displayhook` (PRINT_EXPR).
 pub fn compile_interactive(module: &ast::Module, filename: &str, source: &str) -> Result<Rc<Code>> {
+    check_single_statement(&module.body)?;
     compile_module_mode(module, filename, source, true)
+}
+
+/// "single" mode takes one statement: a compound statement, or simple statements on one line
+/// (`x = 1; x`). CPython's interactive grammar rejects a statement following a block as invalid
+/// syntax, and a second line of simple statements as "multiple statements".
+fn check_single_statement(body: &[ast::Stmt]) -> Result<()> {
+    use ast::StmtKind::*;
+    let Some(first) = body.first() else {
+        return Ok(());
+    };
+    let compound = matches!(
+        first.kind,
+        FunctionDef { .. }
+            | ClassDef { .. }
+            | For { .. }
+            | While { .. }
+            | If { .. }
+            | With { .. }
+            | Try { .. }
+    );
+    let first_line = first.range.start.line;
+    let Some(next) = body
+        .iter()
+        .skip(1)
+        .find(|s| compound || s.range.start.line > first_line)
+    else {
+        return Ok(());
+    };
+    if compound {
+        return Err(SyntaxError::syntax(
+            "invalid syntax",
+            next.range.start,
+            next.range.start,
+        ));
+    }
+    let end = body
+        .iter()
+        .take_while(|s| s.range.start.line == first_line)
+        .last()
+        .map_or(first.range.end, |s| s.range.end);
+    Err(SyntaxError::syntax(
+        "multiple statements found while compiling a single statement",
+        end,
+        end,
+    ))
 }
 
 fn compile_module_mode(

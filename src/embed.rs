@@ -41,11 +41,13 @@ use std::rc::Rc;
 /// A failure seen by the host: a syntax error, or a Python exception nobody caught.
 ///
 /// `Display` shows the same text the `pyvm` CLI writes to stderr for it (without the final
-/// newline); [`Error::traceback`] is that text verbatim.
+/// newline); [`Error::traceback`] is that text verbatim. The exception itself (for a syntax
+/// error, a `SyntaxError` instance with `msg`, `lineno`, `offset` and `text`) is
+/// [`Error::exception`].
 #[derive(Clone)]
 pub struct Error {
     text: String,
-    exception: Option<PyErr>,
+    exception: PyErr,
     syntax: bool,
 }
 
@@ -63,27 +65,17 @@ impl Error {
 
     /// The exception's class name (`"ZeroDivisionError"`, `"SyntaxError"`, ...).
     pub fn type_name(&self) -> String {
-        match &self.exception {
-            Some(e) => e.type_name(),
-            None => self.last_line().split(':').next().unwrap_or("").to_string(),
-        }
+        self.exception.type_name()
     }
 
     /// Whether the exception is an instance of the built-in `kind` or one of its subclasses.
     pub fn is(&self, kind: ExcKind) -> bool {
-        match &self.exception {
-            Some(e) => e.is(kind),
-            None => kind.name() == self.type_name(),
-        }
+        self.exception.is(kind)
     }
 
-    /// The Python exception object, when the failure was an exception raised at run time.
-    pub fn exception(&self) -> Option<&PyErr> {
-        self.exception.as_ref()
-    }
-
-    fn last_line(&self) -> &str {
-        self.text.trim_end().rsplit('\n').next().unwrap_or("")
+    /// The Python exception object.
+    pub fn exception(&self) -> &PyErr {
+        &self.exception
     }
 }
 
@@ -95,7 +87,8 @@ impl std::fmt::Display for Error {
 
 impl std::fmt::Debug for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "pyvm::Error({:?})", self.last_line())
+        let last = self.text.trim_end().rsplit('\n').next().unwrap_or("");
+        write!(f, "pyvm::Error({last:?})")
     }
 }
 
@@ -104,10 +97,7 @@ impl std::error::Error for Error {}
 /// A host error raised back into Python keeps its exception (so `except` sees the original type).
 impl From<Error> for PyErr {
     fn from(e: Error) -> PyErr {
-        match e.exception {
-            Some(exc) => exc,
-            None => PyErr::new(ExcKind::SyntaxError, e.last_line().to_string()),
-        }
+        e.exception
     }
 }
 
@@ -744,7 +734,7 @@ impl Vm {
                 let src = crate::syntax::normalize_newlines(source);
                 return Err(Error {
                     text: e.render(filename, &src),
-                    exception: None,
+                    exception: self.syntax_error_value(&e, filename, &src),
                     syntax: true,
                 });
             }
@@ -760,7 +750,7 @@ impl Vm {
         Error {
             text: self.format_exception(&e),
             syntax: false,
-            exception: Some(e),
+            exception: e,
         }
     }
 
@@ -811,11 +801,7 @@ impl Vm {
         F: Fn(&mut Vm, &[Value]) -> PyResult<R> + 'static,
         R: IntoPy,
     {
-        let v = host_function(name, f);
-        self.builtins.set_str(name, v.clone());
-        if let Some(Value::Module(b)) = self.modules.get("builtins") {
-            b.dict.set_str(name, v);
-        }
+        self.builtins.set_str(name, host_function(name, f));
     }
 
     /// Makes a host module importable; it replaces a module of the same name.

@@ -10,7 +10,6 @@ use crate::syntax::SyntaxError;
 use crate::vm::run::RunError;
 use crate::vm::Vm;
 use crate::Capture;
-use std::io::Write;
 
 /// The primary prompt.
 pub const PS1: &str = ">>> ";
@@ -76,6 +75,8 @@ pub fn is_complete(lines: &[String]) -> bool {
     }
     let blank = lines.len() > 1 && lines.last().is_some_and(|l| l.trim().is_empty());
     match parsed {
+        // A statement after the block (no empty line between) is an error, shown at once.
+        Ok(m) if m.body.len() > 1 => true,
         // A block goes on until an empty line, even when it parses already.
         Ok(_) => blank,
         Err(e) if wants_more(&e) => false,
@@ -94,21 +95,36 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session over `vm`.
-    pub fn new(vm: Vm) -> Session {
+    /// A session over `vm`; `sys.ps1` and `sys.ps2` are set, as in python3's interactive mode.
+    pub fn new(mut vm: Vm) -> Session {
+        if let Ok(crate::Value::Module(sys)) = vm.import_module("sys") {
+            sys.dict.set_str("ps1", crate::Value::str(PS1));
+            sys.dict.set_str("ps2", crate::Value::str(PS2));
+        }
         Session {
             vm,
             lines: Vec::new(),
         }
     }
 
-    /// The prompt for the next line.
-    pub fn prompt(&self) -> &'static str {
-        if self.lines.is_empty() {
-            PS1
+    /// The prompt for the next line: `str(sys.ps1)`, or `str(sys.ps2)` inside an input.
+    pub fn prompt(&mut self) -> String {
+        let (name, default) = if self.lines.is_empty() {
+            ("ps1", PS1)
         } else {
-            PS2
-        }
+            ("ps2", PS2)
+        };
+        let set = match self.vm.modules.get("sys") {
+            Some(crate::Value::Module(sys)) => sys.dict.get_str(name),
+            _ => None,
+        };
+        set.and_then(|v| self.vm.str(&v).ok())
+            .unwrap_or_else(|| default.to_string())
+    }
+
+    /// Whether an input is partly typed (the next prompt is the continuation prompt).
+    pub fn is_continuing(&self) -> bool {
+        !self.lines.is_empty()
     }
 
     /// Takes one line (without its newline): buffers it, or runs the completed input.
@@ -134,26 +150,24 @@ impl Session {
         self.run_pending()
     }
 
-    /// Ctrl-C at a prompt: the partial input is dropped.
+    /// Ctrl-C at a prompt (the line editor has ended the line): the partial input is dropped.
     pub fn interrupt(&mut self) {
         self.lines.clear();
-        self.vm.write_stderr("\nKeyboardInterrupt\n");
+        self.vm.write_stderr("KeyboardInterrupt\n");
     }
 
     fn run_pending(&mut self) -> Step {
         let source = std::mem::take(&mut self.lines).join("\n") + "\n";
         match self.vm.run_mode(&source, "<stdin>", "single") {
             Ok(_) => Step::Ran,
-            Err(e) => match e.exception() {
-                Some(exc) if exc.is(crate::vm::ExcKind::SystemExit) => {
-                    let exc = exc.clone();
-                    Step::Exit(self.vm.report(Err(RunError::Exception(exc)), "<stdin>"))
-                }
-                _ => {
-                    self.vm.write_stderr(e.traceback());
-                    Step::Ran
-                }
-            },
+            Err(e) if e.is(crate::vm::ExcKind::SystemExit) => {
+                let exc = e.exception().clone();
+                Step::Exit(self.vm.report(Err(RunError::Exception(exc)), "<stdin>"))
+            }
+            Err(e) => {
+                self.vm.write_stderr(e.traceback());
+                Step::Ran
+            }
         }
     }
 }
@@ -169,7 +183,7 @@ pub fn transcript(input: &str) -> String {
     let mut shown = String::new();
     let flush = |shown: &mut String| shown.push_str(&out.take());
     for line in input.lines() {
-        shown.push_str(session.prompt());
+        shown.push_str(&session.prompt());
         let step = session.push_line(line);
         flush(&mut shown);
         if let Step::Exit(_) = step {
@@ -177,13 +191,13 @@ pub fn transcript(input: &str) -> String {
         }
     }
     // End of input: python3 ends the prompt's line, runs what is pending, then prompts once more.
-    let pending = session.prompt() == PS2;
-    shown.push_str(session.prompt());
+    let pending = session.is_continuing();
+    shown.push_str(&session.prompt());
     shown.push('\n');
     let step = session.finish();
     flush(&mut shown);
     if pending && !matches!(step, Step::Exit(_)) {
-        shown.push_str(PS1);
+        shown.push_str(&session.prompt());
         shown.push('\n');
     }
     shown
@@ -240,7 +254,7 @@ pub fn interactive() -> u8 {
     let mut session = Session::new(vm);
     eprint!("{}", banner());
     let status = loop {
-        match editor.readline(session.prompt()) {
+        match editor.readline(&session.prompt()) {
             Ok(line) => {
                 if !line.trim().is_empty() {
                     let _ = editor.add_history_entry(line.as_str());
@@ -250,13 +264,11 @@ pub fn interactive() -> u8 {
                 }
             }
             Err(ReadlineError::Interrupted) => session.interrupt(),
-            Err(ReadlineError::Eof) => {
-                let _ = std::io::stderr().write_all(b"\n");
-                match session.finish() {
-                    Step::Exit(code) => break code,
-                    _ => break 0,
-                }
-            }
+            // The line editor has ended the line already.
+            Err(ReadlineError::Eof) => match session.finish() {
+                Step::Exit(code) => break code,
+                _ => break 0,
+            },
             Err(e) => {
                 eprintln!("pyvm: {e}");
                 break 1;

@@ -288,9 +288,21 @@ fn syntax_errors_render_as_the_cli_prints_them() {
         .run("print('never')\nprint(x +)\n", "syn.py")
         .unwrap_err();
     assert!(e.is_syntax_error());
-    assert!(e.exception().is_none());
     assert_eq!(e.type_name(), "SyntaxError");
     assert!(e.is(ExcKind::SyntaxError));
+    // The exception carries CPython's attributes; a host can raise it into Python.
+    let exc = Value::Instance(e.exception().instance().unwrap().clone());
+    vm.set_global("err", exc);
+    vm.run(
+        "line, off, msg = err.lineno, err.offset, err.msg
+",
+        "<host>",
+    )
+    .unwrap();
+    assert_eq!(
+        vm.eval::<(i64, i64, String)>("(line, off, msg)").unwrap(),
+        (2, 10, "invalid syntax".to_string())
+    );
     assert_eq!(
         e.traceback(),
         "  File \"syn.py\", line 2\n    print(x +)\n             ^\nSyntaxError: invalid syntax\n"
@@ -306,6 +318,7 @@ fn syntax_errors_render_as_the_cli_prints_them() {
         "  File \"<string>\", line 2\n    x = 1\n    ^\nIndentationError: expected an indented \
          block after 'if' statement on line 1"
     );
+    assert!(e.is(ExcKind::SyntaxError) && e.type_name() == "IndentationError");
     // The VM stays usable.
     assert_eq!(vm.eval::<i64>("6 * 7").unwrap(), 42);
 }

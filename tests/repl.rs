@@ -178,7 +178,7 @@ fn session_prompts_echo_and_recovery() {
     assert_eq!(out.take(), "");
     assert_eq!(s.push_line("x = ["), Step::More);
     s.interrupt();
-    assert_eq!(out.take(), "\nKeyboardInterrupt\n");
+    assert_eq!(out.take(), "KeyboardInterrupt\n");
     assert_eq!(s.prompt(), ">>> ");
     assert_eq!(s.push_line("exit(5)"), Step::Exit(5));
 }
