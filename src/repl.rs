@@ -214,7 +214,7 @@ pub fn banner() -> String {
 /// Runs the whole of stdin as the program `<stdin>` (stdin is not a terminal); returns the exit
 /// status.
 pub fn run_stdin(source: &str) -> u8 {
-    let mut vm = Vm::new();
+    let mut vm = cli_vm();
     let main = vm.main_module();
     main.dict.set_str("__file__", crate::Value::str("<stdin>"));
     match vm.compile_text(source, "<stdin>", "exec") {
@@ -228,6 +228,15 @@ pub fn run_stdin(source: &str) -> u8 {
             vm.report(result.map(|_| ()).map_err(RunError::Exception), "<stdin>")
         }
     }
+}
+
+/// A VM as python3 sets one up without a script: `sys.argv == ['']`, modules imported from the
+/// current directory.
+fn cli_vm() -> Vm {
+    let mut vm = Vm::new();
+    vm.argv = vec![String::new()];
+    vm.module_path = std::env::current_dir().ok();
+    vm
 }
 
 /// Where the history is kept between sessions: `$HOME/.pyvm_history`, if there is a home.
@@ -249,7 +258,7 @@ pub fn interactive() -> u8 {
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
-    let mut vm = Vm::new();
+    let mut vm = cli_vm();
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
     let mut session = Session::new(vm);
     eprint!("{}", banner());
