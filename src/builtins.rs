@@ -119,10 +119,16 @@ pub fn install(vm: &mut Vm) {
     site::install(&b);
     iterators::install(&b, &types);
     classes::install(&b, &types);
-    let module = vm.new_module("builtins");
-    for (k, v) in b.items() {
-        module.dict.set_pystr(&k, v);
+    // The `builtins` module's dict *is* the builtin namespace (as in CPython), so
+    // `builtins.x = ...` and the interactive `_` are seen by name lookups and by the module alike.
+    for attr in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        b.set_str(attr, Value::None);
     }
+    let module = Value::Module(alloc(crate::objects::PyModule {
+        name: "builtins".to_string(),
+        dict: b,
+    }));
+    vm.modules.insert("builtins".to_string(), module);
 }
 
 /// Puts the methods of every built-in type into its dict (called once when the types are made).
@@ -354,7 +360,7 @@ pub fn parse_args_posonly(
     Ok(out)
 }
 
-/// The receiver of a method call (args[0]), unwrapping the payload of a builtin subclass.
+/// The receiver of a method call (`args[0]`), unwrapping the payload of a builtin subclass.
 pub fn receiver(args: &Args) -> Value {
     let v = args.args.first().cloned().unwrap_or(Value::None);
     crate::vm::ops::payload_or_self(&v)

@@ -125,10 +125,74 @@ pub struct Compiler<'st> {
     interned: HashMap<String, Value>,
     /// Source lines, for the few errors that quote them.
     _source: Rc<str>,
+    /// "single" mode (the interactive prompt): module-level expression statements print their
+    /// value (PRINT_EXPR) instead of discarding it.
+    interactive: bool,
 }
 
 /// Compiles a parsed module into its code object.
 pub fn compile_module(module: &ast::Module, filename: &str, source: &str) -> Result<Rc<Code>> {
+    compile_module_mode(module, filename, source, false)
+}
+
+/// Compiles one interactive input (`compile(..., "single")`): like a module, except that the value
+/// of each module-level expression statement is shown by `sys.displayhook` (PRINT_EXPR).
+pub fn compile_interactive(module: &ast::Module, filename: &str, source: &str) -> Result<Rc<Code>> {
+    check_single_statement(&module.body)?;
+    compile_module_mode(module, filename, source, true)
+}
+
+/// "single" mode takes one statement: a compound statement, or simple statements on one line
+/// (`x = 1; x`). CPython's interactive grammar rejects a statement following a block as invalid
+/// syntax, and a second line of simple statements as "multiple statements".
+fn check_single_statement(body: &[ast::Stmt]) -> Result<()> {
+    use ast::StmtKind::*;
+    let Some(first) = body.first() else {
+        return Ok(());
+    };
+    let compound = matches!(
+        first.kind,
+        FunctionDef { .. }
+            | ClassDef { .. }
+            | For { .. }
+            | While { .. }
+            | If { .. }
+            | With { .. }
+            | Try { .. }
+    );
+    let first_line = first.range.start.line;
+    let Some(next) = body
+        .iter()
+        .skip(1)
+        .find(|s| compound || s.range.start.line > first_line)
+    else {
+        return Ok(());
+    };
+    if compound {
+        return Err(SyntaxError::syntax(
+            "invalid syntax",
+            next.range.start,
+            next.range.start,
+        ));
+    }
+    let end = body
+        .iter()
+        .take_while(|s| s.range.start.line == first_line)
+        .last()
+        .map_or(first.range.end, |s| s.range.end);
+    Err(SyntaxError::syntax(
+        "multiple statements found while compiling a single statement",
+        end,
+        end,
+    ))
+}
+
+fn compile_module_mode(
+    module: &ast::Module,
+    filename: &str,
+    source: &str,
+    interactive: bool,
+) -> Result<Rc<Code>> {
     let mut module = module.clone();
     fold::fold_module(&mut module);
     let st = symtable::build(&module)?;
@@ -137,6 +201,7 @@ pub fn compile_module(module: &ast::Module, filename: &str, source: &str) -> Res
         units: Vec::new(),
         interned: HashMap::new(),
         _source: Rc::from(source),
+        interactive,
     };
     c.enter_scope(&st, UnitKind::Module, "<module>", 1);
     // CPython's module prologue position: line 0, end line 1.
@@ -169,6 +234,7 @@ pub fn compile_expression(e: &Expr, filename: &str, source: &str) -> Result<Rc<C
         units: Vec::new(),
         interned: HashMap::new(),
         _source: Rc::from(source),
+        interactive: false,
     };
     c.enter_scope(&st, UnitKind::Module, "<module>", 1);
     // CPython's module prologue position: line 0, end line 1.
@@ -509,7 +575,9 @@ impl<'st> Compiler<'st> {
             self.emit(Opcode::SETUP_ANNOTATIONS);
         }
         let mut rest = stmts;
-        if let Some(doc) = stmt::docstring(stmts) {
+        // An interactive input has no docstring: a string typed at the prompt is echoed.
+        let interactive_module = self.interactive && self.units.len() == 1;
+        if let Some(doc) = stmt::docstring(stmts).filter(|_| !interactive_module) {
             let first = &stmts[0];
             self.set_loc(first.range);
             self.load_const(Value::str(doc));

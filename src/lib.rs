@@ -6,6 +6,11 @@
 //! the interpreter), [`objects`] (the object kinds) and [`builtins`] (the built-in namespace and
 //! library modules), with [`stdlib`] the library modules written in Python.
 //!
+//! Hosts use the facade in [`embed`] (re-exported here): [`Vm`] to run code and exchange values,
+//! [`IntoPy`]/[`FromPy`] for conversions, [`HostModule`] and [`Vm::register_function`] to expose
+//! Rust functions, [`Capture`] for output and [`Error`] for failures. [`repl`] is the interactive
+//! interpreter the `pyvm` command starts with no arguments.
+//!
 //! ```
 //! let mut vm = pyvm::Vm::new();
 //! let out = vm.capture_output();
@@ -16,12 +21,17 @@
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;
+pub mod embed;
 pub mod objects;
 pub mod profile;
+pub mod repl;
 pub mod stdlib;
 pub mod syntax;
 pub mod vm;
 
+pub use embed::{
+    host_function, parse_args, Capture, Error, FromPy, FromPyArgs, HostModule, IntoPy, IntoPyArgs,
+};
 pub use vm::run::RunError;
 pub use vm::{PyErr, PyResult, Value, Vm};
 

@@ -1,7 +1,8 @@
 //! The `pyvm` command line: a thin client of the library.
 
 use clap::{Parser, Subcommand};
-use pyvm::{RunError, Value, Vm};
+use pyvm::{RunError, Vm};
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,8 +13,10 @@ use std::process::ExitCode;
     about = "A Python-subset interpreter with a tracing JIT and profilers"
 )]
 struct Cli {
+    /// Without a command: the interactive interpreter (or, with stdin not a terminal, stdin run
+    /// as a program).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -109,9 +112,10 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .stack_size(INTERPRETER_STACK)
         .spawn(move || match cli.command {
-            Command::Run { file, args } => run(&file, args),
-            Command::Dis { file } => dis(&file),
-            Command::Profile(p) => profile(p),
+            Some(Command::Run { file, args }) => run(&file, args),
+            Some(Command::Dis { file }) => dis(&file),
+            Some(Command::Profile(p)) => profile(p),
+            None => repl(),
         });
     match worker.and_then(|h| {
         h.join()
@@ -170,33 +174,31 @@ fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> R
         .collect();
     vm.module_path = abs.parent().map(Path::to_path_buf);
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
-    match vm.run_main(&source, filename) {
-        Ok(()) => {
-            vm.flush();
-            Ok(0)
-        }
-        Err(RunError::Exception(e)) if e.is(pyvm::vm::ExcKind::SystemExit) => {
-            vm.flush();
-            let code = e.args().first().cloned().unwrap_or(Value::None);
-            Ok(match code {
-                Value::None => 0,
-                Value::Int(i) => i as u8,
-                Value::Bool(b) => b as u8,
-                other => {
-                    let text = vm.str(&other).unwrap_or_default();
-                    vm.write_stderr(&format!("{text}\n"));
-                    1
-                }
-            })
-        }
-        Err(err) => {
-            vm.flush();
-            let text = vm.render_error(&err, filename);
-            vm.write_stderr(&text);
-            match err {
-                RunError::Syntax(_) => Err(1),
-                RunError::Exception(_) => Ok(1),
-            }
+    let result = vm.run_main(&source, filename);
+    let started = !matches!(result, Err(RunError::Syntax(_)));
+    let status = vm.report(result, filename);
+    if started {
+        Ok(status)
+    } else {
+        Err(status)
+    }
+}
+
+/// `pyvm` alone: a REPL on a terminal; otherwise the whole of stdin is the program, as python3 does.
+fn repl() -> u8 {
+    if std::io::stdin().is_terminal() {
+        return pyvm::repl::interactive();
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("pyvm: cannot read stdin: {e}");
+        return 1;
+    }
+    match pyvm::syntax::source::decode_source(&bytes, "<stdin>") {
+        Ok(source) => pyvm::repl::run_stdin(&source),
+        Err(msg) => {
+            eprintln!("SyntaxError: {msg}");
+            1
         }
     }
 }
@@ -229,7 +231,6 @@ fn profile(p: ProfileArgs) -> u8 {
     let Some(mut profiler) = vm.profiler.take() else {
         return status;
     };
-
     let sources = &vm.sources;
     let mut text = String::new();
     if let Some(calls) = &mut profiler.calls {

@@ -110,7 +110,7 @@ opcodes! {
     UNARY_NOT = 12, caches 0, None, |a, j| 0;
     /// TOS = ~TOS.
     UNARY_INVERT = 15, caches 0, None, |a, j| 0;
-    /// TOS = TOS1[TOS].
+    /// TOS = `TOS1[TOS]`.
     BINARY_SUBSCR = 25, caches 4, None, |a, j| -1;
     /// Pushes len(TOS) (pattern matching).
     GET_LEN = 30, caches 0, None, |a, j| 1;
@@ -122,9 +122,9 @@ opcodes! {
     WITH_EXCEPT_START = 49, caches 0, None, |a, j| 1;
     /// Enters a `with` block: pushes the bound `__exit__` and the result of `__enter__()`.
     BEFORE_WITH = 53, caches 0, None, |a, j| 1;
-    /// TOS1[TOS] = TOS2.
+    /// `TOS1[TOS]` = TOS2.
     STORE_SUBSCR = 60, caches 1, None, |a, j| -3;
-    /// del TOS1[TOS].
+    /// del `TOS1[TOS]`.
     DELETE_SUBSCR = 61, caches 0, None, |a, j| -2;
     /// TOS = iter(TOS).
     GET_ITER = 68, caches 0, None, |a, j| 0;
@@ -150,9 +150,9 @@ opcodes! {
     YIELD_VALUE = 86, caches 0, None, |a, j| 0;
     /// Leaving an exception handler: restores the previously handled exception from TOS.
     POP_EXCEPT = 89, caches 0, None, |a, j| -1;
-    /// names[arg] = TOS in the local namespace dict.
+    /// `names[arg]` = TOS in the local namespace dict.
     STORE_NAME = 90, caches 0, Name, |a, j| -1;
-    /// del names[arg] from the local namespace dict.
+    /// del `names[arg]` from the local namespace dict.
     DELETE_NAME = 91, caches 0, Name, |a, j| 0;
     /// Unpacks TOS into `arg` values, pushed right to left.
     UNPACK_SEQUENCE = 92, caches 1, Plain, |a, j| a - 1;
@@ -160,19 +160,19 @@ opcodes! {
     FOR_ITER = 93, caches 0, JumpForward, |a, j| if j { -1 } else { 1 };
     /// Unpacks with a starred target: low byte = names before, high byte = names after.
     UNPACK_EX = 94, caches 0, Plain, |a, j| (a & 0xff) + (a >> 8);
-    /// TOS.names[arg] = TOS1.
+    /// `TOS.names[arg]` = TOS1.
     STORE_ATTR = 95, caches 4, Name, |a, j| -2;
-    /// del TOS.names[arg].
+    /// del `TOS.names[arg]`.
     DELETE_ATTR = 96, caches 0, Name, |a, j| -1;
-    /// globals[names[arg]] = TOS.
+    /// `globals[names[arg]]` = TOS.
     STORE_GLOBAL = 97, caches 0, Name, |a, j| -1;
-    /// del globals[names[arg]].
+    /// del `globals[names[arg]]`.
     DELETE_GLOBAL = 98, caches 0, Name, |a, j| 0;
     /// Swaps TOS with the item `arg` deep.
     SWAP = 99, caches 0, Plain, |a, j| 0;
-    /// Pushes consts[arg].
+    /// Pushes `consts[arg]`.
     LOAD_CONST = 100, caches 0, Const, |a, j| 1;
-    /// Pushes names[arg] from locals, then globals, then builtins.
+    /// Pushes `names[arg]` from locals, then globals, then builtins.
     LOAD_NAME = 101, caches 0, Name, |a, j| 1;
     /// Builds a tuple from the top `arg` items.
     BUILD_TUPLE = 102, caches 0, Plain, |a, j| 1 - a;
@@ -182,13 +182,13 @@ opcodes! {
     BUILD_SET = 104, caches 0, Plain, |a, j| 1 - a;
     /// Builds a dict from the top `2*arg` items (key, value pairs).
     BUILD_MAP = 105, caches 0, Plain, |a, j| 1 - 2 * a;
-    /// TOS = TOS.names[arg].
+    /// TOS = `TOS.names[arg]`.
     LOAD_ATTR = 106, caches 4, Name, |a, j| 0;
-    /// TOS = TOS1 <op> TOS for one of < <= == != > >=.
+    /// TOS = TOS1 `<op>` TOS for one of < <= == != > >=.
     COMPARE_OP = 107, caches 2, Compare, |a, j| -1;
-    /// Imports module names[arg] (TOS = fromlist, TOS1 = level).
+    /// Imports module `names[arg]` (TOS = fromlist, TOS1 = level).
     IMPORT_NAME = 108, caches 0, Name, |a, j| -1;
-    /// Pushes attribute names[arg] of the module TOS (`from m import x`).
+    /// Pushes attribute `names[arg]` of the module TOS (`from m import x`).
     IMPORT_FROM = 109, caches 0, Name, |a, j| 1;
     /// Jumps forward by `arg`.
     JUMP_FORWARD = 110, caches 0, JumpForward, |a, j| 0;
@@ -200,7 +200,7 @@ opcodes! {
     POP_JUMP_FORWARD_IF_FALSE = 114, caches 0, JumpForward, |a, j| -1;
     /// Pops TOS; jumps forward if it was true.
     POP_JUMP_FORWARD_IF_TRUE = 115, caches 0, JumpForward, |a, j| -1;
-    /// Pushes global names[arg >> 1] (NULL first if bit 0 is set), falling back to builtins.
+    /// Pushes global `names[arg >> 1]` (NULL first if bit 0 is set), falling back to builtins.
     LOAD_GLOBAL = 116, caches 5, Global, |a, j| 1 + (a & 1);
     /// TOS = TOS1 is TOS (arg 1: is not).
     IS_OP = 117, caches 0, Plain, |a, j| -1;
@@ -210,7 +210,7 @@ opcodes! {
     RERAISE = 119, caches 0, Plain, |a, j| -1;
     /// Pushes a copy of the item `arg` deep.
     COPY = 120, caches 0, Plain, |a, j| 1;
-    /// TOS = TOS1 <op> TOS for the binary operator `arg` (13 and up: in-place forms).
+    /// TOS = TOS1 `<op>` TOS for the binary operator `arg` (13 and up: in-place forms).
     BINARY_OP = 122, caches 1, BinaryOp, |a, j| -1;
     /// Sends TOS into the sub-iterator TOS1 (`yield from`); jumps forward when it is exhausted.
     SEND = 123, caches 0, JumpForward, |a, j| if j { -1 } else { 0 };
@@ -266,7 +266,7 @@ opcodes! {
     BUILD_CONST_KEY_MAP = 156, caches 0, Plain, |a, j| -a;
     /// Concatenates the top `arg` strings.
     BUILD_STRING = 157, caches 0, Plain, |a, j| 1 - a;
-    /// Replaces TOS with (method, self) if TOS.names[arg] is a plain method, else (NULL, attribute).
+    /// Replaces TOS with (method, self) if `TOS.names[arg]` is a plain method, else (NULL, attribute).
     LOAD_METHOD = 160, caches 10, Name, |a, j| 1;
     /// Extends the list `arg` deep with the iterable TOS.
     LIST_EXTEND = 162, caches 0, Plain, |a, j| -1;
@@ -278,9 +278,9 @@ opcodes! {
     DICT_UPDATE = 165, caches 0, Plain, |a, j| -1;
     /// First half of a call (CPython specialises here); no effect in pyvm.
     PRECALL = 166, caches 1, Plain, |a, j| 0;
-    /// Calls with `arg` arguments: stack is [NULL or method, callable or self, args...].
+    /// Calls with `arg` arguments: stack is `[NULL or method, callable or self, args...]`.
     CALL = 171, caches 4, Plain, |a, j| -1 - a;
-    /// Names the keyword arguments (consts[arg], a tuple of str) of the next CALL. The argument
+    /// Names the keyword arguments (`consts[arg]`, a tuple of str) of the next CALL. The argument
     /// is a const index, but CPython 3.11's dis shows it bare.
     KW_NAMES = 172, caches 0, Plain, |a, j| 0;
     /// Pops TOS; jumps backward if it is not None.

@@ -226,6 +226,11 @@ impl Compiler<'_> {
                 Ok(())
             }
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => Ok(()),
+            StmtKind::Expr { value } if self.interactive && self.units.len() == 1 => {
+                self.expr(value)?;
+                self.emit(Opcode::PRINT_EXPR);
+                Ok(())
+            }
             StmtKind::Expr { value } => {
                 if let ExprKind::Constant { .. } = value.kind {
                     self.emit(Opcode::NOP);

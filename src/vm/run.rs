@@ -8,7 +8,7 @@ use super::interp::Exit;
 use super::value::Value;
 use super::Vm;
 use crate::bytecode::Code;
-use crate::objects::PyDict;
+use crate::objects::{PyDict, PyModule};
 use crate::syntax::SyntaxError;
 use std::rc::Rc;
 
@@ -22,7 +22,8 @@ pub enum RunError {
 }
 
 impl Vm {
-    /// Parses and compiles source text. `mode` is "exec" (a module) or "eval" (an expression).
+    /// Parses and compiles source text. `mode` is "exec" (a module), "eval" (an expression)
+    /// or "single" (one interactive input, whose expression statements echo their values).
     pub fn compile_text(
         &mut self,
         source: &str,
@@ -42,6 +43,9 @@ impl Vm {
             return crate::compile::compile_expression(&e, filename, &src);
         }
         let module = crate::syntax::parse_module(&src)?;
+        if mode == "single" {
+            return crate::compile::compile_interactive(&module, filename, &src);
+        }
         let code = crate::compile::compile_module(&module, filename, &src)?;
         if let Some(lines) = self.profiler.as_mut().and_then(|p| p.lines.as_mut()) {
             // A file of the program's own: `--all` profiles its functions.
@@ -127,11 +131,7 @@ impl Vm {
         let code = self
             .compile_text(source, filename, "exec")
             .map_err(RunError::Syntax)?;
-        let main = self.new_module("__main__");
-        main.dict
-            .set_str("__annotations__", Value::dict(PyDict::new()));
-        main.dict
-            .set_str("__builtins__", Value::Module(self.builtins_module()));
+        let main = self.new_main_module();
         main.dict.set_str("__file__", Value::str(filename));
         main.dict.set_str("__cached__", Value::None);
         let result = self.run_code(code, main.dict.clone(), None);
@@ -140,6 +140,50 @@ impl Vm {
         }
         self.flush();
         result.map(|_| ()).map_err(RunError::Exception)
+    }
+
+    /// A fresh `__main__` module, with the attributes CPython gives it.
+    fn new_main_module(&mut self) -> Rc<PyModule> {
+        let main = self.new_module("__main__");
+        main.dict
+            .set_str("__annotations__", Value::dict(PyDict::new()));
+        main.dict
+            .set_str("__builtins__", Value::Module(self.builtins_module()));
+        main
+    }
+
+    /// The `__main__` module (made on first use): the namespace of the REPL and of host code.
+    pub fn main_module(&mut self) -> Rc<PyModule> {
+        match self.modules.get("__main__") {
+            Some(Value::Module(m)) => m.clone(),
+            _ => self.new_main_module(),
+        }
+    }
+
+    /// Ends a run as the `pyvm` command does: flushes output, prints an uncaught exception's
+    /// traceback (or a `SystemExit` message) to stderr and returns the process exit status.
+    pub fn report(&mut self, result: Result<(), RunError>, filename: &str) -> u8 {
+        self.flush();
+        match result {
+            Ok(()) => 0,
+            Err(RunError::Exception(e)) if e.is(ExcKind::SystemExit) => {
+                match e.args().first().cloned().unwrap_or(Value::None) {
+                    Value::None => 0,
+                    Value::Int(i) => i as u8,
+                    Value::Bool(b) => b as u8,
+                    other => {
+                        let text = self.str(&other).unwrap_or_default();
+                        self.write_stderr(&format!("{text}\n"));
+                        1
+                    }
+                }
+            }
+            Err(err) => {
+                let text = self.render_error(&err, filename);
+                self.write_stderr(&text);
+                1
+            }
+        }
     }
 
     fn builtins_module(&self) -> Rc<crate::objects::PyModule> {
