@@ -6,6 +6,8 @@
 //! terminals, so it can be tested by feeding it lines ([`transcript`]); [`interactive`] drives a
 //! session from `rustyline` (line editing and history).
 
+#![warn(missing_docs)]
+
 use crate::syntax::SyntaxError;
 use crate::vm::run::RunError;
 use crate::vm::Vm;
@@ -260,6 +262,8 @@ pub fn interactive() -> u8 {
     }
     let mut vm = cli_vm();
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
+    // On a terminal, output appears line by line (as python3's stdout is line-buffered there).
+    vm.set_output(std::io::LineWriter::new(std::io::stdout()));
     let mut session = Session::new(vm);
     eprint!("{}", banner());
     let status = loop {
