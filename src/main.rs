@@ -2,7 +2,6 @@
 
 use clap::{Parser, Subcommand};
 use pyvm::Vm;
-use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -46,7 +45,7 @@ fn main() -> ExitCode {
         .spawn(move || match cli.command {
             Some(Command::Run { file, args }) => run(&file, args),
             Some(Command::Dis { file }) => dis(&file),
-            None => repl(),
+            None => pyvm::repl::main(),
         });
     match worker.and_then(|h| {
         h.join()
@@ -103,25 +102,6 @@ fn run(file: &Path, args: Vec<String>) -> u8 {
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
     let result = vm.run_main(&source, &filename);
     vm.report(result, &filename)
-}
-
-/// `pyvm` alone: a REPL on a terminal; otherwise the whole of stdin is the program, as python3 does.
-fn repl() -> u8 {
-    if std::io::stdin().is_terminal() {
-        return pyvm::repl::interactive();
-    }
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        eprintln!("pyvm: cannot read stdin: {e}");
-        return 1;
-    }
-    match pyvm::syntax::source::decode_source(&bytes, "<stdin>") {
-        Ok(source) => pyvm::repl::run_stdin(&source),
-        Err(msg) => {
-            eprintln!("SyntaxError: {msg}");
-            1
-        }
-    }
 }
 
 fn dis(file: &Path) -> u8 {

@@ -213,6 +213,27 @@ pub fn banner() -> String {
     )
 }
 
+/// `pyvm` with no arguments: the REPL on a terminal; otherwise the whole of stdin is the program,
+/// as with python3. Returns the exit status.
+pub fn main() -> u8 {
+    use std::io::{IsTerminal, Read};
+    if std::io::stdin().is_terminal() {
+        return interactive();
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("pyvm: cannot read stdin: {e}");
+        return 1;
+    }
+    match crate::syntax::source::decode_source(&bytes, "<stdin>") {
+        Ok(source) => run_stdin(&source),
+        Err(msg) => {
+            eprintln!("SyntaxError: {msg}");
+            1
+        }
+    }
+}
+
 /// Runs the whole of stdin as the program `<stdin>` (stdin is not a terminal); returns the exit
 /// status.
 pub fn run_stdin(source: &str) -> u8 {
