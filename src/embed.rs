@@ -25,6 +25,8 @@
 //! assert_eq!(a, 42);
 //! ```
 
+#![warn(missing_docs)]
+
 use crate::builtins::add_methods;
 use crate::objects::{Args, Layout, NativeObject, PyDict, PyModule, PyType};
 use crate::vm::hash::{eq_builtin, hash_builtin, hash_pointer};

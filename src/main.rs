@@ -2,7 +2,6 @@
 
 use clap::{Parser, Subcommand};
 use pyvm::{RunError, Vm};
-use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -115,7 +114,7 @@ fn main() -> ExitCode {
             Some(Command::Run { file, args }) => run(&file, args),
             Some(Command::Dis { file }) => dis(&file),
             Some(Command::Profile(p)) => profile(p),
-            None => repl(),
+            None => pyvm::repl::main(),
         });
     match worker.and_then(|h| {
         h.join()
@@ -181,25 +180,6 @@ fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> R
         Ok(status)
     } else {
         Err(status)
-    }
-}
-
-/// `pyvm` alone: a REPL on a terminal; otherwise the whole of stdin is the program, as python3 does.
-fn repl() -> u8 {
-    if std::io::stdin().is_terminal() {
-        return pyvm::repl::interactive();
-    }
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        eprintln!("pyvm: cannot read stdin: {e}");
-        return 1;
-    }
-    match pyvm::syntax::source::decode_source(&bytes, "<stdin>") {
-        Ok(source) => pyvm::repl::run_stdin(&source),
-        Err(msg) => {
-            eprintln!("SyntaxError: {msg}");
-            1
-        }
     }
 }
 

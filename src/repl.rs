@@ -6,6 +6,8 @@
 //! terminals, so it can be tested by feeding it lines ([`transcript`]); [`interactive`] drives a
 //! session from `rustyline` (line editing and history).
 
+#![warn(missing_docs)]
+
 use crate::syntax::SyntaxError;
 use crate::vm::run::RunError;
 use crate::vm::Vm;
@@ -211,6 +213,27 @@ pub fn banner() -> String {
     )
 }
 
+/// `pyvm` with no arguments: the REPL on a terminal; otherwise the whole of stdin is the program,
+/// as with python3. Returns the exit status.
+pub fn main() -> u8 {
+    use std::io::{IsTerminal, Read};
+    if std::io::stdin().is_terminal() {
+        return interactive();
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("pyvm: cannot read stdin: {e}");
+        return 1;
+    }
+    match crate::syntax::source::decode_source(&bytes, "<stdin>") {
+        Ok(source) => run_stdin(&source),
+        Err(msg) => {
+            eprintln!("SyntaxError: {msg}");
+            1
+        }
+    }
+}
+
 /// Runs the whole of stdin as the program `<stdin>` (stdin is not a terminal); returns the exit
 /// status.
 pub fn run_stdin(source: &str) -> u8 {
@@ -260,6 +283,8 @@ pub fn interactive() -> u8 {
     }
     let mut vm = cli_vm();
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
+    // On a terminal, output appears line by line (as python3's stdout is line-buffered there).
+    vm.set_output(std::io::LineWriter::new(std::io::stdout()));
     let mut session = Session::new(vm);
     eprint!("{}", banner());
     let status = loop {
