@@ -78,7 +78,14 @@ fn interactive_sessions_match_cpython() {
             fs::write(&expected_path, merged.stdout).expect("write expected");
         }
         let expected = fs::read_to_string(&expected_path).expect("read expected");
-        let actual = transcript(&input);
+        // A deep recursion must end in RecursionError, not exhaust the test thread's small
+        // stack: the session runs on a thread with the CLI's interpreter stack.
+        let actual = std::thread::Builder::new()
+            .stack_size(1 << 30)
+            .spawn(move || transcript(&input))
+            .expect("spawn")
+            .join()
+            .expect("transcript");
         if actual != expected {
             failures.push(format!(
                 "{}:\n--- expected\n{expected}\n--- actual\n{actual}",
