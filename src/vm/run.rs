@@ -217,9 +217,22 @@ impl Vm {
     }
 
     /// `@profile` on a function: remembered when a line profiler is active, otherwise nothing.
+    /// As with kernprof, a staticmethod or classmethod marks its function and a property its
+    /// getter, setter and deleter.
     pub fn mark_profiled(&mut self, f: &Value) {
-        if let (Some(p), Value::Function(func)) = (&mut self.profiler, f) {
-            if let Some(lines) = &mut p.lines {
+        use crate::builtins::classes::{descriptor_kind, DescriptorKind};
+        let Some(lines) = self.profiler.as_mut().and_then(|p| p.lines.as_mut()) else {
+            return;
+        };
+        let functions = match descriptor_kind(f) {
+            Some(DescriptorKind::ClassMethod(g) | DescriptorKind::StaticMethod(g)) => vec![g],
+            Some(DescriptorKind::Property { fget, fset, fdel }) => {
+                [fget, fset, fdel].into_iter().flatten().collect()
+            }
+            None => vec![f.clone()],
+        };
+        for g in functions {
+            if let Value::Function(func) = g {
                 lines.mark(&func.code);
             }
         }

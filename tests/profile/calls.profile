@@ -83,3 +83,37 @@ Line #      Hits         Time  Per Hit   % Time    Allocs  Line Contents
     57                                                     def never_called():
     58                                                         return 0
 
+Total time: * s
+File: calls.py
+Function: Shapes.double at line 76
+
+Line #      Hits         Time  Per Hit   % Time    Allocs  Line Contents
+========================================================================
+    76                                                         @profile
+    77                                                         @staticmethod
+    78                                                         def double(x):
+    79         1 ******************************         0          y = x * 2
+    80         1 ******************************         0          return y
+
+Total time: * s
+File: calls.py
+Function: Shapes.named at line 82
+
+Line #      Hits         Time  Per Hit   % Time    Allocs  Line Contents
+========================================================================
+    82                                                         @profile
+    83                                                         @classmethod
+    84                                                         def named(cls, x):
+    85         1 ******************************         3          return cls.__name__ + str(x)
+
+Total time: * s
+File: calls.py
+Function: Shapes.area at line 87
+
+Line #      Hits         Time  Per Hit   % Time    Allocs  Line Contents
+========================================================================
+    87                                                         @profile
+    88                                                         @property
+    89                                                         def area(self):
+    90         1 ******************************         0          return 12
+

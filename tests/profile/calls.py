@@ -70,3 +70,24 @@ for _ in range(4):
 print(c.total())
 print(make_adder(3)(4))
 print(unprofiled(3))
+
+
+class Shapes:
+    @profile
+    @staticmethod
+    def double(x):
+        y = x * 2
+        return y
+
+    @profile
+    @classmethod
+    def named(cls, x):
+        return cls.__name__ + str(x)
+
+    @profile
+    @property
+    def area(self):
+        return 12
+
+
+print(Shapes.double(4), Shapes.named(1), Shapes().area)
