@@ -1,6 +1,7 @@
 //! The `pyvm` command line: a thin client of the library.
 
 use clap::{Parser, Subcommand};
+use pyvm::profile::report::SortKey;
 use pyvm::{RunError, Vm};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,8 +52,8 @@ struct ProfileArgs {
     #[arg(long)]
     functions: bool,
     /// Order of the per-function table.
-    #[arg(short = 's', long, value_enum, default_value_t = Sort::Cumulative)]
-    sort: Sort,
+    #[arg(short = 's', long, value_enum, default_value_t = SortKey::Cumulative)]
+    sort: SortKey,
     /// Seconds per displayed time unit in the per-line table (default: 1e-06, or 1e-09 when
     /// lines take less than 0.05 microseconds per hit).
     #[arg(short = 'u', long, value_name = "SECONDS", value_parser = positive_float)]
@@ -77,15 +78,6 @@ struct ProfileArgs {
     /// Arguments passed to the program as sys.argv[1:].
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<String>,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Sort {
-    Cumulative,
-    Tottime,
-    Ncalls,
-    Name,
-    Stdname,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -215,13 +207,7 @@ fn profile(p: ProfileArgs) -> u8 {
     let mut text = String::new();
     if let Some(calls) = &mut profiler.calls {
         calls.finish();
-        let key = match p.sort {
-            Sort::Cumulative => report::SortKey::Cumulative,
-            Sort::Tottime => report::SortKey::Tottime,
-            Sort::Ncalls => report::SortKey::Ncalls,
-            Sort::Name => report::SortKey::Name,
-            Sort::Stdname => report::SortKey::Stdname,
-        };
+        let key = p.sort;
         text = match p.format {
             Format::Text => report::call_text(calls, key),
             Format::Json => format!("{:#}\n", report::call_json(calls, key)),

@@ -32,15 +32,14 @@ fn g(x: f64) -> String {
 /// The lines of a function's block, from its first line (decorators included) to its last.
 pub fn block_lines(f: &FunctionLines, sources: &Sources) -> Vec<(u32, String)> {
     let code = &f.code;
-    let text = sources.get(&*code.filename);
+    let text: Vec<&str> = sources
+        .get(&*code.filename)
+        .map_or_else(Vec::new, |t| t.split('\n').collect());
     let last = code.lastlineno.max(code.firstlineno);
     (code.firstlineno..=last)
         .map(|n| {
-            let line = text
-                .and_then(|t| t.split('\n').nth(n as usize - 1))
-                .unwrap_or("")
-                .trim_end_matches('\r');
-            (n, line.to_string())
+            let line = text.get(n as usize - 1).copied().unwrap_or("");
+            (n, line.trim_end_matches('\r').to_string())
         })
         .collect()
 }
@@ -219,7 +218,7 @@ pub fn line_json(profiler: &LineProfiler, sources: &Sources) -> Json {
 }
 
 /// Orders of the function table (`-s`), with the words pstats prints for them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum SortKey {
     Cumulative,
     Tottime,
@@ -229,17 +228,6 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub fn parse(text: &str) -> Option<SortKey> {
-        Some(match text {
-            "cumulative" | "cumtime" => SortKey::Cumulative,
-            "tottime" | "time" => SortKey::Tottime,
-            "ncalls" | "calls" => SortKey::Ncalls,
-            "name" => SortKey::Name,
-            "stdname" => SortKey::Stdname,
-            _ => return None,
-        })
-    }
-
     fn title(self) -> &'static str {
         match self {
             SortKey::Cumulative => "cumulative time",

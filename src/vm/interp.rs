@@ -233,7 +233,11 @@ impl Vm {
         line_slot: Option<usize>,
     ) -> Result<Exit, Unwind> {
         let code = f.code.clone();
-        let first_traceable = if PROFILING { code.first_traceable() } else { 0 };
+        let first_traceable = if PROFILING && line_slot.is_some() {
+            code.first_traceable()
+        } else {
+            0
+        };
         let units = &code.code[..];
         let consts = &code.consts[..];
         let base = f.slots.as_ptr();
@@ -1131,10 +1135,9 @@ impl Vm {
                 let null = f.pop();
                 let callable = if null.is_null() { func } else { null };
                 let r = match &callable {
-                    Value::Builtin(b) if self.profiler.is_some() => self
-                        .call_builtin_profiled(b, |vm| {
-                            vm.call_ex(&callable, &args, kwargs.as_ref())
-                        }),
+                    Value::Builtin(b) => self.call_builtin_profiled(b, |vm| {
+                        vm.call_ex(&callable, &args, kwargs.as_ref())
+                    }),
                     _ => self.call_ex(&callable, &args, kwargs.as_ref()),
                 }?;
                 f.push(r);
