@@ -22,6 +22,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compile;
 pub mod embed;
+pub mod jit;
 pub mod objects;
 pub mod profile;
 pub mod repl;

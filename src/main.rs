@@ -22,7 +22,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run a program.
+    ///
+    /// The JIT options may also follow FILE (`pyvm run julia.py --jit`); arguments after `--` all
+    /// go to the program.
     Run {
+        #[command(flatten)]
+        jit: JitArgs,
         /// The program to run.
         file: PathBuf,
         /// Arguments passed to the program as sys.argv[1:].
@@ -38,6 +43,72 @@ enum Command {
     /// (line_profiler's layout, plus the value boxes each line allocated), or per function
     /// (`--functions`, cProfile's layout). The report follows the program's own output.
     Profile(ProfileArgs),
+}
+
+/// The tracing JIT's options.
+#[derive(clap::Args, Default)]
+struct JitArgs {
+    /// Compile hot loops to native code with the tracing JIT.
+    #[arg(long)]
+    jit: bool,
+    /// Back-edges after which a loop is hot (1 compiles every loop on its first iteration).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jit_threshold: Option<u32>,
+    /// Log the JIT's work on stderr: `events` (one line per trace, abort and side trace, then a
+    /// summary), `summary` (the summary only) or `dump` (events plus each trace's recorded
+    /// bytecode, IR and Cranelift IR). Also set by the PYVM_JIT_LOG environment variable.
+    #[arg(long, value_name = "MODE", num_args = 0..=1, default_missing_value = "events")]
+    jit_log: Option<pyvm::jit::LogMode>,
+}
+
+impl JitArgs {
+    /// Takes the JIT options out of the arguments that followed FILE, up to a `--`.
+    fn take_trailing(&mut self, args: Vec<String>) -> Result<Vec<String>, clap::Error> {
+        let mut flags = vec!["run".to_string()];
+        let mut rest = Vec::new();
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            if a == "--" {
+                rest.extend(it.by_ref());
+                break;
+            }
+            if a.starts_with("--jit") {
+                let takes_value = a == "--jit-threshold";
+                flags.push(a);
+                if takes_value {
+                    flags.extend(it.next());
+                }
+            } else {
+                rest.push(a);
+            }
+        }
+        if flags.len() > 1 {
+            use clap::FromArgMatches;
+            let mut cmd = <JitArgs as clap::Args>::augment_args(clap::Command::new("pyvm run"));
+            let m = cmd.try_get_matches_from_mut(flags)?;
+            let late = JitArgs::from_arg_matches(&m)?;
+            self.jit |= late.jit;
+            self.jit_threshold = late.jit_threshold.or(self.jit_threshold);
+            self.jit_log = late.jit_log.or(self.jit_log);
+        }
+        Ok(rest)
+    }
+
+    /// The options for the library (None: the JIT stays off).
+    fn options(&self) -> Option<pyvm::jit::Options> {
+        if !self.jit {
+            return None;
+        }
+        let mut o = pyvm::jit::Options::default();
+        if let Some(t) = self.jit_threshold {
+            o.threshold = t;
+        }
+        o.log = match self.jit_log {
+            Some(mode) => mode,
+            None => pyvm::jit::LogMode::from_env(),
+        };
+        Some(o)
+    }
 }
 
 #[derive(clap::Args)]
@@ -103,7 +174,7 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .stack_size(INTERPRETER_STACK)
         .spawn(move || match cli.command {
-            Some(Command::Run { file, args }) => run(&file, args),
+            Some(Command::Run { jit, file, args }) => run(jit, &file, args),
             Some(Command::Dis { file }) => dis(&file),
             Some(Command::Profile(p)) => profile(p),
             None => pyvm::repl::main(),
@@ -148,10 +219,26 @@ fn describe(e: &std::io::Error) -> String {
     }
 }
 
-fn run(file: &Path, args: Vec<String>) -> u8 {
+fn run(mut jit: JitArgs, file: &Path, args: Vec<String>) -> u8 {
+    let args = match jit.take_trailing(args) {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return 2;
+        }
+    };
     let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let filename = abs.to_string_lossy().to_string();
-    run_program(file, &filename, args, &mut Vm::new()).unwrap_or_else(|status| status)
+    let mut vm = Vm::new();
+    if let Some(options) = jit.options() {
+        if let Err(msg) = vm.enable_jit(options) {
+            eprintln!("pyvm: {msg}");
+            return 2;
+        }
+    }
+    let status = run_program(file, &filename, args, &mut vm).unwrap_or_else(|status| status);
+    vm.finish_jit();
+    status
 }
 
 /// Runs `file` as `__main__` under the name `filename` (as tracebacks show it) in `vm`, printing

@@ -108,6 +108,11 @@ pub struct Vm {
     pub stdin: Option<Box<dyn std::io::BufRead>>,
     /// Where `sys.stderr` writes (None: the process's stderr).
     pub err_out: Option<Box<dyn Write>>,
+    /// Back edges after which a loop is handed to the JIT (`u32::MAX`: the JIT is off).
+    pub(crate) jit_threshold: u32,
+    /// The tracing JIT, once enabled.
+    #[cfg(feature = "jit")]
+    pub(crate) jit: Option<Box<crate::jit::Jit>>,
 }
 
 impl Vm {
@@ -136,6 +141,9 @@ impl Vm {
             profiler: None,
             stdin: None,
             err_out: None,
+            jit_threshold: u32::MAX,
+            #[cfg(feature = "jit")]
+            jit: None,
         };
         crate::builtins::install(&mut vm);
         vm

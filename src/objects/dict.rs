@@ -249,6 +249,11 @@ impl PyDict {
         self.table.borrow()
     }
 
+    /// The table, unless it is being changed right now.
+    pub fn table_checked(&self) -> Result<Ref<'_, DictTable>, std::cell::BorrowError> {
+        self.table.try_borrow()
+    }
+
     /// Mutable access; fails (instead of panicking) if the dict is being read higher up the stack,
     /// which only happens when Python code mutates a dict while it is comparing its keys.
     pub fn table_mut(&self) -> Option<RefMut<'_, DictTable>> {

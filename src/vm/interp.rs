@@ -87,14 +87,27 @@ impl Vm {
         let result = match result {
             Err(e) => Err(e),
             Ok(()) => loop {
+                let recording = self.jit_recording_here();
                 let step = if profiling {
-                    self.execute::<true>(f, line_slot)
+                    self.execute::<true, false>(f, line_slot)
+                } else if recording {
+                    self.execute::<false, true>(f, None)
                 } else {
-                    self.execute::<false>(f, None)
+                    self.execute::<false, false>(f, None)
                 };
                 match step {
-                    Ok(exit) => break Ok(exit),
+                    // The JIT starts or stops recording this frame: go on in the other mode.
+                    Ok(None) => {}
+                    Ok(Some(exit)) => {
+                        if recording {
+                            self.jit_abandon("the frame returned or yielded");
+                        }
+                        break Ok(exit);
+                    }
                     Err(u) => {
+                        if recording {
+                            self.jit_abandon("an exception was raised");
+                        }
                         if let Err(e) = self.unwind(f, u) {
                             break Err(e);
                         }
@@ -227,11 +240,15 @@ impl Vm {
     /// `PROFILING` selects the variant that reports to the installed profiler: line events for
     /// a frame whose code is line-profiled (`line_slot`), and builtin calls. The plain variant
     /// carries no trace of it.
-    fn execute<const PROFILING: bool>(
+    ///
+    /// `RECORDING` selects the variant that reports each instruction to the JIT's recorder
+    /// before running it; it returns `Ok(None)` when the recording is over, with the frame at
+    /// the instruction not yet run.
+    fn execute<const PROFILING: bool, const RECORDING: bool>(
         &mut self,
         f: &mut Frame,
         line_slot: Option<usize>,
-    ) -> Result<Exit, Unwind> {
+    ) -> Result<Option<Exit>, Unwind> {
         let code = f.code.clone();
         let first_traceable = if PROFILING && line_slot.is_some() {
             code.first_traceable()
@@ -301,6 +318,24 @@ impl Vm {
             };
         }
 
+        // A back edge arrived at the loop header `ip`: counted, and handed to the JIT when hot.
+        macro_rules! back_edge {
+            () => {
+                if self.backedge(&code, ip) {
+                    f.ip = ip;
+                    f.sp = sp;
+                    match self.jit_loop(f) {
+                        crate::jit::LoopAction::Continue => {}
+                        crate::jit::LoopAction::Resumed => {
+                            ip = f.ip;
+                            sp = f.sp;
+                        }
+                        crate::jit::LoopAction::Record => return Ok(None),
+                    }
+                }
+            };
+        }
+
         loop {
             if super::finalize::pending() {
                 // A generator was abandoned by the instruction at `start`: close it now.
@@ -325,6 +360,13 @@ impl Vm {
             };
             start = ip;
             ip += 1;
+            if RECORDING {
+                f.sp = sp;
+                if !self.jit_record_step(f, start, op, arg) {
+                    f.ip = start;
+                    return Ok(None);
+                }
+            }
             if PROFILING {
                 if let Some(slot) = line_slot {
                     self.trace_step(f, start, op, first_traceable, slot);
@@ -463,12 +505,12 @@ impl Vm {
                             }
                         }
                         Some((Opcode::POP_JUMP_BACKWARD_IF_FALSE, delta)) if !r => {
-                            self.backedge(&code, ip);
                             ip = ip + 1 - delta;
+                            back_edge!();
                         }
                         Some((Opcode::POP_JUMP_BACKWARD_IF_TRUE, delta)) if r => {
-                            self.backedge(&code, ip);
                             ip = ip + 1 - delta;
+                            back_edge!();
                         }
                         Some((
                             Opcode::POP_JUMP_BACKWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_TRUE,
@@ -504,8 +546,8 @@ impl Vm {
                         other => tri!(self.truthy(&other)),
                     };
                     if !truth {
-                        self.backedge(&code, start);
                         ip -= arg as usize;
+                        back_edge!();
                     }
                 }
                 Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
@@ -515,8 +557,8 @@ impl Vm {
                         other => tri!(self.truthy(&other)),
                     };
                     if truth {
-                        self.backedge(&code, start);
                         ip -= arg as usize;
+                        back_edge!();
                     }
                 }
                 Opcode::POP_JUMP_FORWARD_IF_NONE => {
@@ -531,14 +573,14 @@ impl Vm {
                 }
                 Opcode::POP_JUMP_BACKWARD_IF_NONE => {
                     if pop!().is_none() {
-                        self.backedge(&code, start);
                         ip -= arg as usize;
+                        back_edge!();
                     }
                 }
                 Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                     if !pop!().is_none() {
-                        self.backedge(&code, start);
                         ip -= arg as usize;
+                        back_edge!();
                     }
                 }
                 Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
@@ -557,8 +599,8 @@ impl Vm {
                 }
                 Opcode::JUMP_FORWARD => ip += arg as usize,
                 Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                    self.backedge(&code, start);
                     ip -= arg as usize;
+                    back_edge!();
                 }
                 Opcode::GET_ITER => {
                     let v = pop!();
@@ -764,7 +806,7 @@ impl Vm {
                     let v = pop!();
                     f.sp = sp;
                     f.ip = ip;
-                    return Ok(Exit::Return(v));
+                    return Ok(Some(Exit::Return(v)));
                 }
                 Opcode::YIELD_VALUE => {
                     let v = pop!();
@@ -772,12 +814,12 @@ impl Vm {
                     f.lasti = start;
                     f.sp = sp;
                     f.ip = ip;
-                    return Ok(Exit::Yield(v));
+                    return Ok(Some(Exit::Yield(v)));
                 }
                 Opcode::RETURN_GENERATOR => {
                     f.sp = sp;
                     f.ip = ip;
-                    return Ok(Exit::Generator);
+                    return Ok(Some(Exit::Generator));
                 }
                 Opcode::SEND => {
                     let v = pop!();
@@ -903,11 +945,14 @@ impl Vm {
         }
     }
 
-    /// A back edge was taken at code unit `at` (loop iteration counting for the JIT).
+    /// A back edge arrived at the loop header at code unit `header`: counts it, and tells
+    /// whether the loop is hot (the JIT wants to see it).
     #[inline(always)]
-    fn backedge(&mut self, code: &crate::bytecode::Code, at: usize) {
-        let c = &code.backedges[at];
-        c.set(c.get().wrapping_add(1));
+    fn backedge(&mut self, code: &crate::bytecode::Code, header: usize) -> bool {
+        let c = &code.backedges[header];
+        let n = c.get().wrapping_add(1);
+        c.set(n);
+        n >= self.jit_threshold
     }
 
     /// The less frequent instructions, with the frame's stack pointer synchronised.

@@ -188,6 +188,8 @@ pub mod tag {
     pub const BIGINT: u8 = 7;
     pub const COMPLEX: u8 = 8;
     pub const LIST: u8 = 11;
+    pub const TUPLE: u8 = 12;
+    pub const ITERATOR: u8 = 23;
 }
 
 thread_local! {

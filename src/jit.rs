@@ -1,0 +1,136 @@
+//! The tracing JIT: hot loops recorded as typed traces and compiled to native code through
+//! Cranelift (`pyvm run FILE --jit`).
+//!
+//! ```text
+//!  interpreter ──back edge──► counter ≥ threshold? ──► record one iteration (record.rs)
+//!       ▲                                                   │ trace IR with guards + snapshots
+//!       │                                                   ▼
+//!       └──── exit: box live values into the frame ◄── native loop (lower.rs, runtime.rs)
+//! ```
+//! 1. Every loop header (the target of a backward jump) has a counter in its code object. When
+//!    it reaches the threshold, the interpreter records the next iteration: each instruction is
+//!    reported to the [`record::Recorder`] before it runs.
+//! 2. The recorder emits typed SSA ([`ir`]) specialised to the types it sees, with a guard for
+//!    every assumption (a type, a branch direction, no overflow, an index in range, a global
+//!    still bound to the same object). Each guard has a snapshot of the frame.
+//! 3. When the loop reaches its header again the trace is compiled ([`lower`]): the values the
+//!    loop carries stay unboxed in registers; a failing guard writes the snapshot's values to an
+//!    exit buffer, and [`Vm::jit_loop`] boxes them into the frame and resumes the interpreter at
+//!    the guarded instruction, which then runs generically (an int overflow goes to big ints,
+//!    an index out of range raises IndexError, exactly as without the JIT).
+//!
+//! Recording stops with a reason on anything it does not handle; a loop that fails repeatedly
+//! is blacklisted. `--jit-log` shows every event, `--jit-log=dump` the traces themselves.
+
+use std::str::FromStr;
+
+/// The back-edge count at which a loop is hot, unless `--jit-threshold` says otherwise.
+pub const DEFAULT_THRESHOLD: u32 = 50;
+
+/// What the JIT logs on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogMode {
+    /// Nothing.
+    Off,
+    /// One line per trace compiled or aborted, then a summary at exit.
+    Events,
+    /// Only the summary at exit.
+    Summary,
+    /// Events, each trace's recorded bytecode, IR and Cranelift IR, and the summary.
+    Dump,
+}
+
+impl LogMode {
+    /// The mode named by the PYVM_JIT_LOG environment variable (Off when unset or unknown).
+    pub fn from_env() -> LogMode {
+        std::env::var("PYVM_JIT_LOG")
+            .ok()
+            .and_then(|v| LogMode::from_str(&v).ok())
+            .unwrap_or(LogMode::Off)
+    }
+}
+
+impl FromStr for LogMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<LogMode, String> {
+        match s {
+            "" | "0" | "off" => Ok(LogMode::Off),
+            "1" | "events" => Ok(LogMode::Events),
+            "summary" => Ok(LogMode::Summary),
+            "dump" => Ok(LogMode::Dump),
+            other => Err(format!("unknown JIT log mode '{other}'")),
+        }
+    }
+}
+
+/// How the JIT behaves.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Back edges after which a loop header is hot (at least 1).
+    pub threshold: u32,
+    pub log: LogMode,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            threshold: DEFAULT_THRESHOLD,
+            log: LogMode::Off,
+        }
+    }
+}
+
+/// What the interpreter does after a hot back edge.
+pub(crate) enum LoopAction {
+    /// Go on interpreting.
+    Continue,
+    /// A trace ran: the frame's `ip` and `sp` say where to resume.
+    Resumed,
+    /// Recording starts at the header: run the frame in recording mode.
+    Record,
+}
+
+#[cfg(feature = "jit")]
+pub(crate) mod ir;
+#[cfg(feature = "jit")]
+pub(crate) mod lower;
+#[cfg(feature = "jit")]
+pub(crate) mod record;
+#[cfg(feature = "jit")]
+pub(crate) mod runtime;
+#[cfg(feature = "jit")]
+mod state;
+
+#[cfg(feature = "jit")]
+pub(crate) use state::Jit;
+
+#[cfg(not(feature = "jit"))]
+impl crate::vm::Vm {
+    /// Turns the JIT on: refused, this build has no JIT.
+    pub fn enable_jit(&mut self, _options: Options) -> Result<(), String> {
+        Err("this pyvm was built without the JIT (cargo feature \"jit\")".into())
+    }
+
+    /// Writes the JIT's summary, if one was asked for.
+    pub fn finish_jit(&mut self) {}
+
+    pub(crate) fn jit_loop(&mut self, _f: &mut crate::vm::frame::Frame) -> LoopAction {
+        LoopAction::Continue
+    }
+
+    pub(crate) fn jit_recording_here(&self) -> bool {
+        false
+    }
+
+    pub(crate) fn jit_record_step(
+        &mut self,
+        _f: &crate::vm::frame::Frame,
+        _at: usize,
+        _op: crate::bytecode::opcodes::Opcode,
+        _arg: u32,
+    ) -> bool {
+        false
+    }
+
+    pub(crate) fn jit_abandon(&mut self, _why: &str) {}
+}

@@ -1,0 +1,432 @@
+//! The trace IR: typed SSA instructions recorded from one loop iteration, with guards whose
+//! snapshots say how to rebuild the interpreter's frame when they fail.
+//!
+//! Every instruction produces at most one machine value (`I64`, `F64`, `Bool` or a borrowed
+//! object pointer). Python values are described by [`Sym`]: an int, float or bool is one IR
+//! value; a complex number is two floats (a virtual object, boxed only when it leaves the trace);
+//! any other object is a pointer with a known value tag.
+
+use std::fmt;
+
+/// An IR value: the index of the instruction that defines it.
+pub type Ref = u32;
+
+/// Index of a snapshot in [`Trace::snaps`].
+pub type SnapId = u32;
+
+/// Machine type of an IR value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    I64,
+    F64,
+    Bool,
+    /// A borrowed pointer to a heap object (the payload of a `Value`).
+    Ptr,
+}
+
+/// Integer comparison conditions (signed), float conditions (ordered except `Ne`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cc {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl Cc {
+    pub fn name(self) -> &'static str {
+        match self {
+            Cc::Lt => "<",
+            Cc::Le => "<=",
+            Cc::Eq => "==",
+            Cc::Ne => "!=",
+            Cc::Gt => ">",
+            Cc::Ge => ">=",
+        }
+    }
+}
+
+/// Binary arithmetic kinds shared by the int and float instructions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+}
+
+/// Math functions called from traces: the same Rust functions the interpreter calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MathFn {
+    /// `hypot(re, im)`: `abs()` of a complex number.
+    Hypot,
+}
+
+/// One trace instruction.
+#[derive(Clone, Debug)]
+pub enum Inst {
+    /// The payload of frame slot `slot` at trace entry, after a guard that its tag is `tag`.
+    SLoad {
+        slot: u32,
+        tag: u8,
+    },
+    ConstI(i64),
+    ConstF(f64),
+    ConstB(bool),
+    /// Integer arithmetic; exits to `snap` on overflow.
+    IArith {
+        op: Arith,
+        a: Ref,
+        b: Ref,
+        snap: SnapId,
+    },
+    /// `-a`; exits on overflow (`a == i64::MIN`).
+    INeg {
+        a: Ref,
+        snap: SnapId,
+    },
+    /// `abs(a)`; exits on overflow.
+    IAbs {
+        a: Ref,
+        snap: SnapId,
+    },
+    /// Python's `a // b` and `a % b` on ints; exits when `b == 0` or on overflow.
+    IFloorDiv {
+        a: Ref,
+        b: Ref,
+        snap: SnapId,
+    },
+    IMod {
+        a: Ref,
+        b: Ref,
+        snap: SnapId,
+    },
+    ICmp {
+        cc: Cc,
+        a: Ref,
+        b: Ref,
+    },
+    FArith {
+        op: Arith,
+        a: Ref,
+        b: Ref,
+    },
+    /// `a / b`; exits when `b == 0.0`.
+    FDiv {
+        a: Ref,
+        b: Ref,
+        snap: SnapId,
+    },
+    FNeg(Ref),
+    FAbs(Ref),
+    FCmp {
+        cc: Cc,
+        a: Ref,
+        b: Ref,
+    },
+    /// Int to float (round to nearest, as CPython's int + float for |a| <= 2**53).
+    IToF(Ref),
+    /// Exits unless `-2**53 <= a <= 2**53` (where int/float comparisons are exact in floats).
+    GuardExactF {
+        a: Ref,
+        snap: SnapId,
+    },
+    Math {
+        f: MathFn,
+        a: Ref,
+        b: Ref,
+    },
+    Not(Ref),
+    /// Exits to `snap` unless `cond == expect`.
+    Guard {
+        cond: Ref,
+        expect: bool,
+        snap: SnapId,
+    },
+    /// The real and imaginary parts of a boxed complex.
+    ComplexRe(Ref),
+    ComplexIm(Ref),
+    /// `len(list)`.
+    ListLen(Ref),
+    /// `list[index]`, whose tag must be `tag`; exits when out of range or of another type.
+    ListItem {
+        list: Ref,
+        index: Ref,
+        tag: u8,
+        snap: SnapId,
+    },
+    /// `list[index] = value`; exits (before storing) when out of range.
+    ListStore {
+        list: Ref,
+        index: Ref,
+        value: SymVal,
+        snap: SnapId,
+    },
+    /// `list.append(value)`.
+    ListAppend {
+        list: Ref,
+        value: SymVal,
+    },
+    /// The next int of a range iterator; exits to `snap` when it is exhausted.
+    RangeNext {
+        iter: Ref,
+        snap: SnapId,
+    },
+    /// The next item of a list iterator, whose tag must be `tag`; exits when exhausted.
+    ListIterNext {
+        iter: Ref,
+        tag: u8,
+        snap: SnapId,
+    },
+    /// A global (or builtin, or module attribute) still has the value the trace was recorded
+    /// with: `Trace::bindings[i]`.
+    GuardBinding {
+        binding: u32,
+        snap: SnapId,
+    },
+}
+
+/// A Python value as a trace holds it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sym {
+    Int(Ref),
+    Float(Ref),
+    Bool(Ref),
+    Complex(Ref, Ref),
+    /// A heap object with value tag `tag`, borrowed (kept alive by a frame slot or a container).
+    Obj {
+        tag: u8,
+        ptr: Ref,
+    },
+    /// A constant: `Trace::consts[i]`.
+    Const(u32),
+    /// The interpreter's NULL (pushed before a call's callable).
+    Null,
+}
+
+/// The part of a [`Sym`] that a store writes (Const and Null are never stored into lists).
+pub type SymVal = Sym;
+
+/// What to rebuild when a guard fails: the frame slots that differ from the interpreter's copy,
+/// the stack depth and the instruction to resume at.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    /// Code unit of the instruction to resume at.
+    pub ip: u32,
+    /// Absolute slot index one past the top of the stack.
+    pub sp: u32,
+    /// Slot → value; slots not listed hold the value they held at trace entry (or, for slots
+    /// the loop carries, the value the loop header holds).
+    pub slots: Vec<(u32, Sym)>,
+}
+
+/// A recorded loop: its instructions, snapshots and constants.
+#[derive(Default)]
+pub struct Trace {
+    pub insts: Vec<Inst>,
+    pub snaps: Vec<Snapshot>,
+    /// Constants the trace refers to (kept alive for as long as the trace).
+    pub consts: Vec<crate::vm::Value>,
+    /// Global and attribute bindings the trace depends on.
+    pub bindings: Vec<Binding>,
+    /// The slots the loop carries: (slot, its value as loaded at entry, its value at the end of
+    /// the iteration). Inside the loop the entry symbol's IR values stand for the loop header's.
+    pub carried: Vec<(u32, Sym, Sym)>,
+    /// The code units recorded, in order (for the dump).
+    pub recorded: Vec<u32>,
+}
+
+/// A name binding a trace depends on: `dict[name]` (entry `index` while the dict's keys keep
+/// `version`) is the value `expected`.
+pub struct Binding {
+    pub dict: std::rc::Rc<crate::objects::PyDict>,
+    pub version: u64,
+    pub index: u32,
+    pub expected: crate::vm::Value,
+    /// What the name is, for logs: `abs`, `math.sqrt`.
+    pub what: String,
+}
+
+impl Inst {
+    /// The machine type of the value the instruction defines (None: defines nothing).
+    pub fn ty(&self) -> Option<Ty> {
+        use Inst::*;
+        Some(match self {
+            SLoad { tag, .. } | ListItem { tag, .. } | ListIterNext { tag, .. } => Ty::of_tag(*tag),
+            ConstI(_)
+            | IArith { .. }
+            | INeg { .. }
+            | IAbs { .. }
+            | IFloorDiv { .. }
+            | IMod { .. }
+            | ListLen(_)
+            | RangeNext { .. } => Ty::I64,
+            ConstF(_)
+            | FArith { .. }
+            | FDiv { .. }
+            | FNeg(_)
+            | FAbs(_)
+            | IToF(_)
+            | Math { .. }
+            | ComplexRe(_)
+            | ComplexIm(_) => Ty::F64,
+            ConstB(_) | ICmp { .. } | FCmp { .. } | Not(_) => Ty::Bool,
+            Guard { .. }
+            | GuardExactF { .. }
+            | ListStore { .. }
+            | ListAppend { .. }
+            | GuardBinding { .. } => return None,
+        })
+    }
+}
+
+impl Ty {
+    /// The machine type holding a payload of value tag `tag`.
+    pub fn of_tag(tag: u8) -> Ty {
+        use crate::vm::value::tag as t;
+        match tag {
+            t::INT => Ty::I64,
+            t::FLOAT => Ty::F64,
+            t::BOOL => Ty::Bool,
+            _ => Ty::Ptr,
+        }
+    }
+}
+
+impl Sym {
+    /// The IR values the symbol is made of.
+    pub fn refs(&self) -> impl Iterator<Item = Ref> {
+        let (a, b) = match *self {
+            Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) | Sym::Obj { ptr: r, .. } => (Some(r), None),
+            Sym::Complex(re, im) => (Some(re), Some(im)),
+            Sym::Const(_) | Sym::Null => (None, None),
+        };
+        a.into_iter().chain(b)
+    }
+
+    /// Whether two symbols hold the same kind of Python value (the loop can carry one into the
+    /// other's place).
+    pub fn same_kind(&self, other: &Sym) -> bool {
+        match (self, other) {
+            (Sym::Obj { tag: a, .. }, Sym::Obj { tag: b, .. }) => a == b,
+            (Sym::Const(a), Sym::Const(b)) => a == b,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+fn tag_name(tag: u8) -> &'static str {
+    use crate::vm::value::tag as t;
+    match tag {
+        t::INT => "int",
+        t::FLOAT => "float",
+        t::BOOL => "bool",
+        t::COMPLEX => "complex",
+        t::LIST => "list",
+        t::ITERATOR => "iterator",
+        _ => "object",
+    }
+}
+
+impl fmt::Display for Sym {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Sym::Int(r) => write!(f, "int %{r}"),
+            Sym::Float(r) => write!(f, "float %{r}"),
+            Sym::Bool(r) => write!(f, "bool %{r}"),
+            Sym::Complex(a, b) => write!(f, "complex(%{a}, %{b})"),
+            Sym::Obj { tag, ptr } => write!(f, "{} %{ptr}", tag_name(*tag)),
+            Sym::Const(i) => write!(f, "const#{i}"),
+            Sym::Null => write!(f, "NULL"),
+        }
+    }
+}
+
+impl fmt::Display for Inst {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Inst::*;
+        let ar = |op: &Arith| match op {
+            Arith::Add => "add",
+            Arith::Sub => "sub",
+            Arith::Mul => "mul",
+        };
+        match self {
+            SLoad { slot, tag } => write!(f, "sload slot{slot} [{}]", tag_name(*tag)),
+            ConstI(v) => write!(f, "const {v}"),
+            ConstF(v) => write!(f, "const {v:?}"),
+            ConstB(v) => write!(f, "const {v}"),
+            IArith { op, a, b, snap } => write!(f, "i{}.ov %{a}, %{b}  -> exit {snap}", ar(op)),
+            INeg { a, snap } => write!(f, "ineg.ov %{a}  -> exit {snap}"),
+            IAbs { a, snap } => write!(f, "iabs.ov %{a}  -> exit {snap}"),
+            IFloorDiv { a, b, snap } => write!(f, "ifloordiv %{a}, %{b}  -> exit {snap}"),
+            IMod { a, b, snap } => write!(f, "imod %{a}, %{b}  -> exit {snap}"),
+            ICmp { cc, a, b } => write!(f, "icmp %{a} {} %{b}", cc.name()),
+            FArith { op, a, b } => write!(f, "f{} %{a}, %{b}", ar(op)),
+            FDiv { a, b, snap } => write!(f, "fdiv %{a}, %{b}  -> exit {snap}"),
+            FNeg(a) => write!(f, "fneg %{a}"),
+            FAbs(a) => write!(f, "fabs %{a}"),
+            FCmp { cc, a, b } => write!(f, "fcmp %{a} {} %{b}", cc.name()),
+            IToF(a) => write!(f, "itof %{a}"),
+            GuardExactF { a, snap } => write!(f, "guard |%{a}| <= 2**53  -> exit {snap}"),
+            Math { f: m, a, b } => write!(f, "call {m:?}(%{a}, %{b})"),
+            Not(a) => write!(f, "not %{a}"),
+            Guard { cond, expect, snap } => {
+                write!(f, "guard %{cond} == {expect}  -> exit {snap}")
+            }
+            ComplexRe(a) => write!(f, "complex.real %{a}"),
+            ComplexIm(a) => write!(f, "complex.imag %{a}"),
+            ListLen(a) => write!(f, "list.len %{a}"),
+            ListItem {
+                list,
+                index,
+                tag,
+                snap,
+            } => write!(
+                f,
+                "list.item %{list}[%{index}] [{}]  -> exit {snap}",
+                tag_name(*tag)
+            ),
+            ListStore {
+                list,
+                index,
+                value,
+                snap,
+            } => write!(f, "list.store %{list}[%{index}] = {value}  -> exit {snap}"),
+            ListAppend { list, value } => write!(f, "list.append %{list}, {value}"),
+            RangeNext { iter, snap } => write!(f, "range.next %{iter}  -> exit {snap}"),
+            ListIterNext { iter, tag, snap } => write!(
+                f,
+                "listiter.next %{iter} [{}]  -> exit {snap}",
+                tag_name(*tag)
+            ),
+            GuardBinding { binding, snap } => write!(f, "guard binding #{binding}  -> exit {snap}"),
+        }
+    }
+}
+
+impl fmt::Display for Trace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, inst) in self.insts.iter().enumerate() {
+            match inst.ty() {
+                Some(ty) => writeln!(f, "  %{i:<4} {:<5} = {inst}", format!("{ty:?}"))?,
+                None => writeln!(f, "  {:<13} {inst}", "")?,
+            }
+        }
+        writeln!(f, "  loop carries:")?;
+        for (slot, entry, end) in &self.carried {
+            writeln!(f, "    slot{slot}: {entry} -> {end}")?;
+        }
+        for (i, s) in self.snaps.iter().enumerate() {
+            write!(f, "  snapshot {i}: resume at {} sp={}", s.ip * 2, s.sp)?;
+            for (slot, sym) in &s.slots {
+                write!(f, " slot{slot}={sym}")?;
+            }
+            writeln!(f)?;
+        }
+        for (i, b) in self.bindings.iter().enumerate() {
+            writeln!(f, "  binding #{i}: {}", b.what)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,702 @@
+//! Lowering: one trace becomes one Cranelift function.
+//!
+//! ```text
+//!   entry:   load and type-check the slots the trace reads, check bindings  --fail--> return 0
+//!   header(carried values...):
+//!            the loop body; every guard branches to a cold exit block
+//!            jump header(values at the end of the iteration)
+//!   exit k:  store the snapshot's live values into the exit buffer; return k
+//! ```
+//! The function is `extern "C" fn(slots: *mut Value, buf: *mut u64, ctx: *mut Ctx) -> u32`; the
+//! returned exit number selects an [`ExitInfo`] that says how to box the buffer's words back
+//! into the frame.
+
+use super::ir::{Arith, Cc, Inst, MathFn, Ref, SnapId, Sym, Trace, Ty};
+use super::runtime::{self, Ctx};
+use crate::vm::value::tag;
+use crate::vm::Value;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature};
+use cranelift_codegen::Context;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::JITModule;
+use cranelift_module::Module;
+use std::collections::{HashMap, HashSet};
+
+/// A compiled trace's entry point.
+pub type TraceFn = unsafe extern "C" fn(*mut Value, *mut u64, *mut Ctx) -> u32;
+
+/// How one word (or two, for complex) of the exit buffer becomes a frame slot's value.
+#[derive(Clone, Copy, Debug)]
+pub enum WriteKind {
+    Int,
+    Float,
+    Bool,
+    Complex,
+    Obj(u8),
+    /// `Trace::consts[i]`.
+    Const(u32),
+    Null,
+}
+
+#[derive(Clone, Debug)]
+pub struct Write {
+    pub slot: u32,
+    pub kind: WriteKind,
+    /// Index of the first buffer word.
+    pub at: u32,
+}
+
+/// Where an exit resumes the interpreter and what it writes back.
+#[derive(Clone, Debug, Default)]
+pub struct ExitInfo {
+    pub ip: u32,
+    pub sp: u32,
+    pub writes: Vec<Write>,
+    /// The snapshot it came from (None: the entry checks failed).
+    pub snap: Option<SnapId>,
+}
+
+pub struct Compiled {
+    pub func: TraceFn,
+    /// Indexed by exit number; exit 0 means the trace was not entered.
+    pub exits: Vec<ExitInfo>,
+    pub buf_len: usize,
+    /// The Cranelift IR, when a dump was asked for.
+    pub clif: Option<String>,
+}
+
+/// The operands of an instruction.
+fn operands(inst: &Inst) -> Vec<Ref> {
+    use Inst::*;
+    match inst {
+        SLoad { .. } | ConstI(_) | ConstF(_) | ConstB(_) | GuardBinding { .. } => {
+            vec![]
+        }
+        IArith { a, b, .. }
+        | IFloorDiv { a, b, .. }
+        | IMod { a, b, .. }
+        | ICmp { a, b, .. }
+        | FArith { a, b, .. }
+        | FDiv { a, b, .. }
+        | FCmp { a, b, .. }
+        | Math { a, b, .. } => vec![*a, *b],
+        INeg { a, .. } | IAbs { a, .. } | GuardExactF { a, .. } => vec![*a],
+        FNeg(a) | FAbs(a) | IToF(a) | Not(a) | ComplexRe(a) | ComplexIm(a) | ListLen(a) => {
+            vec![*a]
+        }
+        Guard { cond, .. } => vec![*cond],
+        ListItem { list, index, .. } => vec![*list, *index],
+        ListStore {
+            list, index, value, ..
+        } => {
+            let mut v = vec![*list, *index];
+            v.extend(value.refs());
+            v
+        }
+        ListAppend { list, value } => {
+            let mut v = vec![*list];
+            v.extend(value.refs());
+            v
+        }
+        RangeNext { iter, .. } | ListIterNext { iter, .. } => vec![*iter],
+    }
+}
+
+fn clif_ty(t: Ty) -> types::Type {
+    match t {
+        Ty::I64 | Ty::Ptr => types::I64,
+        Ty::F64 => types::F64,
+        Ty::Bool => types::I8,
+    }
+}
+
+fn sig(module: &JITModule, params: &[types::Type], ret: Option<types::Type>) -> Signature {
+    let mut s = module.make_signature();
+    s.params.extend(params.iter().map(|t| AbiParam::new(*t)));
+    s.returns.extend(ret.map(AbiParam::new));
+    s
+}
+
+/// Compiles `trace` into `module`.
+pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Compiled, String> {
+    let insts = &trace.insts;
+    let mut uses = vec![0u32; insts.len()];
+    for inst in insts {
+        for r in operands(inst) {
+            uses[r as usize] += 1;
+        }
+    }
+    for s in &trace.snaps {
+        for (_, sym) in &s.slots {
+            for r in sym.refs() {
+                uses[r as usize] += 1;
+            }
+        }
+    }
+    for (_, entry, end) in &trace.carried {
+        for r in entry.refs().chain(end.refs()) {
+            uses[r as usize] += 1;
+        }
+    }
+    // `abs(z) < c`: decided from re*re + im*im away from the boundary, hypot only near it.
+    let mut fused: HashSet<Ref> = HashSet::new();
+    for inst in insts {
+        if let Inst::FCmp { a, b, .. } = inst {
+            if let (
+                Inst::Math {
+                    f: MathFn::Hypot, ..
+                },
+                Inst::ConstF(c),
+            ) = (&insts[*a as usize], &insts[*b as usize])
+            {
+                if uses[*a as usize] == 1 && *c > 0.0 && c.is_finite() {
+                    fused.insert(*a);
+                }
+            }
+        }
+    }
+    let in_preheader = |i: usize| match &insts[i] {
+        Inst::SLoad { .. }
+        | Inst::GuardBinding { .. }
+        | Inst::ConstI(_)
+        | Inst::ConstF(_)
+        | Inst::ConstB(_) => true,
+        Inst::ComplexRe(p) | Inst::ComplexIm(p) => {
+            matches!(insts[*p as usize], Inst::SLoad { .. })
+        }
+        _ => false,
+    };
+
+    let mut ctx: Context = module.make_context();
+    ctx.func.signature = sig(
+        module,
+        &[types::I64, types::I64, types::I64],
+        Some(types::I32),
+    );
+    let mut fbc = FunctionBuilderContext::new();
+    let mut b = FunctionBuilder::new(&mut ctx.func, &mut fbc);
+    let sig_ff_f = b.import_signature(sig(module, &[types::F64, types::F64], Some(types::F64)));
+    let sig_p_i = b.import_signature(sig(module, &[types::I64], Some(types::I64)));
+    let sig_pi_p = b.import_signature(sig(module, &[types::I64, types::I64], Some(types::I64)));
+    let sig_cpi_s = b.import_signature(sig(module, &[types::I64, types::I64], Some(types::I32)));
+    let sig_cii_s = b.import_signature(sig(
+        module,
+        &[types::I64, types::I64, types::I64],
+        Some(types::I32),
+    ));
+    let sig_store = b.import_signature(sig(module, &[types::I64; 5], Some(types::I32)));
+    let sig_store_c = b.import_signature(sig(
+        module,
+        &[types::I64, types::I64, types::I64, types::F64, types::F64],
+        Some(types::I32),
+    ));
+    let sig_append = b.import_signature(sig(
+        module,
+        &[types::I64, types::I64, types::F64, types::F64],
+        Some(types::I32),
+    ));
+    let sig_bind = b.import_signature(sig(module, &[types::I64], Some(types::I32)));
+
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    let fail_entry = b.create_block();
+    b.set_cold_block(fail_entry);
+    let header = b.create_block();
+    b.switch_to_block(entry);
+    let params = b.block_params(entry).to_vec();
+    let (slots, buf, cx) = (params[0], params[1], params[2]);
+    let flags = MemFlagsData::trusted();
+    let mut vals: Vec<Option<cranelift_codegen::ir::Value>> = vec![None; insts.len()];
+    let mut exit_blocks: HashMap<SnapId, cranelift_codegen::ir::Block> = HashMap::new();
+    let complex_off = runtime::complex_offset();
+
+    macro_rules! v {
+        ($r:expr) => {
+            vals[$r as usize]
+                .ok_or_else(|| format!("IR value %{} used before it is defined", $r))?
+        };
+    }
+    macro_rules! helper {
+        ($sig:expr, $f:expr, $args:expr) => {{
+            let addr = b.ins().iconst(types::I64, $f as *const () as i64);
+            let call = b.ins().call_indirect($sig, addr, $args);
+            b.inst_results(call)[0]
+        }};
+    }
+    // Continues in a new block when `ok` holds, else leaves through `exit`.
+    macro_rules! check {
+        ($ok:expr, $exit:expr) => {{
+            let cont = b.create_block();
+            b.ins().brif($ok, cont, &[], $exit, &[]);
+            b.switch_to_block(cont);
+        }};
+    }
+    macro_rules! exit_for {
+        ($snap:expr) => {{
+            let s: SnapId = $snap;
+            *exit_blocks.entry(s).or_insert_with(|| {
+                let blk = b.create_block();
+                b.set_cold_block(blk);
+                blk
+            })
+        }};
+    }
+
+    for pass in [true, false] {
+        if !pass {
+            // Into the loop: the carried values become the header's parameters.
+            let mut args = Vec::new();
+            for (_, entry, _) in &trace.carried {
+                for r in entry.refs() {
+                    let ty = clif_ty(insts[r as usize].ty().ok_or("untyped carried value")?);
+                    let p = b.append_block_param(header, ty);
+                    args.push(BlockArg::Value(v!(r)));
+                    vals[r as usize] = Some(p);
+                }
+            }
+            b.ins().jump(header, &args);
+            b.switch_to_block(header);
+        }
+        for (i, inst) in insts.iter().enumerate() {
+            if in_preheader(i) != pass || fused.contains(&(i as Ref)) {
+                continue;
+            }
+            let value = match inst {
+                Inst::SLoad { slot, tag: t } => {
+                    let off = (*slot as i32) * 16;
+                    let found = b.ins().load(types::I64, flags, slots, off);
+                    let ok = b.ins().icmp_imm_s(IntCC::Equal, found, *t as i64);
+                    check!(ok, fail_entry);
+                    Some(match *t {
+                        tag::FLOAT => b.ins().load(types::F64, flags, slots, off + 8),
+                        tag::BOOL => b.ins().load(types::I8, flags, slots, off + 8),
+                        tag::NONE => b.ins().iconst(types::I64, 0),
+                        _ => b.ins().load(types::I64, flags, slots, off + 8),
+                    })
+                }
+                Inst::ConstI(x) => Some(b.ins().iconst(types::I64, *x)),
+                Inst::ConstF(x) => Some(b.ins().f64const(*x)),
+                Inst::ConstB(x) => Some(b.ins().iconst(types::I8, *x as i64)),
+                Inst::GuardBinding { binding, .. } => {
+                    let ptr = &trace.bindings[*binding as usize] as *const super::ir::Binding;
+                    let addr = b.ins().iconst(types::I64, ptr as usize as i64);
+                    let f = b
+                        .ins()
+                        .iconst(types::I64, runtime::binding_holds as *const () as i64);
+                    let call = b.ins().call_indirect(sig_bind, f, &[addr]);
+                    let ok = b.inst_results(call)[0];
+                    check!(ok, fail_entry);
+                    None
+                }
+                Inst::IArith { op, a, b: y, snap } => {
+                    let (x, y) = (v!(*a), v!(*y));
+                    let (r, of) = match op {
+                        Arith::Add => b.ins().sadd_overflow(x, y),
+                        Arith::Sub => b.ins().ssub_overflow(x, y),
+                        Arith::Mul => b.ins().smul_overflow(x, y),
+                    };
+                    let exit = exit_for!(*snap);
+                    let cont = b.create_block();
+                    b.ins().brif(of, exit, &[], cont, &[]);
+                    b.switch_to_block(cont);
+                    Some(r)
+                }
+                Inst::INeg { a, snap } | Inst::IAbs { a, snap } => {
+                    let x = v!(*a);
+                    let ok = b.ins().icmp_imm_s(IntCC::NotEqual, x, i64::MIN);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(match inst {
+                        Inst::INeg { .. } => b.ins().ineg(x),
+                        _ => b.ins().iabs(x),
+                    })
+                }
+                Inst::IFloorDiv { a, b: y, snap } | Inst::IMod { a, b: y, snap } => {
+                    let (x, y) = (v!(*a), v!(*y));
+                    let f = match inst {
+                        Inst::IFloorDiv { .. } => runtime::int_floordiv as *const (),
+                        _ => runtime::int_mod as *const (),
+                    };
+                    let addr = b.ins().iconst(types::I64, f as i64);
+                    let call = b.ins().call_indirect(sig_cii_s, addr, &[cx, x, y]);
+                    let ok = b.inst_results(call)[0];
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(b.ins().load(types::I64, flags, cx, 0))
+                }
+                Inst::ICmp { cc, a, b: y } => {
+                    let c = match cc {
+                        Cc::Lt => IntCC::SignedLessThan,
+                        Cc::Le => IntCC::SignedLessThanOrEqual,
+                        Cc::Eq => IntCC::Equal,
+                        Cc::Ne => IntCC::NotEqual,
+                        Cc::Gt => IntCC::SignedGreaterThan,
+                        Cc::Ge => IntCC::SignedGreaterThanOrEqual,
+                    };
+                    let (x, y) = (v!(*a), v!(*y));
+                    Some(b.ins().icmp(c, x, y))
+                }
+                Inst::FArith { op, a, b: y } => {
+                    let (x, y) = (v!(*a), v!(*y));
+                    Some(match op {
+                        Arith::Add => b.ins().fadd(x, y),
+                        Arith::Sub => b.ins().fsub(x, y),
+                        Arith::Mul => b.ins().fmul(x, y),
+                    })
+                }
+                Inst::FDiv { a, b: y, snap } => {
+                    let (x, y) = (v!(*a), v!(*y));
+                    let zero = b.ins().f64const(0.0);
+                    let ok = b.ins().fcmp(FloatCC::NotEqual, y, zero);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(b.ins().fdiv(x, y))
+                }
+                Inst::FNeg(a) => {
+                    let x = v!(*a);
+                    Some(b.ins().fneg(x))
+                }
+                Inst::FAbs(a) => {
+                    let x = v!(*a);
+                    Some(b.ins().fabs(x))
+                }
+                Inst::FCmp { cc, a, b: y } => {
+                    let c = float_cc(*cc);
+                    if fused.contains(a) {
+                        let Inst::Math { a: re, b: im, .. } = insts[*a as usize] else {
+                            return Err("fused comparison without hypot".into());
+                        };
+                        let Inst::ConstF(limit) = insts[*y as usize] else {
+                            return Err("fused comparison without a constant".into());
+                        };
+                        let (re, im) = (v!(re), v!(im));
+                        Some(abs_compare(&mut b, sig_ff_f, c, re, im, limit))
+                    } else {
+                        let (x, y) = (v!(*a), v!(*y));
+                        Some(b.ins().fcmp(c, x, y))
+                    }
+                }
+                Inst::IToF(a) => {
+                    let x = v!(*a);
+                    Some(b.ins().fcvt_from_sint(types::F64, x))
+                }
+                Inst::GuardExactF { a, snap } => {
+                    let x = v!(*a);
+                    let shifted = b.ins().iadd_imm_s(x, 1 << 53);
+                    let ok = b
+                        .ins()
+                        .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, shifted, 1 << 54);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    None
+                }
+                Inst::Math {
+                    f: MathFn::Hypot,
+                    a,
+                    b: y,
+                } => {
+                    let (x, y) = (v!(*a), v!(*y));
+                    Some(helper!(sig_ff_f, runtime::hypot, &[x, y]))
+                }
+                Inst::Not(a) => {
+                    let x = v!(*a);
+                    Some(b.ins().icmp_imm_s(IntCC::Equal, x, 0))
+                }
+                Inst::Guard { cond, expect, snap } => {
+                    let c = v!(*cond);
+                    let exit = exit_for!(*snap);
+                    let cont = b.create_block();
+                    if *expect {
+                        b.ins().brif(c, cont, &[], exit, &[]);
+                    } else {
+                        b.ins().brif(c, exit, &[], cont, &[]);
+                    }
+                    b.switch_to_block(cont);
+                    None
+                }
+                Inst::ComplexRe(p) | Inst::ComplexIm(p) => {
+                    let ptr = v!(*p);
+                    let off = complex_off
+                        + if matches!(inst, Inst::ComplexIm(_)) {
+                            8
+                        } else {
+                            0
+                        };
+                    Some(b.ins().load(types::F64, flags, ptr, off))
+                }
+                Inst::ListLen(l) => {
+                    let l = v!(*l);
+                    Some(helper!(sig_p_i, runtime::list_len, &[l]))
+                }
+                Inst::ListItem {
+                    list,
+                    index,
+                    tag: t,
+                    snap,
+                } => {
+                    let (l, i) = (v!(*list), v!(*index));
+                    let p = helper!(sig_pi_p, runtime::list_item, &[l, i]);
+                    let exit = exit_for!(*snap);
+                    Some(load_item(&mut b, p, *t, exit))
+                }
+                Inst::ListIterNext { iter, tag: t, snap } => {
+                    let it = v!(*iter);
+                    let p = helper!(sig_p_i, runtime::list_iter_next, &[it]);
+                    let exit = exit_for!(*snap);
+                    Some(load_item(&mut b, p, *t, exit))
+                }
+                Inst::ListStore {
+                    list,
+                    index,
+                    value,
+                    snap,
+                } => {
+                    let (l, i) = (v!(*list), v!(*index));
+                    let status = match value {
+                        Sym::Complex(re, im) => {
+                            let (re, im) = (v!(*re), v!(*im));
+                            helper!(
+                                sig_store_c,
+                                runtime::list_store_complex,
+                                &[cx, l, i, re, im]
+                            )
+                        }
+                        Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) => {
+                            let x = v!(*r);
+                            let (t, word) = match value {
+                                Sym::Int(_) => (tag::INT, x),
+                                Sym::Float(_) => (
+                                    tag::FLOAT,
+                                    b.ins().bitcast(types::I64, MemFlagsData::new(), x),
+                                ),
+                                _ => (tag::BOOL, b.ins().uextend(types::I64, x)),
+                            };
+                            let t = b.ins().iconst(types::I64, t as i64);
+                            helper!(sig_store, runtime::list_store, &[cx, l, i, t, word])
+                        }
+                        _ => return Err("a store of an unsupported value".into()),
+                    };
+                    let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    None
+                }
+                Inst::ListAppend { list, value } => {
+                    let l = v!(*list);
+                    let (t, re, im) = match value {
+                        Sym::Complex(re, im) => (tag::COMPLEX, v!(*re), v!(*im)),
+                        Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) => {
+                            let x = v!(*r);
+                            let word = match value {
+                                Sym::Int(_) => x,
+                                Sym::Float(_) => {
+                                    b.ins().bitcast(types::I64, MemFlagsData::new(), x)
+                                }
+                                _ => b.ins().uextend(types::I64, x),
+                            };
+                            let t = match value {
+                                Sym::Int(_) => tag::INT,
+                                Sym::Float(_) => tag::FLOAT,
+                                _ => tag::BOOL,
+                            };
+                            let word = b.ins().bitcast(types::F64, MemFlagsData::new(), word);
+                            let zero = b.ins().f64const(0.0);
+                            (t, word, zero)
+                        }
+                        _ => return Err("an append of an unsupported value".into()),
+                    };
+                    let t = b.ins().iconst(types::I64, t as i64);
+                    helper!(sig_append, runtime::list_append, &[l, t, re, im]);
+                    None
+                }
+                Inst::RangeNext { iter, snap } => {
+                    let it = v!(*iter);
+                    let ok = helper!(sig_cpi_s, runtime::range_next, &[cx, it]);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(b.ins().load(types::I64, flags, cx, 0))
+                }
+            };
+            vals[i] = value;
+        }
+    }
+    // Around the loop.
+    let mut args = Vec::new();
+    for (_, _, end) in &trace.carried {
+        for r in end.refs() {
+            args.push(BlockArg::Value(v!(r)));
+        }
+    }
+    b.ins().jump(header, &args);
+
+    b.switch_to_block(fail_entry);
+    let zero = b.ins().iconst(types::I32, 0);
+    b.ins().return_(&[zero]);
+
+    let mut exits = vec![ExitInfo::default()];
+    let mut buf_len = 0usize;
+    let mut snaps: Vec<_> = exit_blocks.into_iter().collect();
+    snaps.sort_by_key(|(s, _)| *s);
+    for (snap_id, blk) in snaps {
+        b.switch_to_block(blk);
+        let snap = &trace.snaps[snap_id as usize];
+        let mut syms: Vec<(u32, Sym)> = Vec::new();
+        for (slot, entry, _) in &trace.carried {
+            let now = snap
+                .slots
+                .iter()
+                .find(|(s, _)| s == slot)
+                .map_or(*entry, |(_, sym)| *sym);
+            syms.push((*slot, now));
+        }
+        for (slot, sym) in &snap.slots {
+            if !trace.carried.iter().any(|(s, _, _)| s == slot) {
+                syms.push((*slot, *sym));
+            }
+        }
+        let mut writes = Vec::new();
+        let mut at = 0u32;
+        for (slot, sym) in syms {
+            let kind = match sym {
+                Sym::Int(_) => WriteKind::Int,
+                Sym::Float(_) => WriteKind::Float,
+                Sym::Bool(_) => WriteKind::Bool,
+                Sym::Complex(..) => WriteKind::Complex,
+                Sym::Obj { tag: t, .. } => WriteKind::Obj(t),
+                Sym::Const(i) => WriteKind::Const(i),
+                Sym::Null => WriteKind::Null,
+            };
+            writes.push(Write { slot, kind, at });
+            for r in sym.refs() {
+                let mut x = v!(r);
+                if insts[r as usize].ty() == Some(Ty::Bool) {
+                    x = b.ins().uextend(types::I64, x);
+                }
+                b.ins().store(flags, x, buf, (at * 8) as i32);
+                at += 1;
+            }
+        }
+        buf_len = buf_len.max(at as usize);
+        let id = b.ins().iconst(types::I32, exits.len() as i64);
+        b.ins().return_(&[id]);
+        exits.push(ExitInfo {
+            ip: snap.ip,
+            sp: snap.sp,
+            writes,
+            snap: Some(snap_id),
+        });
+    }
+    b.seal_all_blocks();
+    b.finalize(module.target_config());
+
+    let id = module
+        .declare_anonymous_function(&ctx.func.signature)
+        .map_err(|e| e.to_string())?;
+    module
+        .define_function(id, &mut ctx)
+        .map_err(|e| format!("{e:?}"))?;
+    let clif = dump.then(|| ctx.func.display().to_string());
+    module.clear_context(&mut ctx);
+    module.finalize_definitions().map_err(|e| e.to_string())?;
+    let code = module.get_finalized_function(id);
+    // SAFETY: the function was compiled with exactly this signature (three pointers in, an
+    // exit number out) and the C calling convention of the host.
+    let func = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
+    Ok(Compiled {
+        func,
+        exits,
+        buf_len: buf_len.max(1),
+        clif,
+    })
+}
+
+fn float_cc(cc: Cc) -> FloatCC {
+    match cc {
+        Cc::Lt => FloatCC::LessThan,
+        Cc::Le => FloatCC::LessThanOrEqual,
+        Cc::Eq => FloatCC::Equal,
+        Cc::Ne => FloatCC::NotEqual,
+        Cc::Gt => FloatCC::GreaterThan,
+        Cc::Ge => FloatCC::GreaterThanOrEqual,
+    }
+}
+
+/// Loads the item a helper pointed to (null: exit), guarding its tag.
+fn load_item(
+    b: &mut FunctionBuilder,
+    p: cranelift_codegen::ir::Value,
+    t: u8,
+    exit: cranelift_codegen::ir::Block,
+) -> cranelift_codegen::ir::Value {
+    let flags = MemFlagsData::trusted();
+    let cont = b.create_block();
+    b.ins().brif(p, cont, &[], exit, &[]);
+    b.switch_to_block(cont);
+    let found = b.ins().load(types::I64, flags, p, 0);
+    let ok = b.ins().icmp_imm_s(IntCC::Equal, found, t as i64);
+    let cont = b.create_block();
+    b.ins().brif(ok, cont, &[], exit, &[]);
+    b.switch_to_block(cont);
+    match t {
+        tag::FLOAT => b.ins().load(types::F64, flags, p, 8),
+        tag::BOOL => b.ins().load(types::I8, flags, p, 8),
+        _ => b.ins().load(types::I64, flags, p, 8),
+    }
+}
+
+/// `hypot(re, im) <cc> limit` without calling hypot when re*re + im*im is clearly on one side:
+/// the sum's rounding error is a few ulps, far inside the 2**-40 margin, so the answer is the
+/// one hypot would give; near the boundary, or for infinities and NaNs, hypot decides.
+fn abs_compare(
+    b: &mut FunctionBuilder,
+    sig_ff_f: cranelift_codegen::ir::SigRef,
+    cc: FloatCC,
+    re: cranelift_codegen::ir::Value,
+    im: cranelift_codegen::ir::Value,
+    limit: f64,
+) -> cranelift_codegen::ir::Value {
+    let sq = limit * limit;
+    let (lo, hi) = (
+        sq * (1.0 - 1.0 / (1u64 << 40) as f64),
+        sq * (1.0 + 1.0 / (1u64 << 40) as f64),
+    );
+    let below_means = matches!(
+        cc,
+        FloatCC::LessThan | FloatCC::LessThanOrEqual | FloatCC::NotEqual
+    );
+    let rr = b.ins().fmul(re, re);
+    let ii = b.ins().fmul(im, im);
+    let s = b.ins().fadd(rr, ii);
+    let done = b.create_block();
+    let result = b.append_block_param(done, types::I8);
+    let check_hi = b.create_block();
+    let slow = b.create_block();
+    b.set_cold_block(slow);
+    let lo_v = b.ins().f64const(lo);
+    let below = b.ins().fcmp(FloatCC::LessThan, s, lo_v);
+    let below_val = b.ins().iconst(types::I8, below_means as i64);
+    b.ins()
+        .brif(below, done, &[BlockArg::Value(below_val)], check_hi, &[]);
+    b.switch_to_block(check_hi);
+    let hi_v = b.ins().f64const(hi);
+    let above = b.ins().fcmp(FloatCC::GreaterThan, s, hi_v);
+    let above_means = matches!(
+        cc,
+        FloatCC::GreaterThan | FloatCC::GreaterThanOrEqual | FloatCC::NotEqual
+    );
+    let above_val = b.ins().iconst(types::I8, above_means as i64);
+    b.ins()
+        .brif(above, done, &[BlockArg::Value(above_val)], slow, &[]);
+    b.switch_to_block(slow);
+    let addr = b
+        .ins()
+        .iconst(types::I64, runtime::hypot as *const () as i64);
+    let call = b.ins().call_indirect(sig_ff_f, addr, &[re, im]);
+    let h = b.inst_results(call)[0];
+    let limit_v = b.ins().f64const(limit);
+    let r = b.ins().fcmp(cc, h, limit_v);
+    b.ins().jump(done, &[BlockArg::Value(r)]);
+    b.switch_to_block(done);
+    result
+}

@@ -1,0 +1,1026 @@
+//! The recorder: follows the interpreter through one iteration of a hot loop and writes the
+//! typed trace IR.
+//!
+//! The interpreter calls [`Recorder::step`] before it executes each instruction of the frame
+//! being recorded, with the frame's stack pointer synchronised. The recorder looks at the
+//! concrete operands (their types, a branch's direction), emits IR specialised to them plus a
+//! guard for every assumption, and keeps a symbolic copy of the frame: which slots the trace has
+//! read or written, and the value stack above the loop header's depth. The interpreter then
+//! executes the instruction as usual, so recording never changes what the program does.
+//!
+//! Anything the recorder does not handle ends the recording with a reason (the interpreter goes
+//! on unaffected); the loop may be retried later and is blacklisted after repeated failures.
+
+use super::ir::{Arith, Binding, Cc, Inst, MathFn, Ref, SnapId, Snapshot, Sym, Trace};
+use crate::bytecode::opcodes::{nb, Opcode};
+use crate::bytecode::Code;
+use crate::objects::{IterKind, PyDict};
+use crate::vm::frame::Frame;
+use crate::vm::ops::Cmp;
+use crate::vm::value::tag;
+use crate::vm::Value;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Longest trace recorded, in bytecode instructions.
+const MAX_RECORDED: usize = 2000;
+
+/// What the interpreter does after a step.
+pub enum Step {
+    /// Execute the instruction and report the next one.
+    Go,
+    /// Recording is over: the loop closed (a trace to compile) or it was aborted.
+    Done(Result<Trace, Abort>),
+}
+
+/// Why a recording stopped without a trace.
+#[derive(Clone, Debug)]
+pub struct Abort {
+    pub reason: String,
+    /// Code unit where it stopped.
+    pub at: u32,
+}
+
+type R<T> = Result<T, String>;
+
+pub struct Recorder {
+    pub code: Rc<Code>,
+    /// Code unit of the loop header (an opcode unit, never an EXTENDED_ARG prefix).
+    pub header: u32,
+    /// `Vm::depth` of the frame being recorded.
+    pub depth: usize,
+    stack_base: u32,
+    /// Stack pointer at the loop header.
+    header_sp: u32,
+    trace: Trace,
+    /// What the trace knows of each slot below `header_sp`: loaded or written.
+    slots: HashMap<u32, Sym>,
+    /// Slots written by the trace, in order of first write.
+    written: Vec<u32>,
+    /// The value of each slot the trace read before writing it, as loaded at entry.
+    loaded: HashMap<u32, Sym>,
+    /// Tags of the slots at the header when recording started.
+    entry_tags: Vec<u8>,
+    /// The value stack above `header_sp`.
+    stack: Vec<Sym>,
+    /// Where the interpreter must go next (None before the first step).
+    expect: Option<u32>,
+    started: bool,
+    /// The snapshot of the current instruction, once a guard needed it.
+    snap_here: Option<SnapId>,
+    /// A constant whose value the current instruction pushes at this stack slot: filled in
+    /// before the next step.
+    fixup: Option<(u32, usize)>,
+}
+
+/// The opcode unit of the instruction starting (perhaps with EXTENDED_ARG prefixes) at `i`.
+pub fn opcode_unit(code: &Code, i: usize) -> usize {
+    let (_, op, _, next) = code.decode(i);
+    next - 1 - op.caches()
+}
+
+impl Recorder {
+    pub fn new(code: Rc<Code>, header: usize, depth: usize, f: &Frame) -> Recorder {
+        let stack_base = code.localsplus.len() as u32;
+        let entry_tags = f.slots.slice(0..f.sp).iter().map(Value::tag).collect();
+        Recorder {
+            header: opcode_unit(&code, header) as u32,
+            code,
+            depth,
+            stack_base,
+            header_sp: f.sp as u32,
+            trace: Trace::default(),
+            slots: HashMap::new(),
+            written: Vec::new(),
+            loaded: HashMap::new(),
+            entry_tags,
+            stack: Vec::new(),
+            expect: None,
+            started: false,
+            snap_here: None,
+            fixup: None,
+        }
+    }
+
+    /// Records the instruction at code unit `at` (about to execute in frame `f`).
+    pub fn step(
+        &mut self,
+        f: &Frame,
+        globals: &Rc<PyDict>,
+        builtins: &Rc<PyDict>,
+        at: usize,
+        op: Opcode,
+        arg: u32,
+    ) -> Step {
+        let at32 = at as u32;
+        if let Some((k, pos)) = self.fixup.take() {
+            // A constant the previous instruction pushed, known now that it ran.
+            match f.slots.slice(0..f.sp).get(pos) {
+                Some(v) => self.trace.consts[k as usize] = v.clone(),
+                None => return self.abort("lost a pushed value", at32),
+            }
+        }
+        if self.started && at32 == self.header {
+            return Step::Done(self.close(f).map_err(|reason| Abort { reason, at: at32 }));
+        }
+        if let Some(e) = self.expect {
+            if e != at32 {
+                return self.abort("the interpreter left the recorded path", at32);
+            }
+        }
+        if !self.started {
+            if at32 != self.header || f.sp as u32 != self.header_sp {
+                return self.abort("not at the loop header", at32);
+            }
+            self.started = true;
+        }
+        if self.trace.recorded.len() >= MAX_RECORDED {
+            return self.abort("trace too long", at32);
+        }
+        self.trace.recorded.push(at32);
+        self.snap_here = None;
+        let fallthrough = self.code.next_instruction(at) as u32;
+        self.expect = Some(fallthrough);
+        match self.record(f, globals, builtins, at, op, arg) {
+            Ok(()) => match self.expect {
+                Some(e) if e <= at32 && e != self.header => self.abort("an inner loop", at32),
+                _ => Step::Go,
+            },
+            Err(reason) => self.abort(&reason, at32),
+        }
+    }
+
+    fn abort(&mut self, reason: &str, at: u32) -> Step {
+        Step::Done(Err(Abort {
+            reason: reason.to_string(),
+            at,
+        }))
+    }
+
+    fn emit(&mut self, inst: Inst) -> Ref {
+        self.trace.insts.push(inst);
+        (self.trace.insts.len() - 1) as Ref
+    }
+
+    fn konst(&mut self, v: Value) -> u32 {
+        self.trace.consts.push(v);
+        (self.trace.consts.len() - 1) as u32
+    }
+
+    /// The snapshot of the frame as it is before the current instruction.
+    fn snap(&mut self, f: &Frame, at: usize) -> SnapId {
+        if let Some(s) = self.snap_here {
+            return s;
+        }
+        let mut slots: Vec<(u32, Sym)> = self.written.iter().map(|s| (*s, self.slots[s])).collect();
+        for (k, sym) in self.stack.iter().enumerate() {
+            slots.push((self.header_sp + k as u32, *sym));
+        }
+        let snap = Snapshot {
+            ip: at as u32,
+            sp: f.sp as u32,
+            slots,
+        };
+        self.trace.snaps.push(snap);
+        let id = (self.trace.snaps.len() - 1) as SnapId;
+        self.snap_here = Some(id);
+        id
+    }
+
+    /// The symbol for slot `slot` (a local, or a stack entry below the header's depth), loading
+    /// it from the frame on first use.
+    fn slot(&mut self, f: &Frame, slot: u32) -> R<Sym> {
+        if let Some(s) = self.slots.get(&slot) {
+            return Ok(*s);
+        }
+        let v = &f.slots[slot as usize];
+        let sym = self.load(slot, v)?;
+        self.slots.insert(slot, sym);
+        self.loaded.insert(slot, sym);
+        Ok(sym)
+    }
+
+    /// IR loading a slot holding (at recording time) `v`.
+    fn load(&mut self, slot: u32, v: &Value) -> R<Sym> {
+        let t = v.tag();
+        let r = self.emit(Inst::SLoad { slot, tag: t });
+        Ok(match v {
+            Value::Null => return Err("unbound local".into()),
+            Value::Int(_) => Sym::Int(r),
+            Value::Float(_) => Sym::Float(r),
+            Value::Bool(_) => Sym::Bool(r),
+            Value::None => Sym::Const(self.konst(Value::None)),
+            Value::Complex(_) => {
+                let re = self.emit(Inst::ComplexRe(r));
+                let im = self.emit(Inst::ComplexIm(r));
+                Sym::Complex(re, im)
+            }
+            Value::List(_) | Value::Iterator(_) | Value::Tuple(_) | Value::Str(_) => {
+                Sym::Obj { tag: t, ptr: r }
+            }
+            _ => {
+                return Err(format!(
+                    "a local of type '{}'",
+                    crate::vm::types::type_name(v)
+                ))
+            }
+        })
+    }
+
+    fn write(&mut self, slot: u32, sym: Sym) {
+        if !self.written.contains(&slot) {
+            self.written.push(slot);
+        }
+        self.slots.insert(slot, sym);
+    }
+
+    fn push(&mut self, s: Sym) {
+        self.stack.push(s);
+    }
+
+    fn pop(&mut self) -> R<Sym> {
+        self.stack
+            .pop()
+            .ok_or_else(|| "the stack went below the loop header's depth".to_string())
+    }
+
+    /// The stack entry `k` places from the top (1 = top), which may lie below the header.
+    fn peek(&mut self, f: &Frame, k: usize) -> R<Sym> {
+        if k <= self.stack.len() {
+            return Ok(self.stack[self.stack.len() - k]);
+        }
+        let below = k - self.stack.len();
+        let slot = self.header_sp as usize - below;
+        if slot < self.stack_base as usize {
+            return Err("stack underflow".into());
+        }
+        self.slot(f, slot as u32)
+    }
+
+    /// The concrete value `k` places from the top of the interpreter's stack.
+    fn concrete<'f>(&self, f: &'f Frame, k: usize) -> &'f Value {
+        &f.slots[f.sp - k]
+    }
+
+    fn int_const(&mut self, v: i64) -> Ref {
+        self.emit(Inst::ConstI(v))
+    }
+
+    fn float_const(&mut self, v: f64) -> Ref {
+        self.emit(Inst::ConstF(v))
+    }
+
+    /// A symbol for a constant value: numbers become IR constants.
+    fn const_sym(&mut self, v: &Value) -> Sym {
+        match v {
+            Value::Int(i) => Sym::Int(self.int_const(*i)),
+            Value::Float(x) => Sym::Float(self.float_const(*x)),
+            Value::Bool(b) => Sym::Bool(self.emit(Inst::ConstB(*b))),
+            Value::Complex(c) => {
+                let (re, im) = (c.re, c.im);
+                Sym::Complex(self.float_const(re), self.float_const(im))
+            }
+            other => Sym::Const(self.konst(other.clone())),
+        }
+    }
+
+    /// A float operand: floats as they are, ints converted (exact below 2**53; CPython rounds
+    /// the same way above it).
+    fn as_float(&mut self, s: Sym) -> Option<Ref> {
+        match s {
+            Sym::Float(r) => Some(r),
+            Sym::Int(r) => Some(self.emit(Inst::IToF(r))),
+            _ => None,
+        }
+    }
+
+    /// A complex operand, as CPython 3.11 converts floats and ints to complex: `(x, 0.0)`.
+    fn as_complex(&mut self, s: Sym) -> Option<(Ref, Ref)> {
+        match s {
+            Sym::Complex(re, im) => Some((re, im)),
+            Sym::Float(_) | Sym::Int(_) => {
+                let re = self.as_float(s)?;
+                Some((re, self.float_const(0.0)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The truth of a symbol as a Bool IR value (None: not supported).
+    fn truth(&mut self, s: Sym) -> R<Ref> {
+        Ok(match s {
+            Sym::Bool(r) => r,
+            Sym::Int(r) => {
+                let z = self.int_const(0);
+                self.emit(Inst::ICmp {
+                    cc: Cc::Ne,
+                    a: r,
+                    b: z,
+                })
+            }
+            Sym::Float(r) => {
+                let z = self.float_const(0.0);
+                self.emit(Inst::FCmp {
+                    cc: Cc::Ne,
+                    a: r,
+                    b: z,
+                })
+            }
+            Sym::Obj {
+                tag: tag::LIST,
+                ptr,
+            } => {
+                let n = self.emit(Inst::ListLen(ptr));
+                let z = self.int_const(0);
+                self.emit(Inst::ICmp {
+                    cc: Cc::Ne,
+                    a: n,
+                    b: z,
+                })
+            }
+            Sym::Const(i) if self.trace.consts[i as usize].is_none() => {
+                self.emit(Inst::ConstB(false))
+            }
+            other => return Err(format!("truth of {other}")),
+        })
+    }
+
+    fn record(
+        &mut self,
+        f: &Frame,
+        globals: &Rc<PyDict>,
+        builtins: &Rc<PyDict>,
+        at: usize,
+        op: Opcode,
+        arg: u32,
+    ) -> R<()> {
+        use Opcode::*;
+        match op {
+            NOP | CACHE | EXTENDED_ARG | PRECALL => {}
+            LOAD_FAST => {
+                if f.slots[arg as usize].is_null() {
+                    return Err("unbound local".into());
+                }
+                let s = self.slot(f, arg)?;
+                self.push(s);
+            }
+            STORE_FAST => {
+                let s = self.pop()?;
+                self.write(arg, s);
+            }
+            LOAD_CONST => {
+                let v = self.code.consts[arg as usize].clone();
+                let s = self.const_sym(&v);
+                self.push(s);
+            }
+            POP_TOP => {
+                self.pop()?;
+            }
+            PUSH_NULL => self.push(Sym::Null),
+            COPY => {
+                let s = self.peek(f, arg as usize)?;
+                self.push(s);
+            }
+            SWAP => {
+                let n = arg as usize;
+                if n > self.stack.len() {
+                    return Err("SWAP below the loop header".into());
+                }
+                let len = self.stack.len();
+                self.stack.swap(len - 1, len - n);
+            }
+            BINARY_OP => self.binary_op(f, at, arg)?,
+            COMPARE_OP => self.compare(f, at, arg)?,
+            UNARY_NOT => {
+                let s = self.pop()?;
+                let t = self.truth(s)?;
+                let r = self.emit(Inst::Not(t));
+                self.push(Sym::Bool(r));
+            }
+            UNARY_NEGATIVE => {
+                let s = self.peek(f, 1)?;
+                let r = match s {
+                    Sym::Int(a) => {
+                        let snap = self.snap(f, at);
+                        Sym::Int(self.emit(Inst::INeg { a, snap }))
+                    }
+                    Sym::Float(a) => Sym::Float(self.emit(Inst::FNeg(a))),
+                    Sym::Complex(re, im) => {
+                        Sym::Complex(self.emit(Inst::FNeg(re)), self.emit(Inst::FNeg(im)))
+                    }
+                    other => return Err(format!("-{other}")),
+                };
+                self.pop()?;
+                self.push(r);
+            }
+            POP_JUMP_FORWARD_IF_FALSE
+            | POP_JUMP_FORWARD_IF_TRUE
+            | POP_JUMP_BACKWARD_IF_FALSE
+            | POP_JUMP_BACKWARD_IF_TRUE => {
+                let s = self.peek(f, 1)?;
+                let truth = self.truth(s)?;
+                let taken_if = matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+                let value = self.concrete_truth(self.concrete(f, 1))?;
+                self.guard(f, at, truth, value)?;
+                self.pop()?;
+                if value == taken_if {
+                    self.expect =
+                        Some(opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32);
+                }
+            }
+            POP_JUMP_FORWARD_IF_NONE
+            | POP_JUMP_FORWARD_IF_NOT_NONE
+            | POP_JUMP_BACKWARD_IF_NONE
+            | POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                // The symbol's type is guarded already: whether it is None is known.
+                let s = self.pop()?;
+                let none = match s {
+                    Sym::Const(i) => self.trace.consts[i as usize].is_none(),
+                    Sym::Null => return Err("NULL tested for None".into()),
+                    _ => false,
+                };
+                let taken_if = matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
+                if none == taken_if {
+                    self.expect =
+                        Some(opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32);
+                }
+            }
+            JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
+                let s = self.peek(f, 1)?;
+                let truth = self.truth(s)?;
+                let value = self.concrete_truth(self.concrete(f, 1))?;
+                self.guard(f, at, truth, value)?;
+                if value == (op == JUMP_IF_TRUE_OR_POP) {
+                    self.expect =
+                        Some(opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32);
+                } else {
+                    self.pop()?;
+                }
+            }
+            JUMP_FORWARD => {
+                self.expect =
+                    Some(opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32);
+            }
+            JUMP_BACKWARD => {
+                let target = opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32;
+                if target != self.header {
+                    return Err("an inner loop".into());
+                }
+                self.expect = Some(target);
+            }
+            FOR_ITER => {
+                let it = self.peek(f, 1)?;
+                let Sym::Obj {
+                    tag: tag::ITERATOR,
+                    ptr,
+                } = it
+                else {
+                    return Err(format!("FOR_ITER over {it}"));
+                };
+                let Value::Iterator(concrete) = self.concrete(f, 1) else {
+                    return Err("FOR_ITER over a non-iterator".into());
+                };
+                let snap = self.snap(f, at);
+                let next = match &*concrete.kind.borrow() {
+                    IterKind::Range { remaining, .. } if *remaining > 0 => {
+                        Sym::Int(self.emit(Inst::RangeNext { iter: ptr, snap }))
+                    }
+                    IterKind::List { list, index } => {
+                        let items = list.items.borrow();
+                        let Some(item) = items.get(*index) else {
+                            return Err("the loop ends while recording".into());
+                        };
+                        let t = item.tag();
+                        let r = self.emit(Inst::ListIterNext {
+                            iter: ptr,
+                            tag: t,
+                            snap,
+                        });
+                        drop(items);
+                        self.item_sym(t, r)?
+                    }
+                    IterKind::Range { .. } => return Err("the loop ends while recording".into()),
+                    _ => return Err("FOR_ITER over this kind of iterator".into()),
+                };
+                self.push(next);
+            }
+            BINARY_SUBSCR => {
+                let index = self.peek(f, 1)?;
+                let container = self.peek(f, 2)?;
+                match (container, index) {
+                    (
+                        Sym::Obj {
+                            tag: tag::LIST,
+                            ptr,
+                        },
+                        Sym::Int(i),
+                    ) => {
+                        let (Value::List(l), Value::Int(ci)) =
+                            (self.concrete(f, 2), self.concrete(f, 1))
+                        else {
+                            return Err("subscript types changed".into());
+                        };
+                        let items = l.items.borrow();
+                        let Some(k) = crate::vm::collections::normalize(*ci, items.len()) else {
+                            return Err("index out of range while recording".into());
+                        };
+                        let t = items[k].tag();
+                        drop(items);
+                        let snap = self.snap(f, at);
+                        let r = self.emit(Inst::ListItem {
+                            list: ptr,
+                            index: i,
+                            tag: t,
+                            snap,
+                        });
+                        let item = self.item_sym(t, r)?;
+                        self.pop()?;
+                        self.pop()?;
+                        self.push(item);
+                    }
+                    (c, i) => return Err(format!("subscript {c}[{i}]")),
+                }
+            }
+            STORE_SUBSCR => {
+                let index = self.peek(f, 1)?;
+                let container = self.peek(f, 2)?;
+                let value = self.peek(f, 3)?;
+                match (container, index, value) {
+                    (
+                        Sym::Obj {
+                            tag: tag::LIST,
+                            ptr,
+                        },
+                        Sym::Int(i),
+                        Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Complex(..),
+                    ) => {
+                        let snap = self.snap(f, at);
+                        self.emit(Inst::ListStore {
+                            list: ptr,
+                            index: i,
+                            value,
+                            snap,
+                        });
+                        for _ in 0..3 {
+                            self.pop()?;
+                        }
+                    }
+                    (c, i, v) => return Err(format!("store {c}[{i}] = {v}")),
+                }
+            }
+            LOAD_GLOBAL => {
+                let name = self.code.names[(arg >> 1) as usize].clone();
+                let v = self.global(f, globals, builtins, at, &name)?;
+                if arg & 1 != 0 {
+                    self.push(Sym::Null);
+                }
+                let s = self.const_sym(&v);
+                self.push(s);
+            }
+            LOAD_ATTR | LOAD_METHOD => {
+                let obj = self.peek(f, 1)?;
+                let name = self.code.names[arg as usize].clone();
+                let name_str = name
+                    .as_pystr()
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default();
+                let r = match obj {
+                    Sym::Complex(re, _) if op == LOAD_ATTR && name_str == "real" => Sym::Float(re),
+                    Sym::Complex(_, im) if op == LOAD_ATTR && name_str == "imag" => Sym::Float(im),
+                    Sym::Const(i) => {
+                        let Value::Module(m) = self.trace.consts[i as usize].clone() else {
+                            return Err(format!("attribute '{name_str}' of a constant"));
+                        };
+                        let what = format!("{}.{name_str}", m.name);
+                        let v = self.bind(f, at, &m.dict, &name_str, what)?;
+                        self.const_sym(&v)
+                    }
+                    Sym::Obj { tag: tag::LIST, .. }
+                        if op == LOAD_METHOD && name_str == "append" =>
+                    {
+                        // Built-in types cannot change: the method is what the interpreter
+                        // finds now, read once it has pushed it.
+                        let k = self.konst(Value::None);
+                        self.fixup = Some((k, f.sp - 1));
+                        self.pop()?;
+                        self.push(Sym::Const(k));
+                        self.push(obj);
+                        return Ok(());
+                    }
+                    other => return Err(format!("attribute '{name_str}' of {other}")),
+                };
+                self.pop()?;
+                if op == LOAD_METHOD {
+                    self.push(Sym::Null);
+                }
+                self.push(r);
+            }
+            CALL => self.call(f, at, arg as usize)?,
+            _ => return Err(format!("{} not supported", op.name())),
+        }
+        Ok(())
+    }
+
+    /// The symbol of a list item of tag `t` read into IR value `r`.
+    fn item_sym(&mut self, t: u8, r: Ref) -> R<Sym> {
+        Ok(match t {
+            tag::INT => Sym::Int(r),
+            tag::FLOAT => Sym::Float(r),
+            tag::BOOL => Sym::Bool(r),
+            tag::COMPLEX => {
+                let re = self.emit(Inst::ComplexRe(r));
+                let im = self.emit(Inst::ComplexIm(r));
+                Sym::Complex(re, im)
+            }
+            tag::LIST => Sym::Obj { tag: t, ptr: r },
+            _ => return Err("a list item of an unsupported type".into()),
+        })
+    }
+
+    fn concrete_truth(&self, v: &Value) -> R<bool> {
+        Ok(match v {
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(x) => *x != 0.0,
+            Value::None => false,
+            Value::List(l) => !l.items.borrow().is_empty(),
+            _ => return Err("truth of an unsupported type".into()),
+        })
+    }
+
+    /// A guard that `cond` is `value`, exiting to the snapshot before the instruction at `at`.
+    fn guard(&mut self, f: &Frame, at: usize, cond: Ref, value: bool) -> R<()> {
+        if let Inst::ConstB(b) = self.trace.insts[cond as usize] {
+            return if b == value {
+                Ok(())
+            } else {
+                Err("a constant condition disagrees".into())
+            };
+        }
+        let snap = self.snap(f, at);
+        self.emit(Inst::Guard {
+            cond,
+            expect: value,
+            snap,
+        });
+        Ok(())
+    }
+
+    /// A name looked up in `dict` (entry and value guarded by a binding).
+    fn bind(
+        &mut self,
+        f: &Frame,
+        at: usize,
+        dict: &Rc<PyDict>,
+        name: &str,
+        what: String,
+    ) -> R<Value> {
+        let table = dict.table();
+        let hash = crate::objects::str::str_hash(name);
+        let Some(index) = table.find_str(hash, name) else {
+            return Err(format!("name '{name}' not found"));
+        };
+        let value = table.value_at(index).cloned().unwrap_or(Value::None);
+        let binding = Binding {
+            dict: dict.clone(),
+            version: table.keys_version(),
+            index: index as u32,
+            expected: value.clone(),
+            what,
+        };
+        drop(table);
+        self.trace.bindings.push(binding);
+        let b = (self.trace.bindings.len() - 1) as u32;
+        let snap = self.snap(f, at);
+        self.emit(Inst::GuardBinding { binding: b, snap });
+        Ok(value)
+    }
+
+    /// LOAD_GLOBAL: the module's globals, then the builtins (whose binding also requires the
+    /// name to stay absent from the globals).
+    fn global(
+        &mut self,
+        f: &Frame,
+        globals: &Rc<PyDict>,
+        builtins: &Rc<PyDict>,
+        at: usize,
+        name: &Value,
+    ) -> R<Value> {
+        let name = name
+            .as_pystr()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
+        let hash = crate::objects::str::str_hash(&name);
+        let in_globals = globals.table().find_str(hash, &name).is_some();
+        if in_globals {
+            return self.bind(f, at, globals, &name, name.clone());
+        }
+        // The globals must keep not having the name: their keys version stays the same.
+        let version = globals.table().keys_version();
+        self.trace.bindings.push(Binding {
+            dict: globals.clone(),
+            version,
+            index: u32::MAX,
+            expected: Value::Null,
+            what: format!("{name} (not a global)"),
+        });
+        let b = (self.trace.bindings.len() - 1) as u32;
+        let snap = self.snap(f, at);
+        self.emit(Inst::GuardBinding { binding: b, snap });
+        self.bind(f, at, builtins, &name, name.clone())
+    }
+
+    fn binary_op(&mut self, f: &Frame, at: usize, arg: u32) -> R<()> {
+        let b = self.peek(f, 1)?;
+        let a = self.peek(f, 2)?;
+        let op = match arg {
+            nb::ADD | nb::INPLACE_ADD => Some(Arith::Add),
+            nb::SUBTRACT | nb::INPLACE_SUBTRACT => Some(Arith::Sub),
+            nb::MULTIPLY | nb::INPLACE_MULTIPLY => Some(Arith::Mul),
+            _ => None,
+        };
+        let r = match (a, b) {
+            (Sym::Int(x), Sym::Int(y)) => {
+                let snap = self.snap(f, at);
+                match (op, arg) {
+                    (Some(op), _) => Sym::Int(self.emit(Inst::IArith {
+                        op,
+                        a: x,
+                        b: y,
+                        snap,
+                    })),
+                    (None, nb::FLOOR_DIVIDE | nb::INPLACE_FLOOR_DIVIDE) => {
+                        Sym::Int(self.emit(Inst::IFloorDiv { a: x, b: y, snap }))
+                    }
+                    (None, nb::REMAINDER | nb::INPLACE_REMAINDER) => {
+                        Sym::Int(self.emit(Inst::IMod { a: x, b: y, snap }))
+                    }
+                    _ => return Err("this int operator".into()),
+                }
+            }
+            (Sym::Float(_), Sym::Float(_) | Sym::Int(_)) | (Sym::Int(_), Sym::Float(_)) => {
+                let x = self.as_float(a).expect("a number");
+                let y = self.as_float(b).expect("a number");
+                match (op, arg) {
+                    (Some(op), _) => Sym::Float(self.emit(Inst::FArith { op, a: x, b: y })),
+                    (None, nb::TRUE_DIVIDE | nb::INPLACE_TRUE_DIVIDE) => {
+                        let snap = self.snap(f, at);
+                        Sym::Float(self.emit(Inst::FDiv { a: x, b: y, snap }))
+                    }
+                    _ => return Err("this float operator".into()),
+                }
+            }
+            (Sym::Complex(..), Sym::Complex(..) | Sym::Float(_) | Sym::Int(_))
+            | (Sym::Float(_) | Sym::Int(_), Sym::Complex(..)) => {
+                let Some(op) = op else {
+                    return Err("this complex operator".into());
+                };
+                let (ar, ai) = self.as_complex(a).expect("a number");
+                let (br, bi) = self.as_complex(b).expect("a number");
+                let f2 = |s: &mut Self, op, a, b| s.emit(Inst::FArith { op, a, b });
+                match op {
+                    Arith::Add | Arith::Sub => {
+                        Sym::Complex(f2(self, op, ar, br), f2(self, op, ai, bi))
+                    }
+                    Arith::Mul => {
+                        // CPython's _Py_c_prod.
+                        let rr = f2(self, Arith::Mul, ar, br);
+                        let ii = f2(self, Arith::Mul, ai, bi);
+                        let ri = f2(self, Arith::Mul, ar, bi);
+                        let ir = f2(self, Arith::Mul, ai, br);
+                        Sym::Complex(f2(self, Arith::Sub, rr, ii), f2(self, Arith::Add, ri, ir))
+                    }
+                }
+            }
+            (a, b) => return Err(format!("binary operator on {a} and {b}")),
+        };
+        self.pop()?;
+        self.pop()?;
+        self.push(r);
+        Ok(())
+    }
+
+    fn compare(&mut self, f: &Frame, at: usize, arg: u32) -> R<()> {
+        let cmp = Cmp::from_arg(arg);
+        let cc = match cmp {
+            Cmp::Lt => Cc::Lt,
+            Cmp::Le => Cc::Le,
+            Cmp::Eq => Cc::Eq,
+            Cmp::Ne => Cc::Ne,
+            Cmp::Gt => Cc::Gt,
+            Cmp::Ge => Cc::Ge,
+        };
+        let b = self.peek(f, 1)?;
+        let a = self.peek(f, 2)?;
+        let (cond, value) = match (a, b) {
+            (Sym::Int(x), Sym::Int(y)) => {
+                let (Value::Int(cx), Value::Int(cy)) = (self.concrete(f, 2), self.concrete(f, 1))
+                else {
+                    return Err("compare types changed".into());
+                };
+                (
+                    self.emit(Inst::ICmp { cc, a: x, b: y }),
+                    cmp.apply(cx.cmp(cy)),
+                )
+            }
+            (Sym::Float(_) | Sym::Int(_), Sym::Float(_) | Sym::Int(_)) => {
+                let snap = self.snap(f, at);
+                for s in [a, b] {
+                    if let Sym::Int(r) = s {
+                        if !matches!(self.trace.insts[r as usize], Inst::ConstI(v) if v.unsigned_abs() <= 1 << 53)
+                        {
+                            self.emit(Inst::GuardExactF { a: r, snap });
+                        }
+                    }
+                }
+                let x = self.as_float(a).expect("a number");
+                let y = self.as_float(b).expect("a number");
+                let num = |v: &Value| match v {
+                    Value::Int(i) => Some(*i as f64),
+                    Value::Float(x) => Some(*x),
+                    _ => None,
+                };
+                let (Some(cx), Some(cy)) = (num(self.concrete(f, 2)), num(self.concrete(f, 1)))
+                else {
+                    return Err("compare types changed".into());
+                };
+                let value = match cx.partial_cmp(&cy) {
+                    Some(o) => cmp.apply(o),
+                    None => cmp == Cmp::Ne,
+                };
+                (self.emit(Inst::FCmp { cc, a: x, b: y }), value)
+            }
+            (a, b) => return Err(format!("comparison of {a} and {b}")),
+        };
+        // As the interpreter: a comparison feeding a conditional jump takes the jump itself.
+        let next = self.code.next_instruction(at);
+        let unit = self.code.code.get(next).copied();
+        let fused = unit.map(|u| u.op).filter(|op| {
+            matches!(
+                op,
+                Opcode::POP_JUMP_FORWARD_IF_FALSE
+                    | Opcode::POP_JUMP_FORWARD_IF_TRUE
+                    | Opcode::POP_JUMP_BACKWARD_IF_FALSE
+                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+            )
+        });
+        match fused {
+            Some(jump) => {
+                self.guard(f, at, cond, value)?;
+                self.pop()?;
+                self.pop()?;
+                let arg = unit.map_or(0, |u| u.arg as u32);
+                let taken_if = matches!(
+                    jump,
+                    Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+                );
+                self.expect = Some(if value == taken_if {
+                    opcode_unit(&self.code, self.code.jump_target(next, jump, arg)) as u32
+                } else {
+                    self.code.next_instruction(next) as u32
+                });
+            }
+            None => {
+                self.pop()?;
+                self.pop()?;
+                self.push(Sym::Bool(cond));
+            }
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, f: &Frame, at: usize, argc: usize) -> R<()> {
+        if f.kwnames != u32::MAX {
+            return Err("a call with keyword arguments".into());
+        }
+        let first = self.peek(f, argc + 2)?;
+        // `f(args)` is NULL, f, args; `obj.m(args)` is m, obj, args.
+        let (callee, argc) = match first {
+            Sym::Null => (self.peek(f, argc + 1)?, argc),
+            method => (method, argc + 1),
+        };
+        let Sym::Const(ci) = callee else {
+            return Err(format!("a call of {callee}"));
+        };
+        let Value::Builtin(b) = self.trace.consts[ci as usize].clone() else {
+            return Err("a call of a Python function".into());
+        };
+        if !b.self_.is_null() {
+            return Err(format!("a call of {}", b.qualified_name()));
+        }
+        let mut args = Vec::with_capacity(argc);
+        for k in (1..=argc).rev() {
+            args.push(self.peek(f, k)?);
+        }
+        let qualified = b.qualified_name();
+        let name = qualified.strip_prefix("builtins.").unwrap_or(&qualified);
+        let r = match (name, args.as_slice()) {
+            ("abs", [Sym::Int(a)]) => {
+                let snap = self.snap(f, at);
+                Sym::Int(self.emit(Inst::IAbs { a: *a, snap }))
+            }
+            ("abs", [Sym::Float(a)]) => Sym::Float(self.emit(Inst::FAbs(*a))),
+            ("abs", [Sym::Complex(re, im)]) => Sym::Float(self.emit(Inst::Math {
+                f: MathFn::Hypot,
+                a: *re,
+                b: *im,
+            })),
+            (
+                "len",
+                [Sym::Obj {
+                    tag: tag::LIST,
+                    ptr,
+                }],
+            ) => Sym::Int(self.emit(Inst::ListLen(*ptr))),
+            (
+                "list.append",
+                [Sym::Obj {
+                    tag: tag::LIST,
+                    ptr,
+                }, value @ (Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Complex(..))],
+            ) => {
+                self.emit(Inst::ListAppend {
+                    list: *ptr,
+                    value: *value,
+                });
+                Sym::Const(self.konst(Value::None))
+            }
+            ("float", [Sym::Float(a)]) => Sym::Float(*a),
+            ("float", [Sym::Int(a)]) => Sym::Float(self.emit(Inst::IToF(*a))),
+            _ => return Err(format!("a call of {name}")),
+        };
+        for _ in 0..argc + 1 {
+            self.pop()?;
+        }
+        if matches!(first, Sym::Null) {
+            self.pop()?;
+        }
+        self.push(r);
+        Ok(())
+    }
+
+    /// The loop closed: check that the loop carries its values with stable types and finish
+    /// the trace.
+    fn close(&mut self, f: &Frame) -> R<Trace> {
+        if f.sp as u32 != self.header_sp || !self.stack.is_empty() {
+            return Err("the stack depth changed around the loop".into());
+        }
+        let mut end = Vec::new();
+        for &slot in &self.written.clone() {
+            let now = self.slots[&slot];
+            let entry = match self.loaded.get(&slot) {
+                Some(e) => *e,
+                None => {
+                    // Written before read: carried if it held the same kind of value at entry.
+                    let t = self
+                        .entry_tags
+                        .get(slot as usize)
+                        .copied()
+                        .unwrap_or(tag::NULL);
+                    let same = matches!(
+                        (t, now),
+                        (tag::INT, Sym::Int(_))
+                            | (tag::FLOAT, Sym::Float(_))
+                            | (tag::BOOL, Sym::Bool(_))
+                            | (tag::COMPLEX, Sym::Complex(..))
+                    ) || matches!(now, Sym::Obj { tag: ot, .. } if ot == t);
+                    if !same {
+                        return Err(format!(
+                            "'{}' changes type in the loop",
+                            self.slot_name(slot)
+                        ));
+                    }
+                    let e = self.load(slot, &f.slots[slot as usize])?;
+                    self.loaded.insert(slot, e);
+                    e
+                }
+            };
+            if !entry.same_kind(&now) {
+                return Err(format!(
+                    "'{}' changes type in the loop",
+                    self.slot_name(slot)
+                ));
+            }
+            if let Sym::Const(_) = now {
+                return Err(format!(
+                    "'{}' holds a constant object",
+                    self.slot_name(slot)
+                ));
+            }
+            end.push((slot, now));
+        }
+        let mut trace = std::mem::take(&mut self.trace);
+        trace.carried = end
+            .into_iter()
+            .map(|(slot, now)| (slot, self.loaded[&slot], now))
+            .collect();
+        Ok(trace)
+    }
+
+    fn slot_name(&self, slot: u32) -> String {
+        self.code.localsplus.get(slot as usize).map_or_else(
+            || format!("stack[{}]", slot - self.stack_base),
+            |n| n.to_string(),
+        )
+    }
+}

@@ -1,0 +1,257 @@
+//! What compiled traces call and how their exits return to the interpreter.
+//!
+//! Helpers are `extern "C"`, never panic and report failure by a status or a null pointer; the
+//! trace then leaves through a side exit before anything was changed, and the interpreter
+//! performs the operation itself (raising the error, if there is one).
+//!
+//! Objects are passed as the payload word of their `Value` together with the tag the trace
+//! guarded; [`borrow`] turns the two words back into a (non-owning) `Value`, so no helper depends
+//! on how `Rc` lays out its allocation.
+
+use super::ir::Binding;
+use crate::objects::IterKind;
+use crate::vm::Value;
+use std::mem::ManuallyDrop;
+
+/// The state a running trace shares with its helpers. `out` (offset 0) carries a helper's
+/// second result.
+#[repr(C)]
+pub struct Ctx {
+    pub out: u64,
+    /// List items a trace overwrote: dropped when the trace exits, so that objects the trace
+    /// borrowed from a list stay alive while it runs.
+    pub deferred: Vec<Value>,
+}
+
+/// How many overwritten objects a trace may hold back before it must exit to drop them.
+const MAX_DEFERRED: usize = 4096;
+
+/// The `Value` whose two words are `tag` and `payload`, not owned.
+///
+/// # Safety
+/// The words must be those of a live value.
+#[inline(always)]
+pub unsafe fn borrow(tag: u8, payload: u64) -> ManuallyDrop<Value> {
+    // SAFETY: `Value` is `repr(C, u64)`: its tag word and its payload word (see value.rs).
+    ManuallyDrop::new(unsafe { std::mem::transmute::<[u64; 2], Value>([tag as u64, payload]) })
+}
+
+/// A value's payload word (the second of its two words).
+pub fn payload_of(v: &Value) -> u64 {
+    // SAFETY: a `Value` is two initialised-or-padding words; the payload word of an immediate
+    // or pointer variant is fully written except for `bool` (whose upper bytes nobody reads).
+    unsafe { (v as *const Value as *const u64).add(1).read() }
+}
+
+/// Offset of a complex number's real part from its payload pointer (the imaginary part
+/// follows 8 bytes later).
+pub fn complex_offset() -> i32 {
+    thread_local! {
+        static OFFSET: i32 = {
+            let v = Value::complex(1.0, 2.0);
+            let base = payload_of(&v) as usize;
+            match &v {
+                Value::Complex(c) => (std::ptr::addr_of!(c.re) as usize - base) as i32,
+                _ => 0,
+            }
+        };
+    }
+    OFFSET.with(|o| *o)
+}
+
+pub extern "C" fn hypot(a: f64, b: f64) -> f64 {
+    // The interpreter's abs(complex): Rust's hypot is the C library's, as CPython's.
+    a.hypot(b)
+}
+
+pub extern "C" fn list_len(list: u64) -> i64 {
+    // SAFETY: the trace guarded the tag and the slot or list holding the object keeps it alive.
+    let v = unsafe { borrow(crate::vm::value::tag::LIST, list) };
+    match &*v {
+        Value::List(l) => l.items.try_borrow().map_or(0, |i| i.len() as i64),
+        _ => 0,
+    }
+}
+
+/// A pointer to `list[index]` (negative indices count from the end), null when out of range.
+pub extern "C" fn list_item(list: u64, index: i64) -> *const Value {
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::LIST, list) };
+    let Value::List(l) = &*v else {
+        return std::ptr::null();
+    };
+    let Ok(items) = l.items.try_borrow() else {
+        return std::ptr::null();
+    };
+    match crate::vm::collections::normalize(index, items.len()) {
+        Some(k) => &items[k] as *const Value,
+        None => std::ptr::null(),
+    }
+}
+
+fn store(ctx: &mut Ctx, list: u64, index: i64, value: Value) -> u32 {
+    if ctx.deferred.len() >= MAX_DEFERRED {
+        return 1;
+    }
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::LIST, list) };
+    let Value::List(l) = &*v else {
+        return 1;
+    };
+    let Ok(mut items) = l.items.try_borrow_mut() else {
+        return 1;
+    };
+    match crate::vm::collections::normalize(index, items.len()) {
+        Some(k) => {
+            let old = std::mem::replace(&mut items[k], value);
+            if old.tag() > crate::vm::value::LAST_IMMEDIATE {
+                ctx.deferred.push(old);
+            }
+            0
+        }
+        None => 1,
+    }
+}
+
+/// `list[index] = value` for an int, float or bool (`tag`, `payload`); 1 when out of range.
+pub extern "C" fn list_store(ctx: *mut Ctx, list: u64, index: i64, tag: u64, payload: u64) -> u32 {
+    // SAFETY: an immediate's words make an owned value with nothing to drop.
+    let value = ManuallyDrop::into_inner(unsafe { borrow(tag as u8, payload) });
+    // SAFETY: the trace passes its context, live while it runs.
+    store(unsafe { &mut *ctx }, list, index, value)
+}
+
+/// `list[index] = complex(re, im)`; 1 when out of range (nothing is allocated then).
+pub extern "C" fn list_store_complex(
+    ctx: *mut Ctx,
+    list: u64,
+    index: i64,
+    re: f64,
+    im: f64,
+) -> u32 {
+    // SAFETY: as in `list_store`.
+    let ctx = unsafe { &mut *ctx };
+    if list_item(list, index).is_null() {
+        return 1;
+    }
+    store(ctx, list, index, Value::complex(re, im))
+}
+
+/// `list.append(value)`: a complex from (`a`, `b`), else the int, float or bool whose payload
+/// word is `a`'s bits.
+pub extern "C" fn list_append(list: u64, tag: u64, a: f64, b: f64) -> u32 {
+    let value = if tag as u8 == crate::vm::value::tag::COMPLEX {
+        Value::complex(a, b)
+    } else {
+        // SAFETY: an immediate's words make an owned value with nothing to drop.
+        ManuallyDrop::into_inner(unsafe { borrow(tag as u8, a.to_bits()) })
+    };
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::LIST, list) };
+    if let Value::List(l) = &*v {
+        l.push(value);
+    }
+    0
+}
+
+/// The next int of a range iterator into `ctx.out`: 1, or 0 when it is exhausted.
+pub extern "C" fn range_next(ctx: *mut Ctx, iter: u64) -> u32 {
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
+    let Value::Iterator(it) = &*v else {
+        return 0;
+    };
+    let Ok(mut kind) = it.kind.try_borrow_mut() else {
+        return 0;
+    };
+    match &mut *kind {
+        IterKind::Range {
+            next,
+            remaining,
+            step,
+        } if *remaining > 0 => {
+            // SAFETY: as in `list_store`.
+            unsafe { (*ctx).out = *next as u64 };
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// The next item of a list iterator, null when it is exhausted (the interpreter then marks it
+/// so).
+pub extern "C" fn list_iter_next(iter: u64) -> *const Value {
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
+    let Value::Iterator(it) = &*v else {
+        return std::ptr::null();
+    };
+    let Ok(mut kind) = it.kind.try_borrow_mut() else {
+        return std::ptr::null();
+    };
+    match &mut *kind {
+        IterKind::List { list, index } => {
+            let Ok(items) = list.items.try_borrow() else {
+                return std::ptr::null();
+            };
+            match items.get(*index) {
+                Some(item) => {
+                    *index += 1;
+                    item as *const Value
+                }
+                None => std::ptr::null(),
+            }
+        }
+        _ => std::ptr::null(),
+    }
+}
+
+/// Python's `a // b` on ints into `ctx.out`: 1, or 0 when `b == 0` or the result overflows.
+pub extern "C" fn int_floordiv(ctx: *mut Ctx, a: i64, b: i64) -> u32 {
+    if b == 0 {
+        return 0;
+    }
+    match crate::objects::int::floor_div(a, b) {
+        Some(q) => {
+            // SAFETY: as in `list_store`.
+            unsafe { (*ctx).out = q as u64 };
+            1
+        }
+        None => 0,
+    }
+}
+
+/// Python's `a % b` on ints into `ctx.out`: 1, or 0 when `b == 0`.
+pub extern "C" fn int_mod(ctx: *mut Ctx, a: i64, b: i64) -> u32 {
+    if b == 0 {
+        return 0;
+    }
+    // SAFETY: as in `list_store`.
+    unsafe { (*ctx).out = crate::objects::int::floor_mod(a, b) as u64 };
+    1
+}
+
+/// Whether a binding still holds: 1 if so.
+pub extern "C" fn binding_holds(b: *const Binding) -> u32 {
+    // SAFETY: the trace owns its bindings for as long as its code exists.
+    let b = unsafe { &*b };
+    let Ok(table) = b.dict.table_checked() else {
+        return 0;
+    };
+    if table.keys_version() != b.version {
+        return 0;
+    }
+    if b.index == u32::MAX {
+        return 1;
+    }
+    match table.value_at(b.index as usize) {
+        Some(v) => {
+            (v.tag() == b.expected.tag() && payload_of(v) == payload_of(&b.expected)
+                || matches!((v, &b.expected), (Value::Bool(x), Value::Bool(y)) if x == y))
+                as u32
+        }
+        None => 0,
+    }
+}
