@@ -2,6 +2,7 @@
 //! finding fixtures, blessing, and describing differences.
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -193,4 +194,37 @@ pub fn check_all<T: Sync>(
         );
     }
     eprintln!("{} {kind} passed", items.len());
+}
+
+/// Timing figures differ from run to run; `took 0.51 seconds` compares as `took <t> seconds`.
+pub fn normalize_timings(text: &str) -> String {
+    text.lines()
+        .map(|line| match line.find(" took ") {
+            Some(at) if line.trim_end().ends_with(" seconds") => {
+                format!("{} took <t> seconds\n", &line[..at])
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
+}
+
+/// Code-object addresses are per-process in CPython and stand-ins in pyvm; both are numbered in order
+/// of first appearance.
+pub fn normalize_addresses(text: &str) -> String {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" at 0x") {
+        out.push_str(&rest[..at + 4]);
+        let hex = &rest[at + 4..];
+        let len = 2 + hex[2..]
+            .find(|c: char| !c.is_ascii_hexdigit())
+            .unwrap_or(hex.len() - 2);
+        let next = seen.len();
+        let n = *seen.entry(hex[..len].to_string()).or_insert(next);
+        out.push_str(&format!("0xADDR{n}"));
+        rest = &hex[len..];
+    }
+    out.push_str(rest);
+    out
 }

@@ -1,0 +1,239 @@
+#![cfg(feature = "jit")]
+//! The tracing JIT must never change what a program prints. Two runners:
+//!
+//! - `jit_agrees_with_the_interpreter` (the stress test) runs every test program — each `.py` under
+//!   `tests/cases` (recursively), `tests/profile` and `tests/jit`, and every program named by
+//!   `tests/programs/*.cmd` with its arguments — three ways: plain, `--jit`, and
+//!   `--jit --jit-threshold 1` (every loop compiled on its first iteration). stdout, stderr and exit
+//!   status must be identical across the three; timing figures of `tests/programs` read as
+//!   `took <t> seconds`. Every mismatch is reported, not just the first.
+//! - `jit_programs_match_cpython` runs each targeted program `tests/jit/<name>.py` in the same three
+//!   modes and compares with `<name>.stdout` (and `<name>.stderr` / `<name>.status` when CPython
+//!   wrote to stderr or exited non-zero), the output of CPython 3.11. Each program drives its loops
+//!   far past the default threshold and changes something under them (types, globals, list sizes,
+//!   branch directions, exceptions, special floats). `PYVM_BLESS=1 cargo test --test jit`
+//!   regenerates those fixtures from `python3`.
+//!
+//! Programs get the same empty stdin as in `tests/cases.rs`.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use support::*;
+
+/// The header of golden `.stderr` files, as in `tests/cases.rs`; stripped before comparing.
+const HEADER: &str =
+    "# Expected output of CPython 3.11. Regenerate with: PYVM_BLESS=1 cargo test --test jit\n";
+
+/// The ways every program is run; the first is the reference.
+const MODES: [(&str, &[&str]); 3] = [
+    ("plain", &[]),
+    ("--jit", &["--jit"]),
+    (
+        "--jit --jit-threshold 1",
+        &["--jit", "--jit-threshold", "1"],
+    ),
+];
+
+/// One program to run: where, which file, and its arguments.
+struct Program {
+    /// How failures name it, relative to the repository.
+    name: String,
+    dir: PathBuf,
+    file: String,
+    args: Vec<String>,
+    /// Programs from `tests/programs` print timings.
+    timed: bool,
+}
+
+impl Program {
+    fn from_py(path: &Path) -> Program {
+        Program {
+            name: relative(path),
+            dir: path
+                .parent()
+                .expect("program has a directory")
+                .to_path_buf(),
+            file: path
+                .file_name()
+                .expect("program has a name")
+                .to_string_lossy()
+                .into_owned(),
+            args: Vec::new(),
+            timed: false,
+        }
+    }
+
+    fn from_cmd(cmd: &Path) -> Program {
+        let line = read_or_empty(cmd);
+        let mut words = line.split_whitespace().map(str::to_string);
+        let file = words
+            .next()
+            .unwrap_or_else(|| panic!("{} is empty", cmd.display()));
+        Program {
+            name: format!("{} ({})", relative(cmd), line.trim()),
+            dir: root(),
+            file,
+            args: words.collect(),
+            timed: true,
+        }
+    }
+
+    /// Runs the program under `pyvm run` with the JIT flags `flags`, outputs normalized.
+    fn run(&self, flags: &[&str]) -> Outcome {
+        let mut args = vec!["run"];
+        args.extend(flags);
+        args.push(&self.file);
+        args.extend(self.args.iter().map(String::as_str));
+        let out = run(pyvm(), &args, &self.dir);
+        let normalize = |text: &str| {
+            let text =
+                normalize_addresses(&text.replace(self.dir.to_string_lossy().as_ref(), "$DIR"));
+            if self.timed {
+                normalize_timings(&text)
+            } else {
+                text
+            }
+        };
+        Outcome {
+            stdout: normalize(&out.stdout),
+            stderr: normalize(&out.stderr),
+            status: out.status,
+        }
+    }
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// How `actual` differs from `expected`, or `None` when they agree.
+fn compare(expected: &Outcome, actual: &Outcome) -> Option<String> {
+    let mut report = String::new();
+    if expected.stdout != actual.stdout {
+        report.push_str(&diff("stdout", &expected.stdout, &actual.stdout));
+    }
+    if expected.stderr != actual.stderr {
+        report.push_str(&diff("stderr", &expected.stderr, &actual.stderr));
+    }
+    if expected.status != actual.status {
+        report.push_str(&format!(
+            "  exit status: expected {}, got {}\n",
+            expected.status, actual.status
+        ));
+    }
+    (!report.is_empty()).then_some(report)
+}
+
+/// Runs `program` in every mode and describes each mode whose outcome differs from `expected`
+/// (or, without `expected`, from the plain run).
+fn check_modes(program: &Program, expected: Option<&Outcome>) -> Result<(), String> {
+    let mut failures = Vec::new();
+    let mut reference = None;
+    for (mode, flags) in MODES {
+        let actual = program.run(flags);
+        let against = match (expected, &reference) {
+            (Some(e), _) => e,
+            (None, Some(r)) => r,
+            (None, None) => {
+                reference = Some(actual);
+                continue;
+            }
+        };
+        if let Some(report) = compare(against, &actual) {
+            let what = if expected.is_some() {
+                "CPython"
+            } else {
+                "plain"
+            };
+            failures.push(format!("{} [{mode}] vs {what}:\n{report}", program.name));
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join(""))
+    }
+}
+
+/// Every program the test suites run.
+fn all_programs() -> Vec<Program> {
+    let tests = root().join("tests");
+    let mut programs: Vec<Program> = ["cases", "profile", "jit"]
+        .iter()
+        .flat_map(|d| files_with_suffix(&tests.join(d), ".py"))
+        .map(|p| Program::from_py(&p))
+        .collect();
+    programs.extend(
+        files_with_suffix(&tests.join("programs"), ".cmd")
+            .iter()
+            .map(|c| Program::from_cmd(c)),
+    );
+    programs
+}
+
+#[test]
+fn jit_agrees_with_the_interpreter() {
+    let programs = all_programs();
+    check_all("programs under three JIT modes", &programs, |program| {
+        check_modes(program, None)
+    });
+}
+
+#[test]
+fn jit_programs_match_cpython() {
+    let paths = files_with_suffix(&root().join("tests/jit"), ".py");
+    let bless = blessing();
+    let python = if bless { cpython() } else { String::new() };
+    check_all("JIT programs", &paths, |path| {
+        let program = Program::from_py(path);
+        if bless {
+            let out = run(&python, &[&program.file], &program.dir);
+            let dir = program.dir.to_string_lossy();
+            fs::write(
+                with_ext(path, "stdout"),
+                out.stdout.replace(dir.as_ref(), "$DIR"),
+            )
+            .expect("write stdout fixture");
+            let stderr = out.stderr.replace(dir.as_ref(), "$DIR");
+            let stderr = if stderr.is_empty() {
+                stderr
+            } else {
+                format!("{HEADER}{stderr}")
+            };
+            write_or_remove(&with_ext(path, "stderr"), &stderr);
+            let status = if out.status == 0 {
+                String::new()
+            } else {
+                format!("{}\n", out.status)
+            };
+            write_or_remove(&with_ext(path, "status"), &status);
+            return Ok(());
+        }
+        let stderr = read_or_empty(&with_ext(path, "stderr"));
+        let expected = Outcome {
+            stdout: read_or_empty(&with_ext(path, "stdout")),
+            stderr: normalize_addresses(stderr.strip_prefix(HEADER).unwrap_or(&stderr)),
+            status: read_or_empty(&with_ext(path, "status"))
+                .trim()
+                .parse()
+                .unwrap_or(0),
+        };
+        check_modes(&program, Some(&expected))
+    });
+}
+
+#[test]
+fn every_jit_program_has_a_fixture() {
+    for path in files_with_suffix(&root().join("tests/jit"), ".py") {
+        assert!(
+            with_ext(&path, "stdout").exists() || blessing(),
+            "{} has no .stdout: bless it with PYVM_BLESS=1 cargo test --test jit",
+            relative(&path)
+        );
+    }
+}
