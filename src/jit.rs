@@ -81,6 +81,7 @@ impl Default for Options {
 }
 
 /// What the interpreter does after a hot back edge.
+#[cfg_attr(not(feature = "jit"), allow(dead_code))]
 pub(crate) enum LoopAction {
     /// Go on interpreting.
     Continue,

@@ -7,6 +7,7 @@
 //! any other object is a pointer with a known value tag.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 /// An IR value: the index of the instruction that defines it.
 pub type Ref = u32;
@@ -221,20 +222,60 @@ pub struct Snapshot {
     pub slots: Vec<(u32, Sym)>,
 }
 
-/// A recorded loop: its instructions, snapshots and constants.
+/// A trace tree: the loop's root trace and the side traces grown from its hot exits, sharing
+/// one instruction arena (side traces use the values of the path that led to them).
 #[derive(Default)]
 pub struct Trace {
     pub insts: Vec<Inst>,
     pub snaps: Vec<Snapshot>,
     /// Constants the trace refers to (kept alive for as long as the trace).
     pub consts: Vec<crate::vm::Value>,
-    /// Global and attribute bindings the trace depends on.
-    pub bindings: Vec<Binding>,
-    /// The slots the loop carries: (slot, its value as loaded at entry, its value at the end of
-    /// the iteration). Inside the loop the entry symbol's IR values stand for the loop header's.
-    pub carried: Vec<(u32, Sym, Sym)>,
+    /// Global and attribute bindings the trace depends on (boxed: compiled code points to them,
+    /// and the vector grows and shrinks as side traces are recorded).
+    #[allow(clippy::vec_box)]
+    pub bindings: Vec<Box<Binding>>,
+    /// The slots the loop carries around its header, each with its value as loaded at entry.
+    /// Inside the loop the entry symbol's IR values stand for the header's.
+    pub carried: Vec<(u32, Sym)>,
+    /// Every slot some path read from the frame before writing it: its entry value.
+    pub loaded: Vec<(u32, Sym)>,
+    /// Stack pointer at the loop header.
+    pub header_sp: u32,
+    /// The root trace (first) and the side traces.
+    pub paths: Vec<Path>,
+}
+
+/// One trace of a tree: from the loop header (the root) or from a guard's exit (a side trace)
+/// back to the loop header.
+#[derive(Clone, Debug, Default)]
+pub struct Path {
+    /// The trace's number in the log.
+    pub id: u32,
+    /// The snapshot whose exit this path continues (None: the root).
+    pub from: Option<SnapId>,
+    /// Its instructions: `insts[start..end]`.
+    pub start: u32,
+    pub end: u32,
+    /// Slot values at the back edge, for the slots it changed; the other carried slots keep
+    /// the header's values.
+    pub back: Vec<(u32, Sym)>,
     /// The code units recorded, in order (for the dump).
     pub recorded: Vec<u32>,
+}
+
+impl Trace {
+    /// The entry symbol of a carried slot.
+    pub fn carried_entry(&self, slot: u32) -> Option<Sym> {
+        self.carried
+            .iter()
+            .find(|(s, _)| *s == slot)
+            .map(|(_, e)| *e)
+    }
+
+    /// The path continuing from snapshot `snap`.
+    pub fn path_from(&self, snap: SnapId) -> Option<&Path> {
+        self.paths.iter().find(|p| p.from == Some(snap))
+    }
 }
 
 /// A name binding a trace depends on: `dict[name]` (entry `index` while the dict's keys keep
@@ -278,6 +319,28 @@ impl Inst {
             | ListAppend { .. }
             | GuardBinding { .. } => return None,
         })
+    }
+}
+
+impl Inst {
+    /// The snapshot the instruction exits to, if it can exit.
+    pub fn exit(&self) -> Option<SnapId> {
+        use Inst::*;
+        match self {
+            IArith { snap, .. }
+            | INeg { snap, .. }
+            | IAbs { snap, .. }
+            | IFloorDiv { snap, .. }
+            | IMod { snap, .. }
+            | FDiv { snap, .. }
+            | GuardExactF { snap, .. }
+            | Guard { snap, .. }
+            | ListItem { snap, .. }
+            | ListStore { snap, .. }
+            | RangeNext { snap, .. }
+            | ListIterNext { snap, .. } => Some(*snap),
+            _ => None,
+        }
     }
 }
 
@@ -405,28 +468,47 @@ impl fmt::Display for Inst {
     }
 }
 
-impl fmt::Display for Trace {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, inst) in self.insts.iter().enumerate() {
-            match inst.ty() {
-                Some(ty) => writeln!(f, "  %{i:<4} {:<5} = {inst}", format!("{ty:?}"))?,
-                None => writeln!(f, "  {:<13} {inst}", "")?,
+impl Trace {
+    /// The IR of path `p` (its instructions, then what it carries around the loop).
+    pub fn show_path(&self, p: usize) -> String {
+        let mut out = String::new();
+        let path = &self.paths[p];
+        for i in path.start..path.end {
+            let inst = &self.insts[i as usize];
+            let _ = match inst.ty() {
+                Some(ty) => writeln!(out, "  %{i:<4} {:<5} = {inst}", format!("{ty:?}")),
+                None => writeln!(out, "  {:<13} {inst}", ""),
+            };
+        }
+        let _ = writeln!(out, "  loop back with:");
+        for (slot, sym) in &path.back {
+            let _ = writeln!(out, "    slot{slot} = {sym}");
+        }
+        let mut snaps: Vec<u32> = (path.start..path.end)
+            .filter_map(|i| self.insts[i as usize].exit())
+            .collect();
+        snaps.dedup();
+        for s in snaps {
+            let snap = &self.snaps[s as usize];
+            let _ = write!(
+                out,
+                "  snapshot {s}: resume at {} sp={}",
+                snap.ip * 2,
+                snap.sp
+            );
+            for (slot, sym) in &snap.slots {
+                let _ = write!(out, " slot{slot}={sym}");
+            }
+            let _ = writeln!(out);
+        }
+        if p == 0 {
+            for (slot, entry) in &self.carried {
+                let _ = writeln!(out, "  carried: slot{slot} (entry {entry})");
+            }
+            for (i, b) in self.bindings.iter().enumerate() {
+                let _ = writeln!(out, "  binding #{i}: {}", b.what);
             }
         }
-        writeln!(f, "  loop carries:")?;
-        for (slot, entry, end) in &self.carried {
-            writeln!(f, "    slot{slot}: {entry} -> {end}")?;
-        }
-        for (i, s) in self.snaps.iter().enumerate() {
-            write!(f, "  snapshot {i}: resume at {} sp={}", s.ip * 2, s.sp)?;
-            for (slot, sym) in &s.slots {
-                write!(f, " slot{slot}={sym}")?;
-            }
-            writeln!(f)?;
-        }
-        for (i, b) in self.bindings.iter().enumerate() {
-            writeln!(f, "  binding #{i}: {}", b.what)?;
-        }
-        Ok(())
+        out
     }
 }

@@ -127,6 +127,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             uses[r as usize] += 1;
         }
     }
+    // Uses by instructions alone: a value exits need is recomputed in the (cold) exit.
+    let inst_uses = uses.clone();
     for s in &trace.snaps {
         for (_, sym) in &s.slots {
             for r in sym.refs() {
@@ -134,9 +136,16 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             }
         }
     }
-    for (_, entry, end) in &trace.carried {
-        for r in entry.refs().chain(end.refs()) {
+    for (_, entry) in &trace.carried {
+        for r in entry.refs() {
             uses[r as usize] += 1;
+        }
+    }
+    for path in &trace.paths {
+        for (_, sym) in &path.back {
+            for r in sym.refs() {
+                uses[r as usize] += 1;
+            }
         }
     }
     // `abs(z) < c`: decided from re*re + im*im away from the boundary, hypot only near it.
@@ -150,7 +159,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Inst::ConstF(c),
             ) = (&insts[*a as usize], &insts[*b as usize])
             {
-                if uses[*a as usize] == 1 && *c > 0.0 && c.is_finite() {
+                if inst_uses[*a as usize] == 1 && *c > 0.0 && c.is_finite() {
                     fused.insert(*a);
                 }
             }
@@ -243,25 +252,76 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         }};
     }
 
-    for pass in [true, false] {
-        if !pass {
-            // Into the loop: the carried values become the header's parameters.
-            let mut args = Vec::new();
-            for (_, entry, _) in &trace.carried {
-                for r in entry.refs() {
-                    let ty = clif_ty(insts[r as usize].ty().ok_or("untyped carried value")?);
-                    let p = b.append_block_param(header, ty);
-                    args.push(BlockArg::Value(v!(r)));
-                    vals[r as usize] = Some(p);
-                }
-            }
-            b.ins().jump(header, &args);
-            b.switch_to_block(header);
+    // The order of lowering: the preheader (every path's entry loads), the loop header, the
+    // root, then each side trace in the exit block it continues from.
+    enum Step {
+        Inst(usize),
+        Header,
+        Side(SnapId),
+        Back(usize),
+    }
+    let mut steps: Vec<Step> = (0..insts.len())
+        .filter(|&i| in_preheader(i))
+        .map(Step::Inst)
+        .collect();
+    steps.push(Step::Header);
+    for (p, path) in trace.paths.iter().enumerate() {
+        if let Some(s) = path.from {
+            steps.push(Step::Side(s));
         }
-        for (i, inst) in insts.iter().enumerate() {
-            if in_preheader(i) != pass || fused.contains(&(i as Ref)) {
+        steps.extend(
+            (path.start as usize..path.end as usize)
+                .filter(|&i| !in_preheader(i))
+                .map(Step::Inst),
+        );
+        steps.push(Step::Back(p));
+    }
+    for step in steps {
+        let i = match step {
+            Step::Inst(i) => i,
+            Step::Header => {
+                // Into the loop: the carried values become the header's parameters.
+                let mut args = Vec::new();
+                for (_, entry) in &trace.carried {
+                    for r in entry.refs() {
+                        let ty = clif_ty(insts[r as usize].ty().ok_or("untyped carried value")?);
+                        let p = b.append_block_param(header, ty);
+                        args.push(BlockArg::Value(v!(r)));
+                        vals[r as usize] = Some(p);
+                    }
+                }
+                b.ins().jump(header, &args);
+                b.switch_to_block(header);
                 continue;
             }
+            Step::Side(s) => {
+                let blk = exit_for!(s);
+                b.switch_to_block(blk);
+                continue;
+            }
+            Step::Back(p) => {
+                // Around the loop.
+                let path = &trace.paths[p];
+                let mut args = Vec::new();
+                for (slot, entry) in &trace.carried {
+                    let now = path
+                        .back
+                        .iter()
+                        .find(|(s, _)| s == slot)
+                        .map_or(*entry, |(_, sym)| *sym);
+                    for r in now.refs() {
+                        args.push(BlockArg::Value(v!(r)));
+                    }
+                }
+                b.ins().jump(header, &args);
+                continue;
+            }
+        };
+        let inst = &insts[i];
+        if fused.contains(&(i as Ref)) {
+            continue;
+        }
+        {
             let value = match inst {
                 Inst::SLoad { slot, tag: t } => {
                     let off = (*slot as i32) * 16;
@@ -279,7 +339,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Inst::ConstF(x) => Some(b.ins().f64const(*x)),
                 Inst::ConstB(x) => Some(b.ins().iconst(types::I8, *x as i64)),
                 Inst::GuardBinding { binding, .. } => {
-                    let ptr = &trace.bindings[*binding as usize] as *const super::ir::Binding;
+                    let ptr = &*trace.bindings[*binding as usize] as *const super::ir::Binding;
                     let addr = b.ins().iconst(types::I64, ptr as usize as i64);
                     let f = b
                         .ins()
@@ -440,11 +500,16 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     let exit = exit_for!(*snap);
                     Some(load_item(&mut b, p, *t, exit))
                 }
-                Inst::ListIterNext { iter, tag: t, snap } => {
+                Inst::ListIterNext {
+                    iter,
+                    tag: tg,
+                    snap,
+                } => {
                     let it = v!(*iter);
-                    let p = helper!(sig_p_i, runtime::list_iter_next, &[it]);
+                    let t = b.ins().iconst(types::I64, *tg as i64);
+                    let p = helper!(sig_pi_p, runtime::list_iter_next, &[it, t]);
                     let exit = exit_for!(*snap);
-                    Some(load_item(&mut b, p, *t, exit))
+                    Some(load_item(&mut b, p, *tg, exit))
                 }
                 Inst::ListStore {
                     list,
@@ -521,14 +586,6 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             vals[i] = value;
         }
     }
-    // Around the loop.
-    let mut args = Vec::new();
-    for (_, _, end) in &trace.carried {
-        for r in end.refs() {
-            args.push(BlockArg::Value(v!(r)));
-        }
-    }
-    b.ins().jump(header, &args);
 
     b.switch_to_block(fail_entry);
     let zero = b.ins().iconst(types::I32, 0);
@@ -536,13 +593,16 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
 
     let mut exits = vec![ExitInfo::default()];
     let mut buf_len = 0usize;
-    let mut snaps: Vec<_> = exit_blocks.into_iter().collect();
+    let mut snaps: Vec<_> = exit_blocks
+        .into_iter()
+        .filter(|(s, _)| trace.path_from(*s).is_none())
+        .collect();
     snaps.sort_by_key(|(s, _)| *s);
     for (snap_id, blk) in snaps {
         b.switch_to_block(blk);
         let snap = &trace.snaps[snap_id as usize];
         let mut syms: Vec<(u32, Sym)> = Vec::new();
-        for (slot, entry, _) in &trace.carried {
+        for (slot, entry) in &trace.carried {
             let now = snap
                 .slots
                 .iter()
@@ -551,7 +611,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             syms.push((*slot, now));
         }
         for (slot, sym) in &snap.slots {
-            if !trace.carried.iter().any(|(s, _, _)| s == slot) {
+            if trace.carried_entry(*slot).is_none() {
                 syms.push((*slot, *sym));
             }
         }
@@ -569,6 +629,11 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             };
             writes.push(Write { slot, kind, at });
             for r in sym.refs() {
+                if let (true, Inst::Math { a, b: y, .. }) = (fused.contains(&r), &insts[r as usize])
+                {
+                    let (x, y) = (v!(*a), v!(*y));
+                    vals[r as usize] = Some(helper!(sig_ff_f, runtime::hypot, &[x, y]));
+                }
                 let mut x = v!(r);
                 if insts[r as usize].ty() == Some(Ty::Bool) {
                     x = b.ins().uextend(types::I64, x);

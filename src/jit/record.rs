@@ -11,7 +11,7 @@
 //! Anything the recorder does not handle ends the recording with a reason (the interpreter goes
 //! on unaffected); the loop may be retried later and is blacklisted after repeated failures.
 
-use super::ir::{Arith, Binding, Cc, Inst, MathFn, Ref, SnapId, Snapshot, Sym, Trace};
+use super::ir::{Arith, Binding, Cc, Inst, MathFn, Path, Ref, SnapId, Snapshot, Sym, Trace};
 use crate::bytecode::opcodes::{nb, Opcode};
 use crate::bytecode::Code;
 use crate::objects::{IterKind, PyDict};
@@ -29,8 +29,9 @@ const MAX_RECORDED: usize = 2000;
 pub enum Step {
     /// Execute the instruction and report the next one.
     Go,
-    /// Recording is over: the loop closed (a trace to compile) or it was aborted.
-    Done(Result<Trace, Abort>),
+    /// Recording is over: the loop closed (a path to compile, in [`Recorder::take_trace`]) or
+    /// it was aborted (the tree is as it was before).
+    Done(Result<(), Abort>),
 }
 
 /// Why a recording stopped without a trace.
@@ -39,6 +40,9 @@ pub struct Abort {
     pub reason: String,
     /// Code unit where it stopped.
     pub at: u32,
+    /// The loop was left while recording (a normal end of the loop, not a failure): try again
+    /// later without counting it against the loop.
+    pub retry: bool,
 }
 
 type R<T> = Result<T, String>;
@@ -53,12 +57,17 @@ pub struct Recorder {
     /// Stack pointer at the loop header.
     header_sp: u32,
     trace: Trace,
-    /// What the trace knows of each slot below `header_sp`: loaded or written.
+    /// What the path knows of each slot below `header_sp`: loaded or written.
     slots: HashMap<u32, Sym>,
-    /// Slots written by the trace, in order of first write.
+    /// Slots written by the path (or before the exit it starts from), in order.
     written: Vec<u32>,
-    /// The value of each slot the trace read before writing it, as loaded at entry.
-    loaded: HashMap<u32, Sym>,
+    /// The snapshot a side trace starts from (None: recording the root).
+    from: Option<SnapId>,
+    /// The path's number in the log.
+    pub id: u32,
+    /// Arena lengths before this path (insts, snaps, consts, bindings, loaded), to roll back.
+    mark: [usize; 5],
+    recorded: Vec<u32>,
     /// Tags of the slots at the header when recording started.
     entry_tags: Vec<u8>,
     /// The value stack above `header_sp`.
@@ -75,24 +84,44 @@ pub struct Recorder {
 
 /// The opcode unit of the instruction starting (perhaps with EXTENDED_ARG prefixes) at `i`.
 pub fn opcode_unit(code: &Code, i: usize) -> usize {
+    if i >= code.code.len() {
+        return i;
+    }
     let (_, op, _, next) = code.decode(i);
     next - 1 - op.caches()
 }
 
+/// The first unit of the instruction whose opcode unit is `at` (its EXTENDED_ARG prefixes):
+/// where the interpreter must resume to run it.
+pub fn prefix_start(code: &Code, mut at: usize) -> usize {
+    while at > 0 && code.code[at - 1].op == Opcode::EXTENDED_ARG {
+        at -= 1;
+    }
+    at
+}
+
 impl Recorder {
-    pub fn new(code: Rc<Code>, header: usize, depth: usize, f: &Frame) -> Recorder {
+    /// Records a new loop (the root of a tree) from its header `f.ip`.
+    pub fn new(code: Rc<Code>, depth: usize, f: &Frame, id: u32) -> Recorder {
         let stack_base = code.localsplus.len() as u32;
         let entry_tags = f.slots.slice(0..f.sp).iter().map(Value::tag).collect();
+        let trace = Trace {
+            header_sp: f.sp as u32,
+            ..Trace::default()
+        };
         Recorder {
-            header: opcode_unit(&code, header) as u32,
+            header: opcode_unit(&code, f.ip) as u32,
             code,
             depth,
             stack_base,
             header_sp: f.sp as u32,
-            trace: Trace::default(),
+            trace,
             slots: HashMap::new(),
             written: Vec::new(),
-            loaded: HashMap::new(),
+            from: None,
+            id,
+            mark: [0; 5],
+            recorded: Vec::new(),
             entry_tags,
             stack: Vec::new(),
             expect: None,
@@ -100,6 +129,67 @@ impl Recorder {
             snap_here: None,
             fixup: None,
         }
+    }
+
+    /// Records a side trace of `tree` (whose loop header is `header`), from the exit of
+    /// snapshot `snap`, where the interpreter resumes now.
+    pub fn side(
+        code: Rc<Code>,
+        header: u32,
+        depth: usize,
+        tree: Trace,
+        snap: SnapId,
+        id: u32,
+    ) -> Recorder {
+        let snapshot = tree.snaps[snap as usize].clone();
+        let mut slots = HashMap::new();
+        let mut written = Vec::new();
+        let mut stack = Vec::new();
+        for (slot, sym) in snapshot.slots {
+            if slot < tree.header_sp {
+                slots.insert(slot, sym);
+                written.push(slot);
+            } else {
+                stack.push(sym);
+            }
+        }
+        let mark = [
+            tree.insts.len(),
+            tree.snaps.len(),
+            tree.consts.len(),
+            tree.bindings.len(),
+            tree.loaded.len(),
+        ];
+        Recorder {
+            header,
+            stack_base: code.localsplus.len() as u32,
+            expect: Some(opcode_unit(&code, snapshot.ip as usize) as u32),
+            code,
+            depth,
+            header_sp: tree.header_sp,
+            trace: tree,
+            slots,
+            written,
+            from: Some(snap),
+            id,
+            mark,
+            recorded: Vec::new(),
+            entry_tags: Vec::new(),
+            stack,
+            started: true,
+            snap_here: None,
+            fixup: None,
+        }
+    }
+
+    /// The tree, with the recorded path added if it closed.
+    pub fn take_trace(&mut self) -> Trace {
+        std::mem::take(&mut self.trace)
+    }
+
+    /// Whether this recording is a side trace (and from which exit).
+    pub fn side_of(&self) -> Option<SnapId> {
+        self.from
     }
 
     /// Records the instruction at code unit `at` (about to execute in frame `f`).
@@ -120,8 +210,11 @@ impl Recorder {
                 None => return self.abort("lost a pushed value", at32),
             }
         }
-        if self.started && at32 == self.header {
-            return Step::Done(self.close(f).map_err(|reason| Abort { reason, at: at32 }));
+        if self.started && at32 == self.header && !self.recorded.is_empty() {
+            return match self.close(f) {
+                Ok(()) => Step::Done(Ok(())),
+                Err(reason) => self.abort(&reason, at32),
+            };
         }
         if let Some(e) = self.expect {
             if e != at32 {
@@ -134,16 +227,21 @@ impl Recorder {
             }
             self.started = true;
         }
-        if self.trace.recorded.len() >= MAX_RECORDED {
+        if self.recorded.len() >= MAX_RECORDED {
             return self.abort("trace too long", at32);
         }
-        self.trace.recorded.push(at32);
+        self.recorded.push(at32);
         self.snap_here = None;
-        let fallthrough = self.code.next_instruction(at) as u32;
+        let fallthrough = opcode_unit(&self.code, self.code.next_instruction(at)) as u32;
         self.expect = Some(fallthrough);
         match self.record(f, globals, builtins, at, op, arg) {
+            // A root trace stays inside its loop; side traces may go around enclosing loops
+            // on their way back to the header.
             Ok(()) => match self.expect {
-                Some(e) if e <= at32 && e != self.header => self.abort("an inner loop", at32),
+                Some(e) if e < self.header && self.from.is_none() => {
+                    self.abort("the loop was left", at32)
+                }
+                Some(e) if e <= at32 && e > self.header => self.abort("an inner loop", at32),
                 _ => Step::Go,
             },
             Err(reason) => self.abort(&reason, at32),
@@ -151,9 +249,19 @@ impl Recorder {
     }
 
     fn abort(&mut self, reason: &str, at: u32) -> Step {
+        let [insts, snaps, consts, bindings, loaded] = self.mark;
+        self.trace.insts.truncate(insts);
+        self.trace.snaps.truncate(snaps);
+        self.trace.consts.truncate(consts);
+        self.trace.bindings.truncate(bindings);
+        self.trace.loaded.truncate(loaded);
         Step::Done(Err(Abort {
             reason: reason.to_string(),
             at,
+            retry: matches!(
+                reason,
+                "the loop was left" | "the loop ends while recording"
+            ),
         }))
     }
 
@@ -177,7 +285,7 @@ impl Recorder {
             slots.push((self.header_sp + k as u32, *sym));
         }
         let snap = Snapshot {
-            ip: at as u32,
+            ip: prefix_start(&self.code, at) as u32,
             sp: f.sp as u32,
             slots,
         };
@@ -193,10 +301,15 @@ impl Recorder {
         if let Some(s) = self.slots.get(&slot) {
             return Ok(*s);
         }
-        let v = &f.slots[slot as usize];
-        let sym = self.load(slot, v)?;
+        let sym = match self.loaded(slot) {
+            Some(s) => s,
+            None => {
+                let sym = self.load(slot, &f.slots[slot as usize])?;
+                self.trace.loaded.push((slot, sym));
+                sym
+            }
+        };
         self.slots.insert(slot, sym);
-        self.loaded.insert(slot, sym);
         Ok(sym)
     }
 
@@ -289,7 +402,10 @@ impl Recorder {
     fn as_float(&mut self, s: Sym) -> Option<Ref> {
         match s {
             Sym::Float(r) => Some(r),
-            Sym::Int(r) => Some(self.emit(Inst::IToF(r))),
+            Sym::Int(r) => Some(match self.trace.insts[r as usize] {
+                Inst::ConstI(v) => self.float_const(v as f64),
+                _ => self.emit(Inst::IToF(r)),
+            }),
             _ => None,
         }
     }
@@ -463,9 +579,6 @@ impl Recorder {
             }
             JUMP_BACKWARD => {
                 let target = opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32;
-                if target != self.header {
-                    return Err("an inner loop".into());
-                }
                 self.expect = Some(target);
             }
             FOR_ITER => {
@@ -689,7 +802,7 @@ impl Recorder {
             what,
         };
         drop(table);
-        self.trace.bindings.push(binding);
+        self.trace.bindings.push(Box::new(binding));
         let b = (self.trace.bindings.len() - 1) as u32;
         let snap = self.snap(f, at);
         self.emit(Inst::GuardBinding { binding: b, snap });
@@ -717,13 +830,13 @@ impl Recorder {
         }
         // The globals must keep not having the name: their keys version stays the same.
         let version = globals.table().keys_version();
-        self.trace.bindings.push(Binding {
+        self.trace.bindings.push(Box::new(Binding {
             dict: globals.clone(),
             version,
             index: u32::MAX,
             expected: Value::Null,
             what: format!("{name} (not a global)"),
-        });
+        }));
         let b = (self.trace.bindings.len() - 1) as u32;
         let snap = self.snap(f, at);
         self.emit(Inst::GuardBinding { binding: b, snap });
@@ -877,7 +990,7 @@ impl Recorder {
                 self.expect = Some(if value == taken_if {
                     opcode_unit(&self.code, self.code.jump_target(next, jump, arg)) as u32
                 } else {
-                    self.code.next_instruction(next) as u32
+                    opcode_unit(&self.code, self.code.next_instruction(next)) as u32
                 });
             }
             None => {
@@ -959,39 +1072,65 @@ impl Recorder {
         Ok(())
     }
 
-    /// The loop closed: check that the loop carries its values with stable types and finish
-    /// the trace.
-    fn close(&mut self, f: &Frame) -> R<Trace> {
+    /// The slot's value as some path of the tree loaded it at entry.
+    fn loaded(&self, slot: u32) -> Option<Sym> {
+        self.trace
+            .loaded
+            .iter()
+            .find(|(s, _)| *s == slot)
+            .map(|(_, sym)| *sym)
+    }
+
+    /// The loop closed: check that every slot the path changed keeps its kind of value around
+    /// the loop, make it carried if it was not, and add the path to the tree.
+    fn close(&mut self, f: &Frame) -> R<()> {
         if f.sp as u32 != self.header_sp || !self.stack.is_empty() {
             return Err("the stack depth changed around the loop".into());
         }
-        let mut end = Vec::new();
+        let mut back = Vec::new();
         for &slot in &self.written.clone() {
             let now = self.slots[&slot];
-            let entry = match self.loaded.get(&slot) {
-                Some(e) => *e,
+            if let Sym::Const(_) | Sym::Null = now {
+                return Err(format!(
+                    "'{}' holds a constant object",
+                    self.slot_name(slot)
+                ));
+            }
+            let entry = match self.trace.carried_entry(slot).or_else(|| self.loaded(slot)) {
+                Some(e) => e,
                 None => {
-                    // Written before read: carried if it held the same kind of value at entry.
-                    let t = self
-                        .entry_tags
-                        .get(slot as usize)
-                        .copied()
-                        .unwrap_or(tag::NULL);
-                    let same = matches!(
-                        (t, now),
-                        (tag::INT, Sym::Int(_))
-                            | (tag::FLOAT, Sym::Float(_))
-                            | (tag::BOOL, Sym::Bool(_))
-                            | (tag::COMPLEX, Sym::Complex(..))
-                    ) || matches!(now, Sym::Obj { tag: ot, .. } if ot == t);
-                    if !same {
+                    // Written before read: carried from its value at entry, which must be of
+                    // the same kind (known for the root, assumed and guarded for side traces).
+                    let t = match now {
+                        Sym::Int(_) => tag::INT,
+                        Sym::Float(_) => tag::FLOAT,
+                        Sym::Bool(_) => tag::BOOL,
+                        Sym::Complex(..) => tag::COMPLEX,
+                        Sym::Obj { tag: t, .. } => t,
+                        Sym::Const(_) | Sym::Null => tag::NULL,
+                    };
+                    if self.from.is_none() && self.entry_tags.get(slot as usize) != Some(&t) {
                         return Err(format!(
                             "'{}' changes type in the loop",
                             self.slot_name(slot)
                         ));
                     }
-                    let e = self.load(slot, &f.slots[slot as usize])?;
-                    self.loaded.insert(slot, e);
+                    let e = match now {
+                        Sym::Int(_) => Sym::Int(self.emit(Inst::SLoad { slot, tag: t })),
+                        Sym::Float(_) => Sym::Float(self.emit(Inst::SLoad { slot, tag: t })),
+                        Sym::Bool(_) => Sym::Bool(self.emit(Inst::SLoad { slot, tag: t })),
+                        Sym::Complex(..) => {
+                            let r = self.emit(Inst::SLoad { slot, tag: t });
+                            let re = self.emit(Inst::ComplexRe(r));
+                            let im = self.emit(Inst::ComplexIm(r));
+                            Sym::Complex(re, im)
+                        }
+                        _ => Sym::Obj {
+                            tag: t,
+                            ptr: self.emit(Inst::SLoad { slot, tag: t }),
+                        },
+                    };
+                    self.trace.loaded.push((slot, e));
                     e
                 }
             };
@@ -1001,20 +1140,21 @@ impl Recorder {
                     self.slot_name(slot)
                 ));
             }
-            if let Sym::Const(_) = now {
-                return Err(format!(
-                    "'{}' holds a constant object",
-                    self.slot_name(slot)
-                ));
+            if self.trace.carried_entry(slot).is_none() {
+                self.trace.carried.push((slot, entry));
             }
-            end.push((slot, now));
+            back.push((slot, now));
         }
-        let mut trace = std::mem::take(&mut self.trace);
-        trace.carried = end
-            .into_iter()
-            .map(|(slot, now)| (slot, self.loaded[&slot], now))
-            .collect();
-        Ok(trace)
+        let path = Path {
+            id: self.id,
+            from: self.from,
+            start: self.mark[0] as u32,
+            end: self.trace.insts.len() as u32,
+            back,
+            recorded: std::mem::take(&mut self.recorded),
+        };
+        self.trace.paths.push(path);
+        Ok(())
     }
 
     fn slot_name(&self, slot: u32) -> String {

@@ -180,9 +180,9 @@ pub extern "C" fn range_next(ctx: *mut Ctx, iter: u64) -> u32 {
     }
 }
 
-/// The next item of a list iterator, null when it is exhausted (the interpreter then marks it
-/// so).
-pub extern "C" fn list_iter_next(iter: u64) -> *const Value {
+/// The next item of a list iterator if it has value tag `tag`; null (the iterator unchanged)
+/// when it is exhausted or the item is of another type: the interpreter then takes over.
+pub extern "C" fn list_iter_next(iter: u64, tag: u64) -> *const Value {
     // SAFETY: as in `list_len`.
     let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
     let Value::Iterator(it) = &*v else {
@@ -197,11 +197,11 @@ pub extern "C" fn list_iter_next(iter: u64) -> *const Value {
                 return std::ptr::null();
             };
             match items.get(*index) {
-                Some(item) => {
+                Some(item) if item.tag() as u64 == tag => {
                     *index += 1;
                     item as *const Value
                 }
-                None => std::ptr::null(),
+                _ => std::ptr::null(),
             }
         }
         _ => std::ptr::null(),

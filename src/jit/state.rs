@@ -19,6 +19,10 @@ use std::time::{Duration, Instant};
 const MAX_ABORTS: u32 = 3;
 /// Traces kept per loop header (for different entry types).
 const MAX_TRACES_PER_LOOP: usize = 4;
+/// Side traces a tree may grow.
+const MAX_PATHS: usize = 32;
+/// Side-trace recordings from one exit that may fail before the exit is left alone.
+const MAX_SIDE_ABORTS: u32 = 3;
 
 /// A compiled trace.
 struct TraceEntry {
@@ -29,6 +33,8 @@ struct TraceEntry {
     compiled: Compiled,
     exit_counts: Vec<u64>,
     entries: u64,
+    /// Failed side-trace recordings per snapshot.
+    side_aborts: HashMap<u32, u32>,
 }
 
 /// One loop header.
@@ -36,6 +42,7 @@ struct Loop {
     code: Rc<Code>,
     traces: Vec<TraceEntry>,
     aborts: u32,
+    retries: u32,
     /// Entries refused by every trace's entry checks since the last recording.
     refused: u32,
     blacklisted: bool,
@@ -44,6 +51,7 @@ struct Loop {
 #[derive(Default)]
 struct Stats {
     traces: u32,
+    side_traces: u32,
     aborts: BTreeMap<String, u32>,
     blacklisted: u32,
     compile_time: Duration,
@@ -56,6 +64,8 @@ pub(crate) struct Jit {
     module: JITModule,
     loops: HashMap<(usize, u32), Loop>,
     recorder: Option<Box<Recorder>>,
+    /// The loop and tree a side trace is being recorded for.
+    growing: Option<((usize, u32), usize)>,
     ctx: Box<Ctx>,
     buf: Vec<u64>,
     stats: Stats,
@@ -87,6 +97,7 @@ impl Vm {
             module,
             loops: HashMap::new(),
             recorder: None,
+            growing: None,
             ctx: Box::new(Ctx {
                 out: 0,
                 deferred: Vec::new(),
@@ -110,7 +121,7 @@ impl Vm {
     }
 
     fn jit_log(&mut self, text: &str) {
-        let _ = self.out.flush();
+        self.out.flush();
         eprint!("{text}");
     }
 
@@ -134,6 +145,7 @@ impl Vm {
             code: f.code.clone(),
             traces: Vec::new(),
             aborts: 0,
+            retries: 0,
             refused: 0,
             blacklisted: false,
         });
@@ -144,7 +156,7 @@ impl Vm {
         if !lp.traces.is_empty() {
             let base = f.slots.as_ptr();
             let timing = jit.options.log != LogMode::Off;
-            for t in &mut lp.traces {
+            for (index, t) in lp.traces.iter_mut().enumerate() {
                 if jit.buf.len() < t.compiled.buf_len {
                     jit.buf.resize(t.compiled.buf_len, 0);
                 }
@@ -167,6 +179,28 @@ impl Vm {
                 lp.refused = 0;
                 let deferred = std::mem::take(&mut jit.ctx.deferred);
                 drop(deferred);
+                // A hot exit grows a side trace, recorded from where the interpreter resumes.
+                let hot = t.exit_counts[exit as usize] >= jit.options.threshold as u64;
+                if let (true, Some(snap)) = (hot, info.snap) {
+                    let tried = t.side_aborts.get(&snap).copied().unwrap_or(0);
+                    if tried < MAX_SIDE_ABORTS
+                        && t.trace.paths.len() < MAX_PATHS
+                        && t.trace.path_from(snap).is_none()
+                    {
+                        let tree = std::mem::take(&mut *t.trace);
+                        let id = jit.stats.traces + 1;
+                        jit.recorder = Some(Box::new(Recorder::side(
+                            f.code.clone(),
+                            header,
+                            self.depth,
+                            tree,
+                            snap,
+                            id,
+                        )));
+                        jit.growing = Some((key, index));
+                        return LoopAction::Record;
+                    }
+                }
                 return LoopAction::Resumed;
             }
             // No trace accepts the frame as it is: record another after a while.
@@ -177,7 +211,8 @@ impl Vm {
             }
             lp.refused = 0;
         }
-        jit.recorder = Some(Box::new(Recorder::new(f.code.clone(), f.ip, self.depth, f)));
+        let id = jit.stats.traces + 1;
+        jit.recorder = Some(Box::new(Recorder::new(f.code.clone(), self.depth, f, id)));
         LoopAction::Record
     }
 
@@ -193,11 +228,8 @@ impl Vm {
         match rec.step(f, &f.globals, &builtins, at, op, arg) {
             Step::Go => true,
             Step::Done(result) => {
-                let rec = jit.recorder.take().expect("recording");
-                let text = match result {
-                    Ok(trace) => jit.install(&rec, trace),
-                    Err(abort) => jit.abort(&rec.code, rec.header, &abort.reason, abort.at),
-                };
+                let mut rec = jit.recorder.take().expect("recording");
+                let text = jit.finish(&mut rec, result);
                 if !text.is_empty() {
                     self.jit_log(&text);
                 }
@@ -211,11 +243,16 @@ impl Vm {
         let Some(jit) = self.jit.as_mut() else {
             return;
         };
-        let Some(rec) = jit.recorder.take() else {
+        let Some(mut rec) = jit.recorder.take() else {
             return;
         };
         let at = rec.header;
-        let text = jit.abort(&rec.code, rec.header, why, at);
+        let abort = record::Abort {
+            reason: why.to_string(),
+            at,
+            retry: false,
+        };
+        let text = jit.finish(&mut rec, Err(abort));
         if !text.is_empty() {
             self.jit_log(&text);
         }
@@ -254,61 +291,168 @@ impl Jit {
         matches!(self.options.log, LogMode::Events | LogMode::Dump)
     }
 
-    /// Compiles a closed recording and attaches it to its loop; returns the log text.
-    fn install(&mut self, rec: &Recorder, trace: Trace) -> String {
+    /// Ends a recording: a closed root becomes a new tree, a closed side trace recompiles its
+    /// tree; a failed one is counted (and its tree given back). Returns the log text.
+    fn finish(&mut self, rec: &mut Recorder, result: Result<(), record::Abort>) -> String {
         let code = rec.code.clone();
+        let key = (Rc::as_ptr(&code) as usize, rec.header);
+        let growing = self.growing.take();
+        let tree = rec.take_trace();
+        let side = rec.side_of();
+        match (result, side, growing) {
+            (Ok(()), None, _) => self.install(&code, key, tree),
+            (Ok(()), Some(snap), Some((gkey, index))) => {
+                self.regrow(&code, gkey, index, tree, snap)
+            }
+            (Err(abort), Some(snap), Some((gkey, index))) => {
+                if let Some(t) = self
+                    .loops
+                    .get_mut(&gkey)
+                    .and_then(|l| l.traces.get_mut(index))
+                {
+                    *t.trace = tree;
+                    *t.side_aborts.entry(snap).or_default() += 1;
+                }
+                self.abort(&code, rec.header, &abort, true)
+            }
+            (Err(abort), _, _) => self.abort(&code, rec.header, &abort, false),
+            (Ok(()), Some(_), None) => String::new(),
+        }
+    }
+
+    /// Compiles a new tree for a loop.
+    fn install(&mut self, code: &Rc<Code>, key: (usize, u32), tree: Trace) -> String {
         let t0 = Instant::now();
-        let trace = Box::new(trace);
+        let tree = Box::new(tree);
         let dump = self.dump();
-        let compiled = lower::compile(&mut self.module, &trace, dump);
+        let compiled = lower::compile(&mut self.module, &tree, dump);
         let elapsed = t0.elapsed();
         self.stats.compile_time += elapsed;
         let compiled = match compiled {
             Ok(c) => c,
-            Err(e) => return self.abort(&code, rec.header, &format!("codegen: {e}"), rec.header),
+            Err(e) => {
+                let abort = record::Abort {
+                    reason: format!("codegen: {e}"),
+                    at: key.1,
+                    retry: false,
+                };
+                return self.abort(code, key.1, &abort, false);
+            }
         };
         self.stats.traces += 1;
         let id = self.stats.traces;
         let mut text = String::new();
         if self.events() {
-            let _ = writeln!(text, "[TRACE {id} {} loop]", place(&code, rec.header));
+            let _ = writeln!(text, "[TRACE {id} {} loop]", place(code, key.1));
         }
-        if dump {
-            let _ = writeln!(text, "---- TRACE {id} bytecode");
-            for &at in &trace.recorded {
-                let (_, op, arg, _) = code.decode(at as usize);
-                let _ = writeln!(
-                    text,
-                    "  {:>4}:{:<4} {:<28} {arg}",
-                    code.line_of(at as usize),
-                    at * 2,
-                    op.name()
-                );
-            }
-            let _ = write!(text, "---- TRACE {id} IR\n{trace}");
-            let _ = writeln!(
-                text,
-                "---- TRACE {id} Cranelift IR ({:.3} ms to compile)\n{}",
-                elapsed.as_secs_f64() * 1e3,
-                compiled.clif.as_deref().unwrap_or("")
-            );
+        if self.dump() {
+            text.push_str(&dump_path(code, &tree, 0, &compiled, elapsed));
         }
         let exits = compiled.exits.len();
-        let key = (Rc::as_ptr(&code) as usize, rec.header);
         if let Some(lp) = self.loops.get_mut(&key) {
             lp.traces.push(TraceEntry {
                 id,
-                trace,
+                trace: tree,
                 compiled,
                 exit_counts: vec![0; exits],
                 entries: 0,
+                side_aborts: HashMap::new(),
             });
         }
         text
     }
 
+    /// Recompiles a tree that grew a side trace from snapshot `snap`.
+    fn regrow(
+        &mut self,
+        code: &Rc<Code>,
+        key: (usize, u32),
+        index: usize,
+        tree: Trace,
+        snap: u32,
+    ) -> String {
+        let t0 = Instant::now();
+        let dump = self.dump();
+        let events = self.events();
+        let Some(entry) = self
+            .loops
+            .get_mut(&key)
+            .and_then(|l| l.traces.get_mut(index))
+        else {
+            return String::new();
+        };
+        *entry.trace = tree;
+        let compiled = lower::compile(&mut self.module, &entry.trace, dump);
+        let elapsed = t0.elapsed();
+        self.stats.compile_time += elapsed;
+        let tree = &mut entry.trace;
+        let compiled = match compiled {
+            Ok(c) => c,
+            Err(e) => {
+                // Drop the new path; the previous code stays in use.
+                if let Some(p) = tree.paths.pop() {
+                    tree.insts.truncate(p.start as usize);
+                }
+                *entry.side_aborts.entry(snap).or_default() += 1;
+                let abort = record::Abort {
+                    reason: format!("codegen: {e}"),
+                    at: key.1,
+                    retry: false,
+                };
+                return self.abort(code, key.1, &abort, true);
+            }
+        };
+        // The exit numbers of the new code: carry the counts over by snapshot.
+        let old_counts: HashMap<Option<u32>, u64> = entry
+            .compiled
+            .exits
+            .iter()
+            .zip(&entry.exit_counts)
+            .map(|(e, n)| (e.snap, *n))
+            .collect();
+        let parent_exit = entry
+            .compiled
+            .exits
+            .iter()
+            .position(|e| e.snap == Some(snap));
+        entry.exit_counts = compiled
+            .exits
+            .iter()
+            .map(|e| old_counts.get(&e.snap).copied().unwrap_or(0))
+            .collect();
+        entry.compiled = compiled;
+        self.stats.traces += 1;
+        self.stats.side_traces += 1;
+        let id = self.stats.traces;
+        let tree = &entry.trace;
+        let p = tree.paths.len() - 1;
+        let start = tree.snaps[snap as usize].ip;
+        let parent = tree
+            .paths
+            .iter()
+            .find(|path| {
+                (path.start..path.end).any(|i| tree.insts[i as usize].exit() == Some(snap))
+            })
+            .map_or(entry.id, |path| path.id);
+        let mut text = String::new();
+        if events {
+            let _ = writeln!(
+                text,
+                "[TRACE {id} ({parent}/{}) {} -> {}]",
+                parent_exit.unwrap_or(0),
+                place(code, start),
+                entry.id
+            );
+        }
+        if dump {
+            text.push_str(&dump_path(code, tree, p, &entry.compiled, elapsed));
+        }
+        text
+    }
+
     /// Counts a failed recording (blacklisting the loop after a few); returns the log text.
-    fn abort(&mut self, code: &Rc<Code>, header: u32, reason: &str, at: u32) -> String {
+    fn abort(&mut self, code: &Rc<Code>, header: u32, abort: &record::Abort, side: bool) -> String {
+        let reason = &abort.reason;
         // Aborts are grouped by reason without the names and numbers in it.
         let kind: String = reason
             .split('\'')
@@ -318,9 +462,15 @@ impl Jit {
         *self.stats.aborts.entry(kind).or_default() += 1;
         let key = (Rc::as_ptr(code) as usize, header);
         let mut black = false;
-        if let Some(lp) = self.loops.get_mut(&key) {
-            lp.aborts += 1;
+        if let (false, Some(lp)) = (side, self.loops.get_mut(&key)) {
             code.backedges[header as usize].set(0);
+            if abort.retry {
+                lp.retries += 1;
+            } else {
+                lp.aborts += 1;
+            }
+            // Leaving the loop while recording is not a failure (the loop may well run long
+            // another time): those recordings are retried after the next threshold.
             if lp.aborts >= MAX_ABORTS && lp.traces.is_empty() {
                 lp.blacklisted = true;
                 black = true;
@@ -333,7 +483,7 @@ impl Jit {
         let mut text = format!(
             "[TRACE --- {} -- abort: {reason} at {}]\n",
             place(code, header),
-            place(code, at)
+            place(code, abort.at)
         );
         if black {
             let _ = writeln!(text, "[TRACE --- {} -- blacklisted]", place(code, header));
@@ -348,8 +498,9 @@ impl Jit {
         let _ = writeln!(out, "---- JIT summary");
         let _ = writeln!(
             out,
-            "traces: {}  side traces: 0  aborts: {}  blacklisted loops: {}",
-            s.traces,
+            "traces: {}  side traces: {}  aborts: {}  blacklisted loops: {}",
+            s.traces - s.side_traces,
+            s.side_traces,
             s.aborts.values().sum::<u32>(),
             s.blacklisted
         );
@@ -378,8 +529,6 @@ impl Jit {
         loops.sort_by_key(|l| l.traces[0].id);
         for lp in loops {
             for t in &lp.traces {
-                let header = t.compiled.exits.first().map_or(0, |_| 0);
-                let _ = header;
                 let _ = writeln!(out, "trace {} ({} entries):", t.id, t.entries);
                 for (k, n) in t.exit_counts.iter().enumerate().skip(1) {
                     if *n == 0 {
@@ -398,4 +547,30 @@ impl Jit {
         }
         out
     }
+}
+
+/// The dump of one path: its recorded bytecode, its IR, the tree's Cranelift IR.
+fn dump_path(code: &Code, tree: &Trace, p: usize, compiled: &Compiled, took: Duration) -> String {
+    let path = &tree.paths[p];
+    let mut text = String::new();
+    let _ = writeln!(text, "---- TRACE {} bytecode", path.id);
+    for &at in &path.recorded {
+        let (_, op, arg, _) = code.decode(at as usize);
+        let _ = writeln!(
+            text,
+            "  {:>4} {:>6} {:<28} {arg}",
+            code.line_of(at as usize),
+            at * 2,
+            op.name()
+        );
+    }
+    let _ = write!(text, "---- TRACE {} IR\n{}", path.id, tree.show_path(p));
+    let _ = writeln!(
+        text,
+        "---- TRACE {} Cranelift IR of the tree ({:.3} ms to compile)\n{}",
+        path.id,
+        took.as_secs_f64() * 1e3,
+        compiled.clif.as_deref().unwrap_or("")
+    );
+    text
 }

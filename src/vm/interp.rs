@@ -351,6 +351,8 @@ impl Vm {
             // SAFETY: every path through a code object ends in a return, raise or in-bounds jump
             // (the assembler resolves every jump to a block offset), so ip stays < len.
             let unit = unsafe { *units.get_unchecked(ip) };
+            // Where the instruction's units start (its EXTENDED_ARG prefixes, if any).
+            let first = ip;
             let (op, arg) = if unit.op == Opcode::EXTENDED_ARG {
                 let (_, op, arg, next) = code.decode(ip);
                 ip = next - 1 - op.caches();
@@ -363,7 +365,7 @@ impl Vm {
             if RECORDING {
                 f.sp = sp;
                 if !self.jit_record_step(f, start, op, arg) {
-                    f.ip = start;
+                    f.ip = first;
                     return Ok(None);
                 }
             }
