@@ -149,22 +149,29 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         }
     }
     // `abs(z) < c`: decided from re*re + im*im away from the boundary, hypot only near it.
-    let mut fused: HashSet<Ref> = HashSet::new();
-    for inst in insts {
-        if let Inst::FCmp { a, b, .. } = inst {
-            if let (
-                Inst::Math {
-                    f: MathFn::Hypot, ..
-                },
-                Inst::ConstF(c),
-            ) = (&insts[*a as usize], &insts[*b as usize])
-            {
-                if inst_uses[*a as usize] == 1 && *c > 0.0 && c.is_finite() {
-                    fused.insert(*a);
+    // Applies when every instruction using the hypot compares it with a positive constant
+    // (side traces re-evaluate their parent's comparison); exits recompute it.
+    let compares_only = |m: Ref| -> bool {
+        inst_uses[m as usize] > 0
+            && insts.iter().all(|inst| match inst {
+                Inst::FCmp { a, b, .. } if *a == m => {
+                    matches!(insts[*b as usize], Inst::ConstF(c) if c > 0.0 && c.is_finite())
                 }
-            }
-        }
-    }
+                other => !operands(other).contains(&m),
+            })
+    };
+    let fused: HashSet<Ref> = (0..insts.len() as Ref)
+        .filter(|&m| {
+            matches!(
+                insts[m as usize],
+                Inst::Math {
+                    f: MathFn::Hypot,
+                    ..
+                }
+            )
+        })
+        .filter(|&m| compares_only(m))
+        .collect();
     let in_preheader = |i: usize| match &insts[i] {
         Inst::SLoad { .. }
         | Inst::GuardBinding { .. }

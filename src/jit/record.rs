@@ -230,6 +230,11 @@ impl Recorder {
         if self.recorded.len() >= MAX_RECORDED {
             return self.abort("trace too long", at32);
         }
+        // A side trace going around an enclosing loop once is fine; a second time it would
+        // unroll that loop (the exit it leaves from gets its own side trace instead).
+        if self.from.is_some() && self.recorded.contains(&at32) {
+            return self.abort("a loop inside the side trace", at32);
+        }
         self.recorded.push(at32);
         self.snap_here = None;
         let fallthrough = opcode_unit(&self.code, self.code.next_instruction(at)) as u32;

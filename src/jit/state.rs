@@ -73,7 +73,14 @@ pub(crate) struct Jit {
 }
 
 fn new_module() -> Result<JITModule, String> {
-    let flags = [("opt_level", "speed")];
+    // The verifier checks every function Cranelift compiles (slow, and our IR is built by one
+    // well-tested lowering): left to debug builds.
+    let verify = if cfg!(debug_assertions) {
+        "true"
+    } else {
+        "false"
+    };
+    let flags = [("opt_level", "speed"), ("enable_verifier", verify)];
     let builder = JITBuilder::with_flags(&flags, cranelift_module::default_libcall_names())
         .map_err(|e| e.to_string())?;
     Ok(JITModule::new(builder))
