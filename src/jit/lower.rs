@@ -225,6 +225,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let flags = MemFlagsData::trusted();
     let mut vals: Vec<Option<cranelift_codegen::ir::Value>> = vec![None; insts.len()];
     let mut exit_blocks: HashMap<SnapId, cranelift_codegen::ir::Block> = HashMap::new();
+    // Guards lowered together with the comparison they test.
+    let mut threaded: HashSet<usize> = HashSet::new();
     let complex_off = runtime::complex_offset();
 
     macro_rules! v {
@@ -325,7 +327,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             }
         };
         let inst = &insts[i];
-        if fused.contains(&(i as Ref)) {
+        if fused.contains(&(i as Ref)) || threaded.contains(&i) {
             continue;
         }
         {
@@ -438,7 +440,17 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                             return Err("fused comparison without a constant".into());
                         };
                         let (re, im) = (v!(re), v!(im));
-                        Some(abs_compare(&mut b, sig_ff_f, c, re, im, limit))
+                        // A guard right after, its only user, takes the branches directly.
+                        let guard = match insts.get(i + 1) {
+                            Some(Inst::Guard { cond, expect, snap })
+                                if *cond as usize == i && uses[i] == 1 =>
+                            {
+                                threaded.insert(i + 1);
+                                Some((*expect, exit_for!(*snap)))
+                            }
+                            _ => None,
+                        };
+                        abs_compare(&mut b, sig_ff_f, c, re, im, limit, guard)
                     } else {
                         let (x, y) = (v!(*a), v!(*y));
                         Some(b.ins().fcmp(c, x, y))
@@ -720,6 +732,10 @@ fn load_item(
 /// `hypot(re, im) <cc> limit` without calling hypot when re*re + im*im is clearly on one side:
 /// the sum's rounding error is a few ulps, far inside the 2**-40 margin, so the answer is the
 /// one hypot would give; near the boundary, or for infinities and NaNs, hypot decides.
+///
+/// With `guard` (the value the comparison must have, and the exit otherwise) the branches go
+/// straight on or to the exit and no value is made.
+#[allow(clippy::too_many_arguments)]
 fn abs_compare(
     b: &mut FunctionBuilder,
     sig_ff_f: cranelift_codegen::ir::SigRef,
@@ -727,39 +743,50 @@ fn abs_compare(
     re: cranelift_codegen::ir::Value,
     im: cranelift_codegen::ir::Value,
     limit: f64,
-) -> cranelift_codegen::ir::Value {
+    guard: Option<(bool, cranelift_codegen::ir::Block)>,
+) -> Option<cranelift_codegen::ir::Value> {
     let sq = limit * limit;
-    let (lo, hi) = (
-        sq * (1.0 - 1.0 / (1u64 << 40) as f64),
-        sq * (1.0 + 1.0 / (1u64 << 40) as f64),
-    );
+    let margin = 1.0 / (1u64 << 40) as f64;
+    let (lo, hi) = (sq * (1.0 - margin), sq * (1.0 + margin));
     let below_means = matches!(
         cc,
         FloatCC::LessThan | FloatCC::LessThanOrEqual | FloatCC::NotEqual
+    );
+    let above_means = matches!(
+        cc,
+        FloatCC::GreaterThan | FloatCC::GreaterThanOrEqual | FloatCC::NotEqual
     );
     let rr = b.ins().fmul(re, re);
     let ii = b.ins().fmul(im, im);
     let s = b.ins().fadd(rr, ii);
     let done = b.create_block();
-    let result = b.append_block_param(done, types::I8);
+    let result = match guard {
+        Some(_) => None,
+        None => Some(b.append_block_param(done, types::I8)),
+    };
+    // Where a known answer goes: on, or to the exit.
+    let target =
+        |b: &mut FunctionBuilder, answer: bool| -> (cranelift_codegen::ir::Block, Vec<BlockArg>) {
+            match guard {
+                Some((expect, exit)) => (if answer == expect { done } else { exit }, vec![]),
+                None => {
+                    let v = b.ins().iconst(types::I8, answer as i64);
+                    (done, vec![BlockArg::Value(v)])
+                }
+            }
+        };
     let check_hi = b.create_block();
     let slow = b.create_block();
     b.set_cold_block(slow);
     let lo_v = b.ins().f64const(lo);
     let below = b.ins().fcmp(FloatCC::LessThan, s, lo_v);
-    let below_val = b.ins().iconst(types::I8, below_means as i64);
-    b.ins()
-        .brif(below, done, &[BlockArg::Value(below_val)], check_hi, &[]);
+    let (t, args) = target(b, below_means);
+    b.ins().brif(below, t, &args, check_hi, &[]);
     b.switch_to_block(check_hi);
     let hi_v = b.ins().f64const(hi);
     let above = b.ins().fcmp(FloatCC::GreaterThan, s, hi_v);
-    let above_means = matches!(
-        cc,
-        FloatCC::GreaterThan | FloatCC::GreaterThanOrEqual | FloatCC::NotEqual
-    );
-    let above_val = b.ins().iconst(types::I8, above_means as i64);
-    b.ins()
-        .brif(above, done, &[BlockArg::Value(above_val)], slow, &[]);
+    let (t, args) = target(b, above_means);
+    b.ins().brif(above, t, &args, slow, &[]);
     b.switch_to_block(slow);
     let addr = b
         .ins()
@@ -768,7 +795,18 @@ fn abs_compare(
     let h = b.inst_results(call)[0];
     let limit_v = b.ins().f64const(limit);
     let r = b.ins().fcmp(cc, h, limit_v);
-    b.ins().jump(done, &[BlockArg::Value(r)]);
+    match guard {
+        Some((expect, exit)) => {
+            if expect {
+                b.ins().brif(r, done, &[], exit, &[]);
+            } else {
+                b.ins().brif(r, exit, &[], done, &[]);
+            }
+        }
+        None => {
+            b.ins().jump(done, &[BlockArg::Value(r)]);
+        }
+    }
     b.switch_to_block(done);
     result
 }
