@@ -138,6 +138,12 @@ pub enum Inst {
         a: Ref,
         b: Ref,
     },
+    /// `math.<name>(a)` for `runtime::MATH1[f]`; exits where CPython raises (domain, range).
+    Math1 {
+        f: u8,
+        a: Ref,
+        snap: SnapId,
+    },
     Not(Ref),
     /// Exits to `snap` unless `cond == expect`.
     Guard {
@@ -310,6 +316,7 @@ impl Inst {
             | FAbs(_)
             | IToF(_)
             | Math { .. }
+            | Math1 { .. }
             | ComplexRe(_)
             | ComplexIm(_) => Ty::F64,
             ConstB(_) | ICmp { .. } | FCmp { .. } | Not(_) => Ty::Bool,
@@ -333,6 +340,7 @@ impl Inst {
             | IFloorDiv { snap, .. }
             | IMod { snap, .. }
             | FDiv { snap, .. }
+            | Math1 { snap, .. }
             | GuardExactF { snap, .. }
             | Guard { snap, .. }
             | ListItem { snap, .. }
@@ -433,6 +441,11 @@ impl fmt::Display for Inst {
             IToF(a) => write!(f, "itof %{a}"),
             GuardExactF { a, snap } => write!(f, "guard |%{a}| <= 2**53  -> exit {snap}"),
             Math { f: m, a, b } => write!(f, "call {m:?}(%{a}, %{b})"),
+            Math1 { f: m, a, snap } => write!(
+                f,
+                "call math.{}(%{a})  -> exit {snap}",
+                crate::jit::runtime::MATH1[*m as usize].0
+            ),
             Not(a) => write!(f, "not %{a}"),
             Guard { cond, expect, snap } => {
                 write!(f, "guard %{cond} == {expect}  -> exit {snap}")

@@ -81,7 +81,7 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         | FDiv { a, b, .. }
         | FCmp { a, b, .. }
         | Math { a, b, .. } => vec![*a, *b],
-        INeg { a, .. } | IAbs { a, .. } | GuardExactF { a, .. } => vec![*a],
+        INeg { a, .. } | IAbs { a, .. } | GuardExactF { a, .. } | Math1 { a, .. } => vec![*a],
         FNeg(a) | FAbs(a) | IToF(a) | Not(a) | ComplexRe(a) | ComplexIm(a) | ListLen(a) => {
             vec![*a]
         }
@@ -210,6 +210,11 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let sig_append = b.import_signature(sig(
         module,
         &[types::I64, types::I64, types::F64, types::F64],
+        Some(types::I32),
+    ));
+    let sig_math1 = b.import_signature(sig(
+        module,
+        &[types::I64, types::I64, types::F64],
         Some(types::I32),
     ));
     let sig_bind = b.import_signature(sig(module, &[types::I64], Some(types::I32)));
@@ -477,6 +482,14 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 } => {
                     let (x, y) = (v!(*a), v!(*y));
                     Some(helper!(sig_ff_f, runtime::hypot, &[x, y]))
+                }
+                Inst::Math1 { f, a, snap } => {
+                    let x = v!(*a);
+                    let which = b.ins().iconst(types::I64, *f as i64);
+                    let ok = helper!(sig_math1, runtime::math1, &[cx, which, x]);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(b.ins().load(types::F64, flags, cx, 0))
                 }
                 Inst::Not(a) => {
                     let x = v!(*a);

@@ -91,6 +91,13 @@ pub fn opcode_unit(code: &Code, i: usize) -> usize {
     next - 1 - op.caches()
 }
 
+/// The index in `runtime::MATH1` of `math.NAME`, given as "math.NAME".
+fn math1(name: &str) -> Option<u8> {
+    let f = name.strip_prefix("math.")?;
+    let i = super::runtime::MATH1.iter().position(|(n, _, _)| *n == f)?;
+    Some(i as u8)
+}
+
 /// The first unit of the instruction whose opcode unit is `at` (its EXTENDED_ARG prefixes):
 /// where the interpreter must resume to run it.
 pub fn prefix_start(code: &Code, mut at: usize) -> usize {
@@ -1062,6 +1069,12 @@ impl Recorder {
                     value: *value,
                 });
                 Sym::Const(self.konst(Value::None))
+            }
+            (m, [x @ (Sym::Float(_) | Sym::Int(_))]) if math1(m).is_some() => {
+                let which = math1(m).unwrap_or(0);
+                let snap = self.snap(f, at);
+                let a = self.as_float(*x).ok_or("a math argument")?;
+                Sym::Float(self.emit(Inst::Math1 { f: which, a, snap }))
             }
             ("float", [Sym::Float(a)]) => Sym::Float(*a),
             ("float", [Sym::Int(a)]) => Sym::Float(self.emit(Inst::IToF(*a))),

@@ -59,6 +59,38 @@ pub fn complex_offset() -> i32 {
     OFFSET.with(|o| *o)
 }
 
+/// The `math` functions traces call, with the functions the `math` module uses and whether a
+/// finite argument may overflow (a range error rather than a domain error in CPython).
+#[allow(clippy::type_complexity)]
+pub static MATH1: [(&str, fn(f64) -> f64, bool); 12] = [
+    ("sqrt", f64::sqrt, false),
+    ("exp", f64::exp, true),
+    ("sin", f64::sin, false),
+    ("cos", f64::cos, false),
+    ("tan", f64::tan, false),
+    ("asin", f64::asin, false),
+    ("acos", f64::acos, false),
+    ("atan", f64::atan, false),
+    ("sinh", f64::sinh, true),
+    ("cosh", f64::cosh, true),
+    ("tanh", f64::tanh, false),
+    ("expm1", f64::exp_m1, true),
+];
+
+/// `math.<MATH1[f]>(x)` into `ctx.out`: 1, or 0 where CPython raises (the interpreter then does).
+pub extern "C" fn math1(ctx: *mut Ctx, f: u64, x: f64) -> u32 {
+    let Some((_, func, _)) = MATH1.get(f as usize) else {
+        return 0;
+    };
+    let r = func(x);
+    if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite()) {
+        return 0;
+    }
+    // SAFETY: the trace passes its context, live while it runs.
+    unsafe { (*ctx).out = r.to_bits() };
+    1
+}
+
 pub extern "C" fn hypot(a: f64, b: f64) -> f64 {
     // The interpreter's abs(complex): Rust's hypot is the C library's, as CPython's.
     a.hypot(b)
