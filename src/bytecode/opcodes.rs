@@ -399,12 +399,14 @@ pub mod nb {
     pub const ADD: u32 = 0;
     pub const FLOOR_DIVIDE: u32 = 2;
     pub const MULTIPLY: u32 = 5;
+    pub const POWER: u32 = 8;
     pub const REMAINDER: u32 = 6;
     pub const SUBTRACT: u32 = 10;
     pub const TRUE_DIVIDE: u32 = 11;
     pub const INPLACE_ADD: u32 = 13;
     pub const INPLACE_FLOOR_DIVIDE: u32 = 15;
     pub const INPLACE_MULTIPLY: u32 = 18;
+    pub const INPLACE_POWER: u32 = 21;
     pub const INPLACE_REMAINDER: u32 = 19;
     pub const INPLACE_SUBTRACT: u32 = 23;
     pub const INPLACE_TRUE_DIVIDE: u32 = 24;

@@ -138,6 +138,12 @@ pub enum Inst {
         a: Ref,
         b: Ref,
     },
+    /// `a ** b` on floats (CPython's float_pow); exits where it raises or gives a complex.
+    FPow {
+        a: Ref,
+        b: Ref,
+        snap: SnapId,
+    },
     /// `math.<name>(a)` for `runtime::MATH1[f]`; exits where CPython raises (domain, range).
     Math1 {
         f: u8,
@@ -168,6 +174,21 @@ pub enum Inst {
         list: Ref,
         index: Ref,
         value: SymVal,
+        snap: SnapId,
+    },
+    /// `len(tuple)`.
+    TupleLen(Ref),
+    /// `tuple[index]`, whose tag must be `tag`; exits when out of range or of another type.
+    TupleItem {
+        tuple: Ref,
+        index: Ref,
+        tag: u8,
+        snap: SnapId,
+    },
+    /// The next item of a tuple iterator, whose tag must be `tag`; exits when exhausted.
+    TupleIterNext {
+        iter: Ref,
+        tag: u8,
         snap: SnapId,
     },
     /// `list.append(value)`.
@@ -300,7 +321,11 @@ impl Inst {
     pub fn ty(&self) -> Option<Ty> {
         use Inst::*;
         Some(match self {
-            SLoad { tag, .. } | ListItem { tag, .. } | ListIterNext { tag, .. } => Ty::of_tag(*tag),
+            SLoad { tag, .. }
+            | ListItem { tag, .. }
+            | ListIterNext { tag, .. }
+            | TupleItem { tag, .. }
+            | TupleIterNext { tag, .. } => Ty::of_tag(*tag),
             ConstI(_)
             | IArith { .. }
             | INeg { .. }
@@ -308,6 +333,7 @@ impl Inst {
             | IFloorDiv { .. }
             | IMod { .. }
             | ListLen(_)
+            | TupleLen(_)
             | RangeNext { .. } => Ty::I64,
             ConstF(_)
             | FArith { .. }
@@ -317,6 +343,7 @@ impl Inst {
             | IToF(_)
             | Math { .. }
             | Math1 { .. }
+            | FPow { .. }
             | ComplexRe(_)
             | ComplexIm(_) => Ty::F64,
             ConstB(_) | ICmp { .. } | FCmp { .. } | Not(_) => Ty::Bool,
@@ -341,9 +368,12 @@ impl Inst {
             | IMod { snap, .. }
             | FDiv { snap, .. }
             | Math1 { snap, .. }
+            | FPow { snap, .. }
             | GuardExactF { snap, .. }
             | Guard { snap, .. }
             | ListItem { snap, .. }
+            | TupleItem { snap, .. }
+            | TupleIterNext { snap, .. }
             | ListStore { snap, .. }
             | RangeNext { snap, .. }
             | ListIterNext { snap, .. } => Some(*snap),
@@ -395,6 +425,7 @@ fn tag_name(tag: u8) -> &'static str {
         t::BOOL => "bool",
         t::COMPLEX => "complex",
         t::LIST => "list",
+        t::TUPLE => "tuple",
         t::ITERATOR => "iterator",
         _ => "object",
     }
@@ -441,6 +472,7 @@ impl fmt::Display for Inst {
             IToF(a) => write!(f, "itof %{a}"),
             GuardExactF { a, snap } => write!(f, "guard |%{a}| <= 2**53  -> exit {snap}"),
             Math { f: m, a, b } => write!(f, "call {m:?}(%{a}, %{b})"),
+            FPow { a, b, snap } => write!(f, "fpow %{a}, %{b}  -> exit {snap}"),
             Math1 { f: m, a, snap } => write!(
                 f,
                 "call math.{}(%{a})  -> exit {snap}",
@@ -470,6 +502,22 @@ impl fmt::Display for Inst {
                 snap,
             } => write!(f, "list.store %{list}[%{index}] = {value}  -> exit {snap}"),
             ListAppend { list, value } => write!(f, "list.append %{list}, {value}"),
+            TupleLen(a) => write!(f, "tuple.len %{a}"),
+            TupleItem {
+                tuple,
+                index,
+                tag,
+                snap,
+            } => write!(
+                f,
+                "tuple.item %{tuple}[%{index}] [{}]  -> exit {snap}",
+                tag_name(*tag)
+            ),
+            TupleIterNext { iter, tag, snap } => write!(
+                f,
+                "tupleiter.next %{iter} [{}]  -> exit {snap}",
+                tag_name(*tag)
+            ),
             RangeNext { iter, snap } => write!(f, "range.next %{iter}  -> exit {snap}"),
             ListIterNext { iter, tag, snap } => write!(
                 f,

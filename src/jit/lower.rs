@@ -80,7 +80,8 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         | FArith { a, b, .. }
         | FDiv { a, b, .. }
         | FCmp { a, b, .. }
-        | Math { a, b, .. } => vec![*a, *b],
+        | Math { a, b, .. }
+        | FPow { a, b, .. } => vec![*a, *b],
         INeg { a, .. } | IAbs { a, .. } | GuardExactF { a, .. } | Math1 { a, .. } => vec![*a],
         FNeg(a) | FAbs(a) | IToF(a) | Not(a) | ComplexRe(a) | ComplexIm(a) | ListLen(a) => {
             vec![*a]
@@ -99,7 +100,11 @@ fn operands(inst: &Inst) -> Vec<Ref> {
             v.extend(value.refs());
             v
         }
-        RangeNext { iter, .. } | ListIterNext { iter, .. } => vec![*iter],
+        TupleLen(a) => vec![*a],
+        TupleItem { tuple, index, .. } => vec![*tuple, *index],
+        RangeNext { iter, .. } | ListIterNext { iter, .. } | TupleIterNext { iter, .. } => {
+            vec![*iter]
+        }
     }
 }
 
@@ -215,6 +220,11 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let sig_math1 = b.import_signature(sig(
         module,
         &[types::I64, types::I64, types::F64],
+        Some(types::I32),
+    ));
+    let sig_pow = b.import_signature(sig(
+        module,
+        &[types::I64, types::F64, types::F64],
         Some(types::I32),
     ));
     let sig_bind = b.import_signature(sig(module, &[types::I64], Some(types::I32)));
@@ -483,6 +493,13 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     let (x, y) = (v!(*a), v!(*y));
                     Some(helper!(sig_ff_f, runtime::hypot, &[x, y]))
                 }
+                Inst::FPow { a, b: y, snap } => {
+                    let (x, y) = (v!(*a), v!(*y));
+                    let ok = helper!(sig_pow, runtime::float_pow, &[cx, x, y]);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(b.ins().load(types::F64, flags, cx, 0))
+                }
                 Inst::Math1 { f, a, snap } => {
                     let x = v!(*a);
                     let which = b.ins().iconst(types::I64, *f as i64);
@@ -531,6 +548,32 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     let p = helper!(sig_pi_p, runtime::list_item, &[l, i]);
                     let exit = exit_for!(*snap);
                     Some(load_item(&mut b, p, *t, exit))
+                }
+                Inst::TupleLen(a) => {
+                    let x = v!(*a);
+                    Some(helper!(sig_p_i, runtime::tuple_len, &[x]))
+                }
+                Inst::TupleItem {
+                    tuple,
+                    index,
+                    tag: t,
+                    snap,
+                } => {
+                    let (tu, i) = (v!(*tuple), v!(*index));
+                    let p = helper!(sig_pi_p, runtime::tuple_item, &[tu, i]);
+                    let exit = exit_for!(*snap);
+                    Some(load_item(&mut b, p, *t, exit))
+                }
+                Inst::TupleIterNext {
+                    iter,
+                    tag: tg,
+                    snap,
+                } => {
+                    let it = v!(*iter);
+                    let t = b.ins().iconst(types::I64, *tg as i64);
+                    let p = helper!(sig_pi_p, runtime::tuple_iter_next, &[it, t]);
+                    let exit = exit_for!(*snap);
+                    Some(load_item(&mut b, p, *tg, exit))
                 }
                 Inst::ListIterNext {
                     iter,

@@ -624,6 +624,18 @@ impl Recorder {
                         drop(items);
                         self.item_sym(t, r)?
                     }
+                    IterKind::Tuple { tuple, index } => {
+                        let Some(item) = tuple.items.get(*index) else {
+                            return Err("the loop ends while recording".into());
+                        };
+                        let t = item.tag();
+                        let r = self.emit(Inst::TupleIterNext {
+                            iter: ptr,
+                            tag: t,
+                            snap,
+                        });
+                        self.item_sym(t, r)?
+                    }
                     IterKind::Range { .. } => return Err("the loop ends while recording".into()),
                     _ => return Err("FOR_ITER over this kind of iterator".into()),
                 };
@@ -654,6 +666,34 @@ impl Recorder {
                         let snap = self.snap(f, at);
                         let r = self.emit(Inst::ListItem {
                             list: ptr,
+                            index: i,
+                            tag: t,
+                            snap,
+                        });
+                        let item = self.item_sym(t, r)?;
+                        self.pop()?;
+                        self.pop()?;
+                        self.push(item);
+                    }
+                    (
+                        Sym::Obj {
+                            tag: tag::TUPLE,
+                            ptr,
+                        },
+                        Sym::Int(i),
+                    ) => {
+                        let (Value::Tuple(tu), Value::Int(ci)) =
+                            (self.concrete(f, 2), self.concrete(f, 1))
+                        else {
+                            return Err("subscript types changed".into());
+                        };
+                        let Some(k) = crate::vm::collections::normalize(*ci, tu.items.len()) else {
+                            return Err("index out of range while recording".into());
+                        };
+                        let t = tu.items[k].tag();
+                        let snap = self.snap(f, at);
+                        let r = self.emit(Inst::TupleItem {
+                            tuple: ptr,
                             index: i,
                             tag: t,
                             snap,
@@ -741,7 +781,69 @@ impl Recorder {
                 self.push(r);
             }
             CALL => self.call(f, at, arg as usize)?,
+            UNPACK_SEQUENCE => self.unpack(f, at, arg as usize)?,
             _ => return Err(format!("{} not supported", op.name())),
+        }
+        Ok(())
+    }
+
+    /// UNPACK_SEQUENCE of a list or tuple of the right length: its items, first on top.
+    fn unpack(&mut self, f: &Frame, at: usize, n: usize) -> R<()> {
+        let seq = self.peek(f, 1)?;
+        let tags: Vec<u8> = match self.concrete(f, 1) {
+            Value::Tuple(t) if t.items.len() == n => t.items.iter().map(Value::tag).collect(),
+            Value::List(l) if l.items.borrow().len() == n => {
+                l.items.borrow().iter().map(Value::tag).collect()
+            }
+            _ => return Err("unpacking of this value".into()),
+        };
+        let (ptr, tuple) = match seq {
+            Sym::Obj {
+                tag: tag::TUPLE,
+                ptr,
+            } => (ptr, true),
+            Sym::Obj {
+                tag: tag::LIST,
+                ptr,
+            } => (ptr, false),
+            other => return Err(format!("unpacking of {other}")),
+        };
+        let snap = self.snap(f, at);
+        let len = self.emit(if tuple {
+            Inst::TupleLen(ptr)
+        } else {
+            Inst::ListLen(ptr)
+        });
+        let want = self.int_const(n as i64);
+        let same = self.emit(Inst::ICmp {
+            cc: Cc::Eq,
+            a: len,
+            b: want,
+        });
+        self.guard(f, at, same, true)?;
+        let mut items = Vec::with_capacity(n);
+        for (k, &t) in tags.iter().enumerate() {
+            let index = self.int_const(k as i64);
+            let r = self.emit(if tuple {
+                Inst::TupleItem {
+                    tuple: ptr,
+                    index,
+                    tag: t,
+                    snap,
+                }
+            } else {
+                Inst::ListItem {
+                    list: ptr,
+                    index,
+                    tag: t,
+                    snap,
+                }
+            });
+            items.push(self.item_sym(t, r)?);
+        }
+        self.pop()?;
+        for item in items.into_iter().rev() {
+            self.push(item);
         }
         Ok(())
     }
@@ -757,8 +859,8 @@ impl Recorder {
                 let im = self.emit(Inst::ComplexIm(r));
                 Sym::Complex(re, im)
             }
-            tag::LIST => Sym::Obj { tag: t, ptr: r },
-            _ => return Err("a list item of an unsupported type".into()),
+            tag::LIST | tag::TUPLE => Sym::Obj { tag: t, ptr: r },
+            _ => return Err("an item of an unsupported type".into()),
         })
     }
 
@@ -891,6 +993,10 @@ impl Recorder {
                     (None, nb::TRUE_DIVIDE | nb::INPLACE_TRUE_DIVIDE) => {
                         let snap = self.snap(f, at);
                         Sym::Float(self.emit(Inst::FDiv { a: x, b: y, snap }))
+                    }
+                    (None, nb::POWER | nb::INPLACE_POWER) => {
+                        let snap = self.snap(f, at);
+                        Sym::Float(self.emit(Inst::FPow { a: x, b: y, snap }))
                     }
                     _ => return Err("this float operator".into()),
                 }

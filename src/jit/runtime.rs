@@ -91,6 +91,19 @@ pub extern "C" fn math1(ctx: *mut Ctx, f: u64, x: f64) -> u32 {
     1
 }
 
+/// `a ** b` on floats into `ctx.out`: 1, or 0 where the interpreter's float power raises or
+/// gives a complex number (it then does so itself).
+pub extern "C" fn float_pow(ctx: *mut Ctx, a: f64, b: f64) -> u32 {
+    match crate::vm::ops::float_pow(a, b) {
+        Ok(Value::Float(r)) => {
+            // SAFETY: the trace passes its context, live while it runs.
+            unsafe { (*ctx).out = r.to_bits() };
+            1
+        }
+        _ => 0,
+    }
+}
+
 pub extern "C" fn hypot(a: f64, b: f64) -> f64 {
     // The interpreter's abs(complex): Rust's hypot is the C library's, as CPython's.
     a.hypot(b)
@@ -167,6 +180,51 @@ pub extern "C" fn list_store_complex(
         return 1;
     }
     store(ctx, list, index, Value::complex(re, im))
+}
+
+pub extern "C" fn tuple_len(tuple: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::TUPLE, tuple) };
+    match &*v {
+        Value::Tuple(t) => t.items.len() as i64,
+        _ => 0,
+    }
+}
+
+/// A pointer to `tuple[index]` (negative indices count from the end), null when out of range.
+pub extern "C" fn tuple_item(tuple: u64, index: i64) -> *const Value {
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::TUPLE, tuple) };
+    let Value::Tuple(t) = &*v else {
+        return std::ptr::null();
+    };
+    match crate::vm::collections::normalize(index, t.items.len()) {
+        Some(k) => &t.items[k] as *const Value,
+        None => std::ptr::null(),
+    }
+}
+
+/// The next item of a tuple iterator if it has value tag `tag`; null (the iterator unchanged)
+/// otherwise.
+pub extern "C" fn tuple_iter_next(iter: u64, tag: u64) -> *const Value {
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
+    let Value::Iterator(it) = &*v else {
+        return std::ptr::null();
+    };
+    let Ok(mut kind) = it.kind.try_borrow_mut() else {
+        return std::ptr::null();
+    };
+    match &mut *kind {
+        IterKind::Tuple { tuple, index } => match tuple.items.get(*index) {
+            Some(item) if item.tag() as u64 == tag => {
+                *index += 1;
+                item as *const Value
+            }
+            _ => std::ptr::null(),
+        },
+        _ => std::ptr::null(),
+    }
 }
 
 /// `list.append(value)`: a complex from (`a`, `b`), else the int, float or bool whose payload

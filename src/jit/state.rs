@@ -470,10 +470,15 @@ impl Jit {
         let key = (Rc::as_ptr(code) as usize, header);
         let mut black = false;
         if let (false, Some(lp)) = (side, self.loops.get_mut(&key)) {
-            code.backedges[header as usize].set(0);
+            // Back edges count at the jump target: the header's first unit.
+            let counter = &code.backedges[record::prefix_start(code, header as usize)];
             if abort.retry {
+                // Retry after a varying number of back edges, so that a loop whose runs are a
+                // divisor of the threshold long is not caught at its end every time.
                 lp.retries += 1;
+                counter.set(lp.retries.wrapping_mul(7) % self.options.threshold.max(1));
             } else {
+                counter.set(0);
                 lp.aborts += 1;
             }
             // Leaving the loop while recording is not a failure (the loop may well run long
