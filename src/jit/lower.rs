@@ -539,30 +539,28 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     Some(helper!(sig_p_i, runtime::list_len, &[l]))
                 }
                 Inst::ListItem {
-                    list,
+                    list: seq,
+                    index,
+                    tag: t,
+                    snap,
+                }
+                | Inst::TupleItem {
+                    tuple: seq,
                     index,
                     tag: t,
                     snap,
                 } => {
-                    let (l, i) = (v!(*list), v!(*index));
-                    let p = helper!(sig_pi_p, runtime::list_item, &[l, i]);
+                    let (seq, i) = (v!(*seq), v!(*index));
+                    let p = match inst {
+                        Inst::ListItem { .. } => helper!(sig_pi_p, runtime::list_item, &[seq, i]),
+                        _ => helper!(sig_pi_p, runtime::tuple_item, &[seq, i]),
+                    };
                     let exit = exit_for!(*snap);
                     Some(load_item(&mut b, p, *t, exit))
                 }
                 Inst::TupleLen(a) => {
                     let x = v!(*a);
                     Some(helper!(sig_p_i, runtime::tuple_len, &[x]))
-                }
-                Inst::TupleItem {
-                    tuple,
-                    index,
-                    tag: t,
-                    snap,
-                } => {
-                    let (tu, i) = (v!(*tuple), v!(*index));
-                    let p = helper!(sig_pi_p, runtime::tuple_item, &[tu, i]);
-                    let exit = exit_for!(*snap);
-                    Some(load_item(&mut b, p, *t, exit))
                 }
                 Inst::TupleIterNext {
                     iter,

@@ -644,67 +644,49 @@ impl Recorder {
             BINARY_SUBSCR => {
                 let index = self.peek(f, 1)?;
                 let container = self.peek(f, 2)?;
-                match (container, index) {
-                    (
-                        Sym::Obj {
-                            tag: tag::LIST,
-                            ptr,
-                        },
-                        Sym::Int(i),
-                    ) => {
-                        let (Value::List(l), Value::Int(ci)) =
-                            (self.concrete(f, 2), self.concrete(f, 1))
-                        else {
-                            return Err("subscript types changed".into());
-                        };
-                        let items = l.items.borrow();
-                        let Some(k) = crate::vm::collections::normalize(*ci, items.len()) else {
-                            return Err("index out of range while recording".into());
-                        };
-                        let t = items[k].tag();
-                        drop(items);
-                        let snap = self.snap(f, at);
-                        let r = self.emit(Inst::ListItem {
-                            list: ptr,
-                            index: i,
-                            tag: t,
-                            snap,
-                        });
-                        let item = self.item_sym(t, r)?;
-                        self.pop()?;
-                        self.pop()?;
-                        self.push(item);
-                    }
-                    (
-                        Sym::Obj {
-                            tag: tag::TUPLE,
-                            ptr,
-                        },
-                        Sym::Int(i),
-                    ) => {
-                        let (Value::Tuple(tu), Value::Int(ci)) =
-                            (self.concrete(f, 2), self.concrete(f, 1))
-                        else {
-                            return Err("subscript types changed".into());
-                        };
-                        let Some(k) = crate::vm::collections::normalize(*ci, tu.items.len()) else {
-                            return Err("index out of range while recording".into());
-                        };
-                        let t = tu.items[k].tag();
-                        let snap = self.snap(f, at);
-                        let r = self.emit(Inst::TupleItem {
-                            tuple: ptr,
-                            index: i,
-                            tag: t,
-                            snap,
-                        });
-                        let item = self.item_sym(t, r)?;
-                        self.pop()?;
-                        self.pop()?;
-                        self.push(item);
+                let (ptr, i, seq_tag) = match (container, index) {
+                    (Sym::Obj { tag: t, ptr }, Sym::Int(i))
+                        if t == tag::LIST || t == tag::TUPLE =>
+                    {
+                        (ptr, i, t)
                     }
                     (c, i) => return Err(format!("subscript {c}[{i}]")),
-                }
+                };
+                // The item's type now, which the trace guards.
+                let t = match (self.concrete(f, 2), self.concrete(f, 1)) {
+                    (Value::List(l), Value::Int(ci)) => {
+                        let items = l.items.borrow();
+                        crate::vm::collections::normalize(*ci, items.len()).map(|k| items[k].tag())
+                    }
+                    (Value::Tuple(tu), Value::Int(ci)) => {
+                        crate::vm::collections::normalize(*ci, tu.items.len())
+                            .map(|k| tu.items[k].tag())
+                    }
+                    _ => return Err("subscript types changed".into()),
+                };
+                let Some(t) = t else {
+                    return Err("index out of range while recording".into());
+                };
+                let snap = self.snap(f, at);
+                let r = self.emit(if seq_tag == tag::LIST {
+                    Inst::ListItem {
+                        list: ptr,
+                        index: i,
+                        tag: t,
+                        snap,
+                    }
+                } else {
+                    Inst::TupleItem {
+                        tuple: ptr,
+                        index: i,
+                        tag: t,
+                        snap,
+                    }
+                });
+                let item = self.item_sym(t, r)?;
+                self.pop()?;
+                self.pop()?;
+                self.push(item);
             }
             STORE_SUBSCR => {
                 let index = self.peek(f, 1)?;

@@ -207,24 +207,7 @@ pub extern "C" fn tuple_item(tuple: u64, index: i64) -> *const Value {
 /// The next item of a tuple iterator if it has value tag `tag`; null (the iterator unchanged)
 /// otherwise.
 pub extern "C" fn tuple_iter_next(iter: u64, tag: u64) -> *const Value {
-    // SAFETY: as in `list_len`.
-    let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
-    let Value::Iterator(it) = &*v else {
-        return std::ptr::null();
-    };
-    let Ok(mut kind) = it.kind.try_borrow_mut() else {
-        return std::ptr::null();
-    };
-    match &mut *kind {
-        IterKind::Tuple { tuple, index } => match tuple.items.get(*index) {
-            Some(item) if item.tag() as u64 == tag => {
-                *index += 1;
-                item as *const Value
-            }
-            _ => std::ptr::null(),
-        },
-        _ => std::ptr::null(),
-    }
+    iter_next(iter, tag)
 }
 
 /// `list.append(value)`: a complex from (`a`, `b`), else the int, float or bool whose payload
@@ -273,6 +256,11 @@ pub extern "C" fn range_next(ctx: *mut Ctx, iter: u64) -> u32 {
 /// The next item of a list iterator if it has value tag `tag`; null (the iterator unchanged)
 /// when it is exhausted or the item is of another type: the interpreter then takes over.
 pub extern "C" fn list_iter_next(iter: u64, tag: u64) -> *const Value {
+    iter_next(iter, tag)
+}
+
+/// The next item of a list or tuple iterator, if it has value tag `tag`.
+fn iter_next(iter: u64, tag: u64) -> *const Value {
     // SAFETY: as in `list_len`.
     let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
     let Value::Iterator(it) = &*v else {
@@ -281,18 +269,23 @@ pub extern "C" fn list_iter_next(iter: u64, tag: u64) -> *const Value {
     let Ok(mut kind) = it.kind.try_borrow_mut() else {
         return std::ptr::null();
     };
-    match &mut *kind {
+    let (item, index) = match &mut *kind {
         IterKind::List { list, index } => {
             let Ok(items) = list.items.try_borrow() else {
                 return std::ptr::null();
             };
-            match items.get(*index) {
-                Some(item) if item.tag() as u64 == tag => {
-                    *index += 1;
-                    item as *const Value
-                }
-                _ => std::ptr::null(),
-            }
+            (items.get(*index).map(|v| v as *const Value), index)
+        }
+        IterKind::Tuple { tuple, index } => {
+            (tuple.items.get(*index).map(|v| v as *const Value), index)
+        }
+        _ => return std::ptr::null(),
+    };
+    match item {
+        // SAFETY: the item lives in the container the iterator holds.
+        Some(p) if unsafe { (*p).tag() } as u64 == tag => {
+            *index += 1;
+            p
         }
         _ => std::ptr::null(),
     }
