@@ -266,6 +266,15 @@ impl Vm {
     }
 }
 
+/// Compiles a tree; a panic inside the code generator (a bug) becomes a failed compile, so the
+/// program goes on interpreted instead of crashing.
+fn compile_guarded(module: &mut JITModule, tree: &Trace, dump: bool) -> Result<Compiled, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        lower::compile(module, tree, dump)
+    }))
+    .unwrap_or_else(|_| Err("the code generator failed".into()))
+}
+
 /// Boxes an exit's values into the frame and points it at the instruction to resume.
 fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Value]) {
     for w in &info.writes {
@@ -332,7 +341,7 @@ impl Jit {
         let t0 = Instant::now();
         let tree = Box::new(tree);
         let dump = self.dump();
-        let compiled = lower::compile(&mut self.module, &tree, dump);
+        let compiled = compile_guarded(&mut self.module, &tree, dump);
         let elapsed = t0.elapsed();
         self.stats.compile_time += elapsed;
         let compiled = match compiled {
@@ -389,7 +398,7 @@ impl Jit {
             return String::new();
         };
         *entry.trace = tree;
-        let compiled = lower::compile(&mut self.module, &entry.trace, dump);
+        let compiled = compile_guarded(&mut self.module, &entry.trace, dump);
         let elapsed = t0.elapsed();
         self.stats.compile_time += elapsed;
         let tree = &mut entry.trace;
