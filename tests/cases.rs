@@ -37,24 +37,6 @@ fn known_divergence(source: &str) -> bool {
     source.starts_with(DIVERGENCE_MARKER)
 }
 
-/// Compares one case; `None` when it matches.
-fn compare(expected: &Outcome, actual: &Outcome) -> Option<String> {
-    let mut report = String::new();
-    if expected.stdout != actual.stdout {
-        report.push_str(&diff("stdout", &expected.stdout, &actual.stdout));
-    }
-    if expected.stderr != actual.stderr {
-        report.push_str(&diff("stderr", &expected.stderr, &actual.stderr));
-    }
-    if expected.status != actual.status {
-        report.push_str(&format!(
-            "  exit status: expected {}, got {}\n",
-            expected.status, actual.status
-        ));
-    }
-    (!report.is_empty()).then_some(report)
-}
-
 /// Checks a case against its fixtures, honouring a strict known-divergence marker.
 fn judge(name: &str, source: &str, expected: &Outcome, actual: &Outcome) -> Result<(), String> {
     match (compare(expected, actual), known_divergence(source)) {

@@ -111,24 +111,6 @@ fn relative(path: &Path) -> String {
         .to_string()
 }
 
-/// How `actual` differs from `expected`, or `None` when they agree.
-fn compare(expected: &Outcome, actual: &Outcome) -> Option<String> {
-    let mut report = String::new();
-    if expected.stdout != actual.stdout {
-        report.push_str(&diff("stdout", &expected.stdout, &actual.stdout));
-    }
-    if expected.stderr != actual.stderr {
-        report.push_str(&diff("stderr", &expected.stderr, &actual.stderr));
-    }
-    if expected.status != actual.status {
-        report.push_str(&format!(
-            "  exit status: expected {}, got {}\n",
-            expected.status, actual.status
-        ));
-    }
-    (!report.is_empty()).then_some(report)
-}
-
 /// Runs `program` in every mode and describes each mode whose outcome differs from `expected`
 /// (or, without `expected`, from the plain run).
 fn check_modes(program: &Program, expected: Option<&Outcome>) -> Result<(), String> {

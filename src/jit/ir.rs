@@ -185,12 +185,6 @@ pub enum Inst {
         tag: u8,
         snap: SnapId,
     },
-    /// The next item of a tuple iterator, whose tag must be `tag`; exits when exhausted.
-    TupleIterNext {
-        iter: Ref,
-        tag: u8,
-        snap: SnapId,
-    },
     /// `list.append(value)`.
     ListAppend {
         list: Ref,
@@ -201,8 +195,9 @@ pub enum Inst {
         iter: Ref,
         snap: SnapId,
     },
-    /// The next item of a list iterator, whose tag must be `tag`; exits when exhausted.
-    ListIterNext {
+    /// The next item of a list or tuple iterator, whose tag must be `tag`; exits when it is
+    /// exhausted or the item is of another type.
+    ItemIterNext {
         iter: Ref,
         tag: u8,
         snap: SnapId,
@@ -323,9 +318,8 @@ impl Inst {
         Some(match self {
             SLoad { tag, .. }
             | ListItem { tag, .. }
-            | ListIterNext { tag, .. }
-            | TupleItem { tag, .. }
-            | TupleIterNext { tag, .. } => Ty::of_tag(*tag),
+            | ItemIterNext { tag, .. }
+            | TupleItem { tag, .. } => Ty::of_tag(*tag),
             ConstI(_)
             | IArith { .. }
             | INeg { .. }
@@ -373,10 +367,9 @@ impl Inst {
             | Guard { snap, .. }
             | ListItem { snap, .. }
             | TupleItem { snap, .. }
-            | TupleIterNext { snap, .. }
             | ListStore { snap, .. }
             | RangeNext { snap, .. }
-            | ListIterNext { snap, .. } => Some(*snap),
+            | ItemIterNext { snap, .. } => Some(*snap),
             _ => None,
         }
     }
@@ -513,17 +506,10 @@ impl fmt::Display for Inst {
                 "tuple.item %{tuple}[%{index}] [{}]  -> exit {snap}",
                 tag_name(*tag)
             ),
-            TupleIterNext { iter, tag, snap } => write!(
-                f,
-                "tupleiter.next %{iter} [{}]  -> exit {snap}",
-                tag_name(*tag)
-            ),
             RangeNext { iter, snap } => write!(f, "range.next %{iter}  -> exit {snap}"),
-            ListIterNext { iter, tag, snap } => write!(
-                f,
-                "listiter.next %{iter} [{}]  -> exit {snap}",
-                tag_name(*tag)
-            ),
+            ItemIterNext { iter, tag, snap } => {
+                write!(f, "iter.next %{iter} [{}]  -> exit {snap}", tag_name(*tag))
+            }
             GuardBinding { binding, snap } => write!(f, "guard binding #{binding}  -> exit {snap}"),
         }
     }

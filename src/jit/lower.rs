@@ -102,7 +102,7 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         }
         TupleLen(a) => vec![*a],
         TupleItem { tuple, index, .. } => vec![*tuple, *index],
-        RangeNext { iter, .. } | ListIterNext { iter, .. } | TupleIterNext { iter, .. } => {
+        RangeNext { iter, .. } | ItemIterNext { iter, .. } => {
             vec![*iter]
         }
     }
@@ -562,25 +562,14 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     let x = v!(*a);
                     Some(helper!(sig_p_i, runtime::tuple_len, &[x]))
                 }
-                Inst::TupleIterNext {
+                Inst::ItemIterNext {
                     iter,
                     tag: tg,
                     snap,
                 } => {
                     let it = v!(*iter);
                     let t = b.ins().iconst(types::I64, *tg as i64);
-                    let p = helper!(sig_pi_p, runtime::tuple_iter_next, &[it, t]);
-                    let exit = exit_for!(*snap);
-                    Some(load_item(&mut b, p, *tg, exit))
-                }
-                Inst::ListIterNext {
-                    iter,
-                    tag: tg,
-                    snap,
-                } => {
-                    let it = v!(*iter);
-                    let t = b.ins().iconst(types::I64, *tg as i64);
-                    let p = helper!(sig_pi_p, runtime::list_iter_next, &[it, t]);
+                    let p = helper!(sig_pi_p, runtime::item_iter_next, &[it, t]);
                     let exit = exit_for!(*snap);
                     Some(load_item(&mut b, p, *tg, exit))
                 }

@@ -203,7 +203,6 @@ impl Recorder {
     pub fn step(
         &mut self,
         f: &Frame,
-        globals: &Rc<PyDict>,
         builtins: &Rc<PyDict>,
         at: usize,
         op: Opcode,
@@ -246,7 +245,7 @@ impl Recorder {
         self.snap_here = None;
         let fallthrough = opcode_unit(&self.code, self.code.next_instruction(at)) as u32;
         self.expect = Some(fallthrough);
-        match self.record(f, globals, builtins, at, op, arg) {
+        match self.record(f, builtins, at, op, arg) {
             // A root trace stays inside its loop; side traces may go around enclosing loops
             // on their way back to the header.
             Ok(()) => match self.expect {
@@ -335,11 +334,7 @@ impl Recorder {
             Value::Float(_) => Sym::Float(r),
             Value::Bool(_) => Sym::Bool(r),
             Value::None => Sym::Const(self.konst(Value::None)),
-            Value::Complex(_) => {
-                let re = self.emit(Inst::ComplexRe(r));
-                let im = self.emit(Inst::ComplexIm(r));
-                Sym::Complex(re, im)
-            }
+            Value::Complex(_) => self.complex_parts(r),
             Value::List(_) | Value::Iterator(_) | Value::Tuple(_) | Value::Str(_) => {
                 Sym::Obj { tag: t, ptr: r }
             }
@@ -476,7 +471,6 @@ impl Recorder {
     fn record(
         &mut self,
         f: &Frame,
-        globals: &Rc<PyDict>,
         builtins: &Rc<PyDict>,
         at: usize,
         op: Opcode,
@@ -610,26 +604,20 @@ impl Recorder {
                     IterKind::Range { remaining, .. } if *remaining > 0 => {
                         Sym::Int(self.emit(Inst::RangeNext { iter: ptr, snap }))
                     }
-                    IterKind::List { list, index } => {
-                        let items = list.items.borrow();
-                        let Some(item) = items.get(*index) else {
+                    kind @ (IterKind::List { .. } | IterKind::Tuple { .. }) => {
+                        let t = match kind {
+                            IterKind::List { list, index } => {
+                                list.items.borrow().get(*index).map(Value::tag)
+                            }
+                            IterKind::Tuple { tuple, index } => {
+                                tuple.items.get(*index).map(Value::tag)
+                            }
+                            _ => None,
+                        };
+                        let Some(t) = t else {
                             return Err("the loop ends while recording".into());
                         };
-                        let t = item.tag();
-                        let r = self.emit(Inst::ListIterNext {
-                            iter: ptr,
-                            tag: t,
-                            snap,
-                        });
-                        drop(items);
-                        self.item_sym(t, r)?
-                    }
-                    IterKind::Tuple { tuple, index } => {
-                        let Some(item) = tuple.items.get(*index) else {
-                            return Err("the loop ends while recording".into());
-                        };
-                        let t = item.tag();
-                        let r = self.emit(Inst::TupleIterNext {
+                        let r = self.emit(Inst::ItemIterNext {
                             iter: ptr,
                             tag: t,
                             snap,
@@ -717,7 +705,7 @@ impl Recorder {
             }
             LOAD_GLOBAL => {
                 let name = self.code.names[(arg >> 1) as usize].clone();
-                let v = self.global(f, globals, builtins, at, &name)?;
+                let v = self.global(f, builtins, at, &name)?;
                 if arg & 1 != 0 {
                     self.push(Sym::Null);
                 }
@@ -830,17 +818,20 @@ impl Recorder {
         Ok(())
     }
 
+    /// The complex number whose box `r` points to, as its two parts.
+    fn complex_parts(&mut self, r: Ref) -> Sym {
+        let re = self.emit(Inst::ComplexRe(r));
+        let im = self.emit(Inst::ComplexIm(r));
+        Sym::Complex(re, im)
+    }
+
     /// The symbol of a list item of tag `t` read into IR value `r`.
     fn item_sym(&mut self, t: u8, r: Ref) -> R<Sym> {
         Ok(match t {
             tag::INT => Sym::Int(r),
             tag::FLOAT => Sym::Float(r),
             tag::BOOL => Sym::Bool(r),
-            tag::COMPLEX => {
-                let re = self.emit(Inst::ComplexRe(r));
-                let im = self.emit(Inst::ComplexIm(r));
-                Sym::Complex(re, im)
-            }
+            tag::COMPLEX => self.complex_parts(r),
             tag::LIST | tag::TUPLE => Sym::Obj { tag: t, ptr: r },
             _ => return Err("an item of an unsupported type".into()),
         })
@@ -907,27 +898,20 @@ impl Recorder {
 
     /// LOAD_GLOBAL: the module's globals, then the builtins (whose binding also requires the
     /// name to stay absent from the globals).
-    fn global(
-        &mut self,
-        f: &Frame,
-        globals: &Rc<PyDict>,
-        builtins: &Rc<PyDict>,
-        at: usize,
-        name: &Value,
-    ) -> R<Value> {
+    fn global(&mut self, f: &Frame, builtins: &Rc<PyDict>, at: usize, name: &Value) -> R<Value> {
         let name = name
             .as_pystr()
             .map(|s| s.as_str().to_string())
             .unwrap_or_default();
         let hash = crate::objects::str::str_hash(&name);
-        let in_globals = globals.table().find_str(hash, &name).is_some();
+        let in_globals = f.globals.table().find_str(hash, &name).is_some();
         if in_globals {
-            return self.bind(f, at, globals, &name, name.clone());
+            return self.bind(f, at, &f.globals, &name, name.clone());
         }
         // The globals must keep not having the name: their keys version stays the same.
-        let version = globals.table().keys_version();
+        let version = f.globals.table().keys_version();
         self.trace.bindings.push(Box::new(Binding {
-            dict: globals.clone(),
+            dict: f.globals.clone(),
             version,
             index: u32::MAX,
             expected: Value::Null,
@@ -1227,9 +1211,7 @@ impl Recorder {
                         Sym::Bool(_) => Sym::Bool(self.emit(Inst::SLoad { slot, tag: t })),
                         Sym::Complex(..) => {
                             let r = self.emit(Inst::SLoad { slot, tag: t });
-                            let re = self.emit(Inst::ComplexRe(r));
-                            let im = self.emit(Inst::ComplexIm(r));
-                            Sym::Complex(re, im)
+                            self.complex_parts(r)
                         }
                         _ => Sym::Obj {
                             tag: t,

@@ -204,12 +204,6 @@ pub extern "C" fn tuple_item(tuple: u64, index: i64) -> *const Value {
     }
 }
 
-/// The next item of a tuple iterator if it has value tag `tag`; null (the iterator unchanged)
-/// otherwise.
-pub extern "C" fn tuple_iter_next(iter: u64, tag: u64) -> *const Value {
-    iter_next(iter, tag)
-}
-
 /// `list.append(value)`: a complex from (`a`, `b`), else the int, float or bool whose payload
 /// word is `a`'s bits.
 pub extern "C" fn list_append(list: u64, tag: u64, a: f64, b: f64) -> u32 {
@@ -253,14 +247,10 @@ pub extern "C" fn range_next(ctx: *mut Ctx, iter: u64) -> u32 {
     }
 }
 
-/// The next item of a list iterator if it has value tag `tag`; null (the iterator unchanged)
-/// when it is exhausted or the item is of another type: the interpreter then takes over.
-pub extern "C" fn list_iter_next(iter: u64, tag: u64) -> *const Value {
-    iter_next(iter, tag)
-}
-
-/// The next item of a list or tuple iterator, if it has value tag `tag`.
-fn iter_next(iter: u64, tag: u64) -> *const Value {
+/// The next item of a list or tuple iterator if it has value tag `tag`; null (the iterator
+/// unchanged) when it is exhausted or the item is of another type: the interpreter then takes
+/// over.
+pub extern "C" fn item_iter_next(iter: u64, tag: u64) -> *const Value {
     // SAFETY: as in `list_len`.
     let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
     let Value::Iterator(it) = &*v else {

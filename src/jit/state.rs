@@ -232,7 +232,7 @@ impl Vm {
             return false;
         };
         let builtins = self.builtins.clone();
-        match rec.step(f, &f.globals, &builtins, at, op, arg) {
+        match rec.step(f, &builtins, at, op, arg) {
             Step::Go => true,
             Step::Done(result) => {
                 let mut rec = jit.recorder.take().expect("recording");

@@ -133,6 +133,25 @@ pub fn write_or_remove(path: &Path, contents: &str) {
     }
 }
 
+/// How `actual` differs from `expected` (stdout, stderr, exit status), or `None` when they
+/// agree.
+pub fn compare(expected: &Outcome, actual: &Outcome) -> Option<String> {
+    let mut report = String::new();
+    if expected.stdout != actual.stdout {
+        report.push_str(&diff("stdout", &expected.stdout, &actual.stdout));
+    }
+    if expected.stderr != actual.stderr {
+        report.push_str(&diff("stderr", &expected.stderr, &actual.stderr));
+    }
+    if expected.status != actual.status {
+        report.push_str(&format!(
+            "  exit status: expected {}, got {}\n",
+            expected.status, actual.status
+        ));
+    }
+    (!report.is_empty()).then_some(report)
+}
+
 /// A line-by-line description of how `actual` differs from `expected`.
 pub fn diff(what: &str, expected: &str, actual: &str) -> String {
     let e: Vec<&str> = expected.lines().collect();
