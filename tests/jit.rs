@@ -219,3 +219,19 @@ fn every_jit_program_has_a_fixture() {
         );
     }
 }
+
+/// Near the recursion limit, a call the trace inlined must raise RecursionError where the
+/// interpreter raises it: compiled code is not entered where its inlined calls would not fit.
+#[test]
+fn inlined_calls_keep_the_recursion_limit() {
+    let program = Program::from_py(&root().join("tests/jit_interp/recursion_limit.py"));
+    let plain = program.run(&[]);
+    assert!(
+        plain.stdout.contains("(0, 60)"),
+        "the call in the loop should reach the limit:\n{}",
+        plain.stdout
+    );
+    if let Err(report) = check_modes(&program, None) {
+        panic!("{report}");
+    }
+}

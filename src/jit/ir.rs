@@ -8,6 +8,7 @@
 
 use std::fmt;
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 /// An IR value: the index of the instruction that defines it.
 pub type Ref = u32;
@@ -265,6 +266,9 @@ pub struct Trace {
     pub header_sp: u32,
     /// The root trace (first) and the side traces.
     pub paths: Vec<Path>,
+    /// Deepest chain of Python calls some path inlined: the frame's depth plus this must stay
+    /// within the recursion limit for the compiled code to do what the interpreter would.
+    pub inline_depth: u32,
 }
 
 /// One trace of a tree: from the loop header (the root) or from a guard's exit (a side trace)
@@ -281,8 +285,26 @@ pub struct Path {
     /// Slot values at the back edge, for the slots it changed; the other carried slots keep
     /// the header's values.
     pub back: Vec<(u32, Sym)>,
-    /// The code units recorded, in order (for the dump).
-    pub recorded: Vec<u32>,
+    /// The instructions recorded, in order (for the dump).
+    pub recorded: Vec<Recorded>,
+}
+
+/// One recorded instruction: a code unit of the loop's code, or of a function the trace
+/// inlined.
+#[derive(Clone)]
+pub struct Recorded {
+    pub at: u32,
+    /// The inlined function's code (None: the loop's own), and how deep the call is.
+    pub inlined: Option<(Rc<crate::bytecode::Code>, u32)>,
+}
+
+impl fmt::Debug for Recorded {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match &self.inlined {
+            Some((code, depth)) => write!(f, "{}@{} (depth {depth})", code.qualname, self.at),
+            None => write!(f, "{}", self.at),
+        }
+    }
 }
 
 impl Trace {

@@ -11,10 +11,12 @@
 //! Anything the recorder does not handle ends the recording with a reason (the interpreter goes
 //! on unaffected); the loop may be retried later and is blacklisted after repeated failures.
 
-use super::ir::{Arith, Binding, Cc, Inst, MathFn, Path, Ref, SnapId, Snapshot, Sym, Trace};
+use super::ir::{
+    Arith, Binding, Cc, Inst, MathFn, Path, Recorded, Ref, SnapId, Snapshot, Sym, Trace,
+};
 use crate::bytecode::opcodes::{nb, Opcode};
 use crate::bytecode::Code;
-use crate::objects::{IterKind, PyDict};
+use crate::objects::{IterKind, PyDict, PyFunction};
 use crate::vm::frame::Frame;
 use crate::vm::ops::Cmp;
 use crate::vm::value::tag;
@@ -24,6 +26,9 @@ use std::rc::Rc;
 
 /// Longest trace recorded, in bytecode instructions.
 const MAX_RECORDED: usize = 2000;
+
+/// Deepest chain of Python calls inlined into one trace.
+const MAX_INLINE_DEPTH: usize = 4;
 
 /// What the interpreter does after a step.
 pub enum Step {
@@ -67,7 +72,16 @@ pub struct Recorder {
     pub id: u32,
     /// Arena lengths before this path (insts, snaps, consts, bindings, loaded), to roll back.
     mark: [usize; 5],
-    recorded: Vec<u32>,
+    recorded: Vec<Recorded>,
+    /// The frames of the Python functions the trace entered, innermost last (empty: recording
+    /// the loop's own frame).
+    callers: Vec<Caller>,
+    /// While inside an inlined call: the snapshot before the outermost call, where every
+    /// guard of the callees exits (the interpreter then makes the whole call again).
+    call_snap: Option<SnapId>,
+    /// An inlined call changed something outside its frame (a list write): no guard may
+    /// follow before it returns, since making the call again would repeat the change.
+    effect: bool,
     /// Tags of the slots at the header when recording started.
     entry_tags: Vec<u8>,
     /// The value stack above `header_sp`.
@@ -80,6 +94,21 @@ pub struct Recorder {
     /// A constant whose value the current instruction pushes at this stack slot: filled in
     /// before the next step.
     fixup: Option<(u32, usize)>,
+}
+
+/// The recording state of a frame that called an inlined function, put aside until the
+/// callee returns.
+struct Caller {
+    code: Rc<Code>,
+    slots: HashMap<u32, Sym>,
+    written: Vec<u32>,
+    stack: Vec<Sym>,
+    stack_base: u32,
+    header_sp: u32,
+    /// Where the caller goes on after the call.
+    resume: u32,
+    /// Stack entries the call consumes (the callable, NULL or `self`, the arguments).
+    consumed: usize,
 }
 
 /// The opcode unit of the instruction starting (perhaps with EXTENDED_ARG prefixes) at `i`.
@@ -129,6 +158,9 @@ impl Recorder {
             id,
             mark: [0; 5],
             recorded: Vec::new(),
+            callers: Vec::new(),
+            call_snap: None,
+            effect: false,
             entry_tags,
             stack: Vec::new(),
             expect: None,
@@ -181,6 +213,9 @@ impl Recorder {
             id,
             mark,
             recorded: Vec::new(),
+            callers: Vec::new(),
+            call_snap: None,
+            effect: false,
             entry_tags: Vec::new(),
             stack,
             started: true,
@@ -216,7 +251,8 @@ impl Recorder {
                 None => return self.abort("lost a pushed value", at32),
             }
         }
-        if self.started && at32 == self.header && !self.recorded.is_empty() {
+        let level = self.callers.len();
+        if self.started && level == 0 && at32 == self.header && !self.recorded.is_empty() {
             return match self.close(f) {
                 Ok(()) => Step::Done(Ok(())),
                 Err(reason) => self.abort(&reason, at32),
@@ -238,14 +274,29 @@ impl Recorder {
         }
         // A side trace going around an enclosing loop once is fine; a second time it would
         // unroll that loop (the exit it leaves from gets its own side trace instead).
-        if self.from.is_some() && self.recorded.contains(&at32) {
+        if self.from.is_some()
+            && level == 0
+            && self
+                .recorded
+                .iter()
+                .any(|r| r.at == at32 && r.inlined.is_none())
+        {
             return self.abort("a loop inside the side trace", at32);
         }
-        self.recorded.push(at32);
+        self.recorded.push(Recorded {
+            at: at32,
+            inlined: (level > 0).then(|| (self.code.clone(), level as u32)),
+        });
         self.snap_here = None;
         let fallthrough = opcode_unit(&self.code, self.code.next_instruction(at)) as u32;
         self.expect = Some(fallthrough);
         match self.record(f, builtins, at, op, arg) {
+            // The trace entered or left an inlined call: `expect` is in the other frame.
+            Ok(()) if self.callers.len() != level => Step::Go,
+            Ok(()) if level > 0 => match self.expect {
+                Some(e) if e <= at32 => self.abort("a loop in an inlined call", at32),
+                _ => Step::Go,
+            },
             // A root trace stays inside its loop; side traces may go around enclosing loops
             // on their way back to the header.
             Ok(()) => match self.expect {
@@ -286,10 +337,17 @@ impl Recorder {
         (self.trace.consts.len() - 1) as u32
     }
 
-    /// The snapshot of the frame as it is before the current instruction.
-    fn snap(&mut self, f: &Frame, at: usize) -> SnapId {
+    /// The snapshot of the frame as it is before the current instruction; inside an inlined
+    /// call, the snapshot before the outermost call.
+    fn snap(&mut self, f: &Frame, at: usize) -> R<SnapId> {
+        if let Some(s) = self.call_snap {
+            if self.effect {
+                return Err("a guard after a side effect in an inlined call".into());
+            }
+            return Ok(s);
+        }
         if let Some(s) = self.snap_here {
-            return s;
+            return Ok(s);
         }
         let mut slots: Vec<(u32, Sym)> = self.written.iter().map(|s| (*s, self.slots[s])).collect();
         for (k, sym) in self.stack.iter().enumerate() {
@@ -303,7 +361,7 @@ impl Recorder {
         self.trace.snaps.push(snap);
         let id = (self.trace.snaps.len() - 1) as SnapId;
         self.snap_here = Some(id);
-        id
+        Ok(id)
     }
 
     /// The symbol for slot `slot` (a local, or a stack entry below the header's depth), loading
@@ -311,6 +369,9 @@ impl Recorder {
     fn slot(&mut self, f: &Frame, slot: u32) -> R<Sym> {
         if let Some(s) = self.slots.get(&slot) {
             return Ok(*s);
+        }
+        if !self.callers.is_empty() {
+            return Err("a local the inlined call has not set".into());
         }
         let sym = match self.loaded(slot) {
             Some(s) => s,
@@ -478,7 +539,7 @@ impl Recorder {
     ) -> R<()> {
         use Opcode::*;
         match op {
-            NOP | CACHE | EXTENDED_ARG | PRECALL => {}
+            NOP | RESUME | CACHE | EXTENDED_ARG | PRECALL => {}
             LOAD_FAST => {
                 if f.slots[arg as usize].is_null() {
                     return Err("unbound local".into());
@@ -523,7 +584,7 @@ impl Recorder {
                 let s = self.peek(f, 1)?;
                 let r = match s {
                     Sym::Int(a) => {
-                        let snap = self.snap(f, at);
+                        let snap = self.snap(f, at)?;
                         Sym::Int(self.emit(Inst::INeg { a, snap }))
                     }
                     Sym::Float(a) => Sym::Float(self.emit(Inst::FNeg(a))),
@@ -599,7 +660,8 @@ impl Recorder {
                 let Value::Iterator(concrete) = self.concrete(f, 1) else {
                     return Err("FOR_ITER over a non-iterator".into());
                 };
-                let snap = self.snap(f, at);
+                let snap = self.snap(f, at)?;
+                self.effect = !self.callers.is_empty();
                 let next = match &*concrete.kind.borrow() {
                     IterKind::Range { remaining, .. } if *remaining > 0 => {
                         Sym::Int(self.emit(Inst::RangeNext { iter: ptr, snap }))
@@ -655,7 +717,7 @@ impl Recorder {
                 let Some(t) = t else {
                     return Err("index out of range while recording".into());
                 };
-                let snap = self.snap(f, at);
+                let snap = self.snap(f, at)?;
                 let r = self.emit(if seq_tag == tag::LIST {
                     Inst::ListItem {
                         list: ptr,
@@ -689,7 +751,8 @@ impl Recorder {
                         Sym::Int(i),
                         Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Complex(..),
                     ) => {
-                        let snap = self.snap(f, at);
+                        let snap = self.snap(f, at)?;
+                        self.effect = !self.callers.is_empty();
                         self.emit(Inst::ListStore {
                             list: ptr,
                             index: i,
@@ -751,6 +814,7 @@ impl Recorder {
                 self.push(r);
             }
             CALL => self.call(f, at, arg as usize)?,
+            RETURN_VALUE => self.leave()?,
             UNPACK_SEQUENCE => self.unpack(f, at, arg as usize)?,
             _ => return Err(format!("{} not supported", op.name())),
         }
@@ -778,7 +842,7 @@ impl Recorder {
             } => (ptr, false),
             other => return Err(format!("unpacking of {other}")),
         };
-        let snap = self.snap(f, at);
+        let snap = self.snap(f, at)?;
         let len = self.emit(if tuple {
             Inst::TupleLen(ptr)
         } else {
@@ -857,7 +921,7 @@ impl Recorder {
                 Err("a constant condition disagrees".into())
             };
         }
-        let snap = self.snap(f, at);
+        let snap = self.snap(f, at)?;
         self.emit(Inst::Guard {
             cond,
             expect: value,
@@ -891,7 +955,7 @@ impl Recorder {
         drop(table);
         self.trace.bindings.push(Box::new(binding));
         let b = (self.trace.bindings.len() - 1) as u32;
-        let snap = self.snap(f, at);
+        let snap = self.snap(f, at)?;
         self.emit(Inst::GuardBinding { binding: b, snap });
         Ok(value)
     }
@@ -918,7 +982,7 @@ impl Recorder {
             what: format!("{name} (not a global)"),
         }));
         let b = (self.trace.bindings.len() - 1) as u32;
-        let snap = self.snap(f, at);
+        let snap = self.snap(f, at)?;
         self.emit(Inst::GuardBinding { binding: b, snap });
         self.bind(f, at, builtins, &name, name.clone())
     }
@@ -934,7 +998,7 @@ impl Recorder {
         };
         let r = match (a, b) {
             (Sym::Int(x), Sym::Int(y)) => {
-                let snap = self.snap(f, at);
+                let snap = self.snap(f, at)?;
                 match (op, arg) {
                     (Some(op), _) => Sym::Int(self.emit(Inst::IArith {
                         op,
@@ -957,11 +1021,11 @@ impl Recorder {
                 match (op, arg) {
                     (Some(op), _) => Sym::Float(self.emit(Inst::FArith { op, a: x, b: y })),
                     (None, nb::TRUE_DIVIDE | nb::INPLACE_TRUE_DIVIDE) => {
-                        let snap = self.snap(f, at);
+                        let snap = self.snap(f, at)?;
                         Sym::Float(self.emit(Inst::FDiv { a: x, b: y, snap }))
                     }
                     (None, nb::POWER | nb::INPLACE_POWER) => {
-                        let snap = self.snap(f, at);
+                        let snap = self.snap(f, at)?;
                         Sym::Float(self.emit(Inst::FPow { a: x, b: y, snap }))
                     }
                     _ => return Err("this float operator".into()),
@@ -1021,7 +1085,7 @@ impl Recorder {
                 )
             }
             (Sym::Float(_) | Sym::Int(_), Sym::Float(_) | Sym::Int(_)) => {
-                let snap = self.snap(f, at);
+                let snap = self.snap(f, at)?;
                 for s in [a, b] {
                     if let Sym::Int(r) = s {
                         if !matches!(self.trace.insts[r as usize], Inst::ConstI(v) if v.unsigned_abs() <= 1 << 53)
@@ -1099,8 +1163,18 @@ impl Recorder {
         let Sym::Const(ci) = callee else {
             return Err(format!("a call of {callee}"));
         };
-        let Value::Builtin(b) = self.trace.consts[ci as usize].clone() else {
-            return Err("a call of a Python function".into());
+        let b = match self.trace.consts[ci as usize].clone() {
+            Value::Builtin(b) => b,
+            Value::Function(func) => {
+                let consumed = argc + 1 + matches!(first, Sym::Null) as usize;
+                return self.enter(f, at, &func, argc, consumed);
+            }
+            other => {
+                return Err(format!(
+                    "a call of a '{}' object",
+                    crate::vm::types::type_name(&other)
+                ))
+            }
         };
         if !b.self_.is_null() {
             return Err(format!("a call of {}", b.qualified_name()));
@@ -1113,7 +1187,7 @@ impl Recorder {
         let name = qualified.strip_prefix("builtins.").unwrap_or(&qualified);
         let r = match (name, args.as_slice()) {
             ("abs", [Sym::Int(a)]) => {
-                let snap = self.snap(f, at);
+                let snap = self.snap(f, at)?;
                 Sym::Int(self.emit(Inst::IAbs { a: *a, snap }))
             }
             ("abs", [Sym::Float(a)]) => Sym::Float(self.emit(Inst::FAbs(*a))),
@@ -1136,6 +1210,7 @@ impl Recorder {
                     ptr,
                 }, value @ (Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Complex(..))],
             ) => {
+                self.effect = !self.callers.is_empty();
                 self.emit(Inst::ListAppend {
                     list: *ptr,
                     value: *value,
@@ -1144,7 +1219,7 @@ impl Recorder {
             }
             (m, [x @ (Sym::Float(_) | Sym::Int(_))]) if math1(m).is_some() => {
                 let which = math1(m).unwrap_or(0);
-                let snap = self.snap(f, at);
+                let snap = self.snap(f, at)?;
                 let a = self.as_float(*x).ok_or("a math argument")?;
                 Sym::Float(self.emit(Inst::Math1 { f: which, a, snap }))
             }
@@ -1160,6 +1235,91 @@ impl Recorder {
         }
         self.push(r);
         Ok(())
+    }
+
+    /// A call of a Python function, inlined: the trace goes on in the callee's frame, whose
+    /// arguments are the caller's symbols. Its guards exit to the snapshot before the call.
+    fn enter(
+        &mut self,
+        f: &Frame,
+        at: usize,
+        func: &Rc<PyFunction>,
+        argc: usize,
+        consumed: usize,
+    ) -> R<()> {
+        let code = func.code.clone();
+        if self.callers.len() >= MAX_INLINE_DEPTH {
+            return Err("calls nested too deep to inline".into());
+        }
+        if code.is_generator() {
+            return Err("a call of a generator function".into());
+        }
+        if argc != code.argcount as usize
+            || code.kwonlyargcount != 0
+            || code.has_varargs()
+            || code.has_varkeywords()
+        {
+            return Err("a call whose arguments need binding".into());
+        }
+        if Rc::ptr_eq(&code, &self.code) || self.callers.iter().any(|c| Rc::ptr_eq(&c.code, &code))
+        {
+            return Err("a recursive call".into());
+        }
+        let snap = self.snap(f, at)?;
+        let mut args = Vec::with_capacity(argc);
+        for k in (1..=argc).rev() {
+            args.push(self.peek(f, k)?);
+        }
+        let stack_base = code.localsplus.len() as u32;
+        let caller = Caller {
+            code: std::mem::replace(&mut self.code, code),
+            slots: std::mem::take(&mut self.slots),
+            written: std::mem::take(&mut self.written),
+            stack: std::mem::take(&mut self.stack),
+            stack_base: std::mem::replace(&mut self.stack_base, stack_base),
+            header_sp: std::mem::replace(&mut self.header_sp, stack_base),
+            resume: self.expect.ok_or("a call with nowhere to return")?,
+            consumed,
+        };
+        self.slots = (0..).zip(args).collect();
+        if self.callers.is_empty() {
+            self.call_snap = Some(snap);
+            self.effect = false;
+        }
+        self.callers.push(caller);
+        self.trace.inline_depth = self.trace.inline_depth.max(self.callers.len() as u32);
+        self.expect = Some(opcode_unit(&self.code, 0) as u32);
+        Ok(())
+    }
+
+    /// RETURN_VALUE of an inlined call: back in the caller, with the returned value in place
+    /// of the call.
+    fn leave(&mut self) -> R<()> {
+        let Some(caller) = self.callers.pop() else {
+            return Err("a return from the loop's function".into());
+        };
+        let value = self.pop()?;
+        self.code = caller.code;
+        self.slots = caller.slots;
+        self.written = caller.written;
+        self.stack = caller.stack;
+        self.stack_base = caller.stack_base;
+        self.header_sp = caller.header_sp;
+        for _ in 0..caller.consumed {
+            self.pop()?;
+        }
+        self.push(value);
+        self.expect = Some(caller.resume);
+        if self.callers.is_empty() {
+            self.call_snap = None;
+            self.effect = false;
+        }
+        Ok(())
+    }
+
+    /// `Vm::depth` of the frame the recorder follows now (the loop's, or an inlined callee's).
+    pub fn active_depth(&self) -> usize {
+        self.depth + self.callers.len()
     }
 
     /// The slot's value as some path of the tree loaded it at entry.

@@ -134,12 +134,14 @@ impl Vm {
 
     /// Whether the frame running at the current depth is being recorded.
     pub(crate) fn jit_recording_here(&self) -> bool {
-        matches!(&self.jit, Some(j) if j.recorder.as_ref().is_some_and(|r| r.depth == self.depth))
+        matches!(&self.jit, Some(j) if j.recorder.as_ref().is_some_and(|r| r.active_depth() == self.depth))
     }
 
     /// A back edge reached a hot loop header (`f.ip`, with `f.sp` synchronised): run its
     /// trace, or start recording one.
     pub(crate) fn jit_loop(&mut self, f: &mut Frame) -> LoopAction {
+        // Calls a trace inlined would raise RecursionError beyond this depth.
+        let room = self.recursion_limit.saturating_sub(self.depth);
         let Some(jit) = self.jit.as_mut() else {
             return LoopAction::Continue;
         };
@@ -164,6 +166,9 @@ impl Vm {
             let base = f.slots.as_ptr();
             let timing = jit.options.log != LogMode::Off;
             for (index, t) in lp.traces.iter_mut().enumerate() {
+                if t.trace.inline_depth as usize > room {
+                    continue;
+                }
                 if jit.buf.len() < t.compiled.buf_len {
                     jit.buf.resize(t.compiled.buf_len, 0);
                 }
@@ -231,6 +236,10 @@ impl Vm {
         let Some(rec) = jit.recorder.as_mut() else {
             return false;
         };
+        if rec.active_depth() != self.depth {
+            // Not the frame being recorded (one whose inlined callee gave up): run it plainly.
+            return false;
+        }
         let builtins = self.builtins.clone();
         match rec.step(f, &builtins, at, op, arg) {
             Step::Go => true,
@@ -575,14 +584,26 @@ fn dump_path(code: &Code, tree: &Trace, p: usize, compiled: &Compiled, took: Dur
     let path = &tree.paths[p];
     let mut text = String::new();
     let _ = writeln!(text, "---- TRACE {} bytecode", path.id);
-    for &at in &path.recorded {
-        let (_, op, arg, _) = code.decode(at as usize);
+    for r in &path.recorded {
+        // Inlined calls' instructions are indented by their depth, under their function.
+        let (code, depth) = match &r.inlined {
+            Some((callee, depth)) => (&**callee, *depth as usize),
+            None => (code, 0),
+        };
+        let (_, op, arg, _) = code.decode(r.at as usize);
         let _ = writeln!(
             text,
-            "  {:>4} {:>6} {:<28} {arg}",
-            code.line_of(at as usize),
-            at * 2,
-            op.name()
+            "  {:>4} {:>6} {:indent$}{:<28} {arg}{}",
+            code.line_of(r.at as usize),
+            r.at * 2,
+            "",
+            op.name(),
+            if r.at == 0 && depth > 0 {
+                format!("    (inlined {})", code.qualname)
+            } else {
+                String::new()
+            },
+            indent = 2 * depth,
         );
     }
     let _ = write!(text, "---- TRACE {} IR\n{}", path.id, tree.show_path(p));

@@ -99,7 +99,8 @@ impl Vm {
                     // The JIT starts or stops recording this frame: go on in the other mode.
                     Ok(None) => {}
                     Ok(Some(exit)) => {
-                        if recording {
+                        // An inlined callee's return hands the recording back to its caller.
+                        if recording && self.jit_recording_here() {
                             self.jit_abandon("the frame returned or yielded");
                         }
                         break Ok(exit);
