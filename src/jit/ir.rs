@@ -48,6 +48,29 @@ impl Cc {
             Cc::Ge => ">=",
         }
     }
+
+    /// The condition with its operands exchanged: `a < b` is `b > a`.
+    pub fn swapped(self) -> Cc {
+        match self {
+            Cc::Lt => Cc::Gt,
+            Cc::Le => Cc::Ge,
+            Cc::Gt => Cc::Lt,
+            Cc::Ge => Cc::Le,
+            eq_or_ne => eq_or_ne,
+        }
+    }
+
+    /// The opposite condition (for totally ordered operands): `not a < b` is `a >= b`.
+    pub fn negated(self) -> Cc {
+        match self {
+            Cc::Lt => Cc::Ge,
+            Cc::Le => Cc::Gt,
+            Cc::Eq => Cc::Ne,
+            Cc::Ne => Cc::Eq,
+            Cc::Gt => Cc::Le,
+            Cc::Ge => Cc::Lt,
+        }
+    }
 }
 
 /// Binary arithmetic kinds shared by the int and float instructions.
@@ -82,6 +105,14 @@ pub enum Inst {
         a: Ref,
         b: Ref,
         snap: SnapId,
+    },
+    /// Integer addition or subtraction of a constant that cannot overflow: the guard `bound`
+    /// (earlier on the same path) keeps the operand far enough from the ends of the i64 range.
+    IArithBounded {
+        op: Arith,
+        a: Ref,
+        b: Ref,
+        bound: Ref,
     },
     /// `-a`; exits on overflow (`a == i64::MIN`).
     INeg {
@@ -344,6 +375,7 @@ impl Inst {
             | TupleItem { tag, .. } => Ty::of_tag(*tag),
             ConstI(_)
             | IArith { .. }
+            | IArithBounded { .. }
             | INeg { .. }
             | IAbs { .. }
             | IFloorDiv { .. }
@@ -474,6 +506,9 @@ impl fmt::Display for Inst {
             ConstF(v) => write!(f, "const {v:?}"),
             ConstB(v) => write!(f, "const {v}"),
             IArith { op, a, b, snap } => write!(f, "i{}.ov %{a}, %{b}  -> exit {snap}", ar(op)),
+            IArithBounded { op, a, b, bound } => {
+                write!(f, "i{} %{a}, %{b}  (no overflow: guard %{bound})", ar(op))
+            }
             INeg { a, snap } => write!(f, "ineg.ov %{a}  -> exit {snap}"),
             IAbs { a, snap } => write!(f, "iabs.ov %{a}  -> exit {snap}"),
             IFloorDiv { a, b, snap } => write!(f, "ifloordiv %{a}, %{b}  -> exit {snap}"),

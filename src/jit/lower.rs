@@ -74,6 +74,7 @@ fn operands(inst: &Inst) -> Vec<Ref> {
             vec![]
         }
         IArith { a, b, .. }
+        | IArithBounded { a, b, .. }
         | IFloorDiv { a, b, .. }
         | IMod { a, b, .. }
         | ICmp { a, b, .. }
@@ -385,6 +386,14 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     b.ins().brif(of, exit, &[], cont, &[]);
                     b.switch_to_block(cont);
                     Some(r)
+                }
+                Inst::IArithBounded { op, a, b: y, .. } => {
+                    let (x, y) = (v!(*a), v!(*y));
+                    Some(match op {
+                        Arith::Add => b.ins().iadd(x, y),
+                        Arith::Sub => b.ins().isub(x, y),
+                        Arith::Mul => b.ins().imul(x, y),
+                    })
                 }
                 Inst::INeg { a, snap } | Inst::IAbs { a, snap } => {
                     let x = v!(*a);

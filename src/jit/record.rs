@@ -998,6 +998,18 @@ impl Recorder {
         };
         let r = match (a, b) {
             (Sym::Int(x), Sym::Int(y)) => {
+                if let Some((op, bound)) = op.and_then(|op| Some((op, self.bounded(op, x, y)?))) {
+                    let r = self.emit(Inst::IArithBounded {
+                        op,
+                        a: x,
+                        b: y,
+                        bound,
+                    });
+                    self.pop()?;
+                    self.pop()?;
+                    self.push(Sym::Int(r));
+                    return Ok(());
+                }
                 let snap = self.snap(f, at)?;
                 match (op, arg) {
                     (Some(op), _) => Sym::Int(self.emit(Inst::IArith {
@@ -1059,6 +1071,49 @@ impl Recorder {
         self.pop()?;
         self.push(r);
         Ok(())
+    }
+
+    /// A guard on this path, before the current instruction, that keeps `x op y` within the
+    /// i64 range, where one operand is a constant: `x < n` before `x + 1` (or before `x + k`
+    /// when the constant `n` leaves room), `x > n` before `x - 1`, and so on.
+    fn bounded(&self, op: Arith, x: Ref, y: Ref) -> Option<Ref> {
+        let konst = |r: Ref| match self.trace.insts[r as usize] {
+            Inst::ConstI(v) => Some(v as i128),
+            _ => None,
+        };
+        // The operand and the constant amount it moves by.
+        let (v, k) = match (op, konst(x), konst(y)) {
+            (Arith::Add, None, Some(k)) => (x, k),
+            (Arith::Add, Some(k), None) => (y, k),
+            (Arith::Sub, None, Some(k)) => (x, -k),
+            _ => return None,
+        };
+        let (min, max) = (i64::MIN as i128, i64::MAX as i128);
+        let start = self.mark[0];
+        (start..self.trace.insts.len()).rev().find_map(|g| {
+            let Inst::Guard { cond, expect, .. } = self.trace.insts[g] else {
+                return None;
+            };
+            let Inst::ICmp { cc, a, b } = self.trace.insts[cond as usize] else {
+                return None;
+            };
+            // The guard as `v cc other`.
+            let (cc, other) = match (a == v, b == v) {
+                (true, false) => (cc, b),
+                (false, true) => (cc.swapped(), a),
+                _ => return None,
+            };
+            let cc = if expect { cc } else { cc.negated() };
+            let (lo, hi) = match (cc, konst(other)) {
+                (Cc::Lt, m) => (min, m.unwrap_or(max) - 1),
+                (Cc::Le, m) => (min, m.unwrap_or(max)),
+                (Cc::Gt, m) => (m.unwrap_or(min) + 1, max),
+                (Cc::Ge, m) => (m.unwrap_or(min), max),
+                (Cc::Eq, Some(m)) => (m, m),
+                _ => return None,
+            };
+            (lo + k >= min && hi + k <= max).then_some(g as Ref)
+        })
     }
 
     fn compare(&mut self, f: &Frame, at: usize, arg: u32) -> R<()> {
