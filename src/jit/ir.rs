@@ -222,6 +222,21 @@ pub enum Inst {
         list: Ref,
         value: SymVal,
     },
+    /// A module-level name (or a global the loop's code assigns) read from its dict entry,
+    /// `bindings[binding]` (whose keys version must hold), with the tag `tag`; exits
+    /// otherwise.
+    NameLoad {
+        binding: u32,
+        tag: u8,
+        snap: SnapId,
+    },
+    /// `name = value` into the dict entry of `bindings[binding]`; exits (before storing) if
+    /// the dict's keys changed.
+    NameStore {
+        binding: u32,
+        value: SymVal,
+        snap: SnapId,
+    },
     /// The next int of a range iterator; exits to `snap` when it is exhausted.
     RangeNext {
         iter: Ref,
@@ -372,6 +387,7 @@ impl Inst {
             SLoad { tag, .. }
             | ListItem { tag, .. }
             | ItemIterNext { tag, .. }
+            | NameLoad { tag, .. }
             | TupleItem { tag, .. } => Ty::of_tag(*tag),
             ConstI(_)
             | IArith { .. }
@@ -399,6 +415,7 @@ impl Inst {
             | GuardExactF { .. }
             | ListStore { .. }
             | ListAppend { .. }
+            | NameStore { .. }
             | GuardBinding { .. } => return None,
         })
     }
@@ -423,6 +440,8 @@ impl Inst {
             | TupleItem { snap, .. }
             | ListStore { snap, .. }
             | RangeNext { snap, .. }
+            | NameLoad { snap, .. }
+            | NameStore { snap, .. }
             | ItemIterNext { snap, .. } => Some(*snap),
             _ => None,
         }
@@ -552,6 +571,16 @@ impl fmt::Display for Inst {
                 snap,
             } => write!(f, "list.store %{list}[%{index}] = {value}  -> exit {snap}"),
             ListAppend { list, value } => write!(f, "list.append %{list}, {value}"),
+            NameLoad { binding, tag, snap } => write!(
+                f,
+                "name.load #{binding} [{}]  -> exit {snap}",
+                tag_name(*tag)
+            ),
+            NameStore {
+                binding,
+                value,
+                snap,
+            } => write!(f, "name.store #{binding} = {value}  -> exit {snap}"),
             TupleLen(a) => write!(f, "tuple.len %{a}"),
             TupleItem {
                 tuple,

@@ -70,7 +70,12 @@ pub struct Compiled {
 fn operands(inst: &Inst) -> Vec<Ref> {
     use Inst::*;
     match inst {
-        SLoad { .. } | ConstI(_) | ConstF(_) | ConstB(_) | GuardBinding { .. } => {
+        SLoad { .. }
+        | ConstI(_)
+        | ConstF(_)
+        | ConstB(_)
+        | GuardBinding { .. }
+        | NameLoad { .. } => {
             vec![]
         }
         IArith { a, b, .. }
@@ -101,6 +106,7 @@ fn operands(inst: &Inst) -> Vec<Ref> {
             v.extend(value.refs());
             v
         }
+        NameStore { value, .. } => value.refs().collect(),
         TupleLen(a) => vec![*a],
         TupleItem { tuple, index, .. } => vec![*tuple, *index],
         RangeNext { iter, .. } | ItemIterNext { iter, .. } => {
@@ -207,8 +213,19 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         &[types::I64, types::I64, types::I64],
         Some(types::I32),
     ));
-    let sig_store = b.import_signature(sig(module, &[types::I64; 5], Some(types::I32)));
-    let sig_store_c = b.import_signature(sig(
+    let sig_store = b.import_signature(sig(
+        module,
+        &[
+            types::I64,
+            types::I64,
+            types::I64,
+            types::I64,
+            types::F64,
+            types::F64,
+        ],
+        Some(types::I32),
+    ));
+    let sig_name_store = b.import_signature(sig(
         module,
         &[types::I64, types::I64, types::I64, types::F64, types::F64],
         Some(types::I32),
@@ -256,6 +273,13 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             let addr = b.ins().iconst(types::I64, $f as *const () as i64);
             let call = b.ins().call_indirect($sig, addr, $args);
             b.inst_results(call)[0]
+        }};
+    }
+    // The address of binding `i`, which lives as long as the compiled code.
+    macro_rules! binding_addr {
+        ($i:expr) => {{
+            let ptr = &*trace.bindings[$i as usize] as *const super::ir::Binding;
+            b.ins().iconst(types::I64, ptr as usize as i64)
         }};
     }
     // Continues in a new block when `ok` holds, else leaves through `exit`.
@@ -364,8 +388,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Inst::ConstF(x) => Some(b.ins().f64const(*x)),
                 Inst::ConstB(x) => Some(b.ins().iconst(types::I8, *x as i64)),
                 Inst::GuardBinding { binding, .. } => {
-                    let ptr = &*trace.bindings[*binding as usize] as *const super::ir::Binding;
-                    let addr = b.ins().iconst(types::I64, ptr as usize as i64);
+                    let addr = binding_addr!(*binding);
                     let f = b
                         .ins()
                         .iconst(types::I64, runtime::binding_holds as *const () as i64);
@@ -589,30 +612,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     snap,
                 } => {
                     let (l, i) = (v!(*list), v!(*index));
-                    let status = match value {
-                        Sym::Complex(re, im) => {
-                            let (re, im) = (v!(*re), v!(*im));
-                            helper!(
-                                sig_store_c,
-                                runtime::list_store_complex,
-                                &[cx, l, i, re, im]
-                            )
-                        }
-                        Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) => {
-                            let x = v!(*r);
-                            let (t, word) = match value {
-                                Sym::Int(_) => (tag::INT, x),
-                                Sym::Float(_) => (
-                                    tag::FLOAT,
-                                    b.ins().bitcast(types::I64, MemFlagsData::new(), x),
-                                ),
-                                _ => (tag::BOOL, b.ins().uextend(types::I64, x)),
-                            };
-                            let t = b.ins().iconst(types::I64, t as i64);
-                            helper!(sig_store, runtime::list_store, &[cx, l, i, t, word])
-                        }
-                        _ => return Err("a store of an unsupported value".into()),
-                    };
+                    let (t, x, y) = number_words(&mut b, value, &vals)?;
+                    let status = helper!(sig_store, runtime::list_store, &[cx, l, i, t, x, y]);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
                     let exit = exit_for!(*snap);
                     check!(ok, exit);
@@ -620,30 +621,31 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 }
                 Inst::ListAppend { list, value } => {
                     let l = v!(*list);
-                    let (t, re, im) = match value {
-                        Sym::Complex(re, im) => (tag::COMPLEX, v!(*re), v!(*im)),
-                        Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) => {
-                            let x = v!(*r);
-                            let word = match value {
-                                Sym::Int(_) => x,
-                                Sym::Float(_) => {
-                                    b.ins().bitcast(types::I64, MemFlagsData::new(), x)
-                                }
-                                _ => b.ins().uextend(types::I64, x),
-                            };
-                            let t = match value {
-                                Sym::Int(_) => tag::INT,
-                                Sym::Float(_) => tag::FLOAT,
-                                _ => tag::BOOL,
-                            };
-                            let word = b.ins().bitcast(types::F64, MemFlagsData::new(), word);
-                            let zero = b.ins().f64const(0.0);
-                            (t, word, zero)
-                        }
-                        _ => return Err("an append of an unsupported value".into()),
-                    };
-                    let t = b.ins().iconst(types::I64, t as i64);
+                    let (t, re, im) = number_words(&mut b, value, &vals)?;
                     helper!(sig_append, runtime::list_append, &[l, t, re, im]);
+                    None
+                }
+                Inst::NameLoad {
+                    binding,
+                    tag: t,
+                    snap,
+                } => {
+                    let addr = binding_addr!(*binding);
+                    let p = helper!(sig_p_i, runtime::name_slot, &[addr]);
+                    let exit = exit_for!(*snap);
+                    Some(load_item(&mut b, p, *t, exit))
+                }
+                Inst::NameStore {
+                    binding,
+                    value,
+                    snap,
+                } => {
+                    let addr = binding_addr!(*binding);
+                    let (t, x, y) = number_words(&mut b, value, &vals)?;
+                    let status = helper!(sig_name_store, runtime::name_store, &[cx, addr, t, x, y]);
+                    let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
                     None
                 }
                 Inst::RangeNext { iter, snap } => {
@@ -779,6 +781,42 @@ fn load_item(
         tag::BOOL => b.ins().load(types::I8, flags, p, 8),
         _ => b.ins().load(types::I64, flags, p, 8),
     }
+}
+
+/// A number passed to a helper as three words: its tag, then its two parts as floats (a
+/// complex number's real and imaginary parts; another number's payload bits, and 0.0).
+fn number_words(
+    b: &mut FunctionBuilder,
+    value: &Sym,
+    vals: &[Option<cranelift_codegen::ir::Value>],
+) -> Result<
+    (
+        cranelift_codegen::ir::Value,
+        cranelift_codegen::ir::Value,
+        cranelift_codegen::ir::Value,
+    ),
+    String,
+> {
+    let get =
+        |r: Ref| vals[r as usize].ok_or_else(|| format!("IR value %{r} used before it is defined"));
+    let (t, x, y) = match value {
+        Sym::Complex(re, im) => (tag::COMPLEX, get(*re)?, get(*im)?),
+        Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) => {
+            let x = get(*r)?;
+            let (t, word) = match value {
+                Sym::Int(_) => (tag::INT, x),
+                Sym::Float(_) => (
+                    tag::FLOAT,
+                    b.ins().bitcast(types::I64, MemFlagsData::new(), x),
+                ),
+                _ => (tag::BOOL, b.ins().uextend(types::I64, x)),
+            };
+            let word = b.ins().bitcast(types::F64, MemFlagsData::new(), word);
+            (t, word, b.ins().f64const(0.0))
+        }
+        _ => return Err(format!("{value} passed as a number")),
+    };
+    Ok((b.ins().iconst(types::I64, t as i64), x, y))
 }
 
 /// `hypot(re, im) <cc> limit` without calling hypot when re*re + im*im is clearly on one side:

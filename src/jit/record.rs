@@ -21,7 +21,7 @@ use crate::vm::frame::Frame;
 use crate::vm::ops::Cmp;
 use crate::vm::value::tag;
 use crate::vm::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// Longest trace recorded, in bytecode instructions.
@@ -53,7 +53,8 @@ pub struct Abort {
 type R<T> = Result<T, String>;
 
 pub struct Recorder {
-    pub code: Rc<Code>,
+    /// The code of the frame being followed: the loop's, or an inlined callee's.
+    code: Rc<Code>,
     /// Code unit of the loop header (an opcode unit, never an EXTENDED_ARG prefix).
     pub header: u32,
     /// `Vm::depth` of the frame being recorded.
@@ -82,6 +83,13 @@ pub struct Recorder {
     /// An inlined call changed something outside its frame (a list write): no guard may
     /// follow before it returns, since making the call again would repeat the change.
     effect: bool,
+    /// The globals of the loop's frame (a module's names, for module-level code).
+    globals: Rc<PyDict>,
+    /// Names the loop's code assigns (STORE_NAME, STORE_GLOBAL): read from their dict entry
+    /// on every use, never taken as constants.
+    assigned: HashSet<String>,
+    /// What the path knows of names it loaded or stored, by (dict, entry index).
+    names: HashMap<(usize, u32), Sym>,
     /// Tags of the slots at the header when recording started.
     entry_tags: Vec<u8>,
     /// The value stack above `header_sp`.
@@ -105,10 +113,30 @@ struct Caller {
     stack: Vec<Sym>,
     stack_base: u32,
     header_sp: u32,
-    /// Where the caller goes on after the call.
+    /// The CALL instruction, and where the caller goes on after it.
+    at: u32,
     resume: u32,
     /// Stack entries the call consumes (the callable, NULL or `self`, the arguments).
     consumed: usize,
+}
+
+/// The names `code` assigns or deletes in its namespace (STORE_NAME, STORE_GLOBAL, ...).
+fn assigned_names(code: &Code) -> HashSet<String> {
+    let mut names = HashSet::new();
+    let mut i = 0;
+    while i < code.code.len() {
+        let (_, op, arg, next) = code.decode(i);
+        if matches!(
+            op,
+            Opcode::STORE_NAME | Opcode::STORE_GLOBAL | Opcode::DELETE_NAME | Opcode::DELETE_GLOBAL
+        ) {
+            if let Some(s) = code.names.get(arg as usize).and_then(Value::as_pystr) {
+                names.insert(s.as_str().to_string());
+            }
+        }
+        i = next;
+    }
+    names
 }
 
 /// The opcode unit of the instruction starting (perhaps with EXTENDED_ARG prefixes) at `i`.
@@ -141,6 +169,7 @@ impl Recorder {
     pub fn new(code: Rc<Code>, depth: usize, f: &Frame, id: u32) -> Recorder {
         let stack_base = code.localsplus.len() as u32;
         let entry_tags = f.slots.slice(0..f.sp).iter().map(Value::tag).collect();
+        let assigned = assigned_names(&code);
         let trace = Trace {
             header_sp: f.sp as u32,
             ..Trace::default()
@@ -161,6 +190,9 @@ impl Recorder {
             callers: Vec::new(),
             call_snap: None,
             effect: false,
+            globals: f.globals.clone(),
+            assigned,
+            names: HashMap::new(),
             entry_tags,
             stack: Vec::new(),
             expect: None,
@@ -172,8 +204,10 @@ impl Recorder {
 
     /// Records a side trace of `tree` (whose loop header is `header`), from the exit of
     /// snapshot `snap`, where the interpreter resumes now.
+    #[allow(clippy::too_many_arguments)]
     pub fn side(
         code: Rc<Code>,
+        globals: Rc<PyDict>,
         header: u32,
         depth: usize,
         tree: Trace,
@@ -192,6 +226,7 @@ impl Recorder {
                 stack.push(sym);
             }
         }
+        let assigned = assigned_names(&code);
         let mark = [
             tree.insts.len(),
             tree.snaps.len(),
@@ -216,6 +251,9 @@ impl Recorder {
             callers: Vec::new(),
             call_snap: None,
             effect: false,
+            globals,
+            assigned,
+            names: HashMap::new(),
             entry_tags: Vec::new(),
             stack,
             started: true,
@@ -311,20 +349,29 @@ impl Recorder {
     }
 
     fn abort(&mut self, reason: &str, at: u32) -> Step {
+        let retry = matches!(
+            reason,
+            "the loop was left" | "the loop ends while recording"
+        );
+        // Inside an inlined call: said of the callee, placed at the loop's outermost call.
+        let (reason, at) = match self.callers.first() {
+            Some(outer) => (
+                format!(
+                    "{reason} in inlined '{}' (line {})",
+                    self.code.qualname,
+                    self.code.line_of(at as usize)
+                ),
+                outer.at,
+            ),
+            None => (reason.to_string(), at),
+        };
         let [insts, snaps, consts, bindings, loaded] = self.mark;
         self.trace.insts.truncate(insts);
         self.trace.snaps.truncate(snaps);
         self.trace.consts.truncate(consts);
         self.trace.bindings.truncate(bindings);
         self.trace.loaded.truncate(loaded);
-        Step::Done(Err(Abort {
-            reason: reason.to_string(),
-            at,
-            retry: matches!(
-                reason,
-                "the loop was left" | "the loop ends while recording"
-            ),
-        }))
+        Step::Done(Err(Abort { reason, at, retry }))
     }
 
     fn emit(&mut self, inst: Inst) -> Ref {
@@ -768,12 +815,27 @@ impl Recorder {
             }
             LOAD_GLOBAL => {
                 let name = self.code.names[(arg >> 1) as usize].clone();
-                let v = self.global(f, builtins, at, &name)?;
+                let s = self.name(f, builtins, at, &name)?;
                 if arg & 1 != 0 {
                     self.push(Sym::Null);
                 }
-                let s = self.const_sym(&v);
                 self.push(s);
+            }
+            LOAD_NAME | STORE_NAME
+                if f.locals
+                    .as_ref()
+                    .is_some_and(|l| !Rc::ptr_eq(l, &f.globals)) =>
+            {
+                return Err("names in a class body or exec namespace".into())
+            }
+            LOAD_NAME => {
+                let name = self.code.names[arg as usize].clone();
+                let s = self.name(f, builtins, at, &name)?;
+                self.push(s);
+            }
+            STORE_NAME | STORE_GLOBAL => {
+                let name = self.code.names[arg as usize].clone();
+                self.store_name(f, at, &name)?;
             }
             LOAD_ATTR | LOAD_METHOD => {
                 let obj = self.peek(f, 1)?;
@@ -985,6 +1047,115 @@ impl Recorder {
         let snap = self.snap(f, at)?;
         self.emit(Inst::GuardBinding { binding: b, snap });
         self.bind(f, at, builtins, &name, name.clone())
+    }
+
+    /// LOAD_GLOBAL and LOAD_NAME: a name the loop assigns is read from its dict entry each
+    /// time; any other is a constant guarded by a binding.
+    fn name(&mut self, f: &Frame, builtins: &Rc<PyDict>, at: usize, name: &Value) -> R<Sym> {
+        let text = name.as_pystr().map(|s| s.as_str()).unwrap_or_default();
+        let entry = self.assigned_entry(f, text);
+        if let Some((key, value, version)) = &entry {
+            if let Some(s) = self.names.get(key) {
+                return Ok(*s);
+            }
+            if matches!(
+                value,
+                Value::Int(_)
+                    | Value::Float(_)
+                    | Value::Bool(_)
+                    | Value::Complex(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+            ) {
+                let t = value.tag();
+                let b = self.name_binding(key.1, *version, text);
+                let snap = self.snap(f, at)?;
+                let r = self.emit(Inst::NameLoad {
+                    binding: b,
+                    tag: t,
+                    snap,
+                });
+                let s = self.item_sym(t, r)?;
+                self.names.insert(*key, s);
+                return Ok(s);
+            }
+            if self.tree_stores(*key) {
+                return Err(format!("the loop assigns '{text}' another type"));
+            }
+        }
+        let v = self.global(f, builtins, at, name)?;
+        Ok(self.const_sym(&v))
+    }
+
+    /// STORE_NAME and STORE_GLOBAL of a number, into the name's existing dict entry.
+    fn store_name(&mut self, f: &Frame, at: usize, name: &Value) -> R<()> {
+        let text = name.as_pystr().map(|s| s.as_str()).unwrap_or_default();
+        if !self.callers.is_empty() {
+            return Err("an inlined call assigning a global".into());
+        }
+        let value = self.peek(f, 1)?;
+        if !matches!(
+            value,
+            Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Complex(..)
+        ) {
+            return Err(format!("'{text}' assigned {value}"));
+        }
+        let Some((key, _, version)) = self.assigned_entry(f, text) else {
+            return Err(format!("'{text}' assigned for the first time"));
+        };
+        let constant = self.trace.bindings.iter().any(|b| {
+            Rc::as_ptr(&b.dict) as usize == key.0 && b.index == key.1 && !b.expected.is_null()
+        });
+        if constant {
+            return Err(format!("the loop assigns '{text}', read as a constant"));
+        }
+        let b = self.name_binding(key.1, version, text);
+        let snap = self.snap(f, at)?;
+        self.emit(Inst::NameStore {
+            binding: b,
+            value,
+            snap,
+        });
+        self.pop()?;
+        self.names.insert(key, value);
+        Ok(())
+    }
+
+    /// For a name the loop assigns, in the loop's globals: its entry (dict, index), value and
+    /// the dict's keys version.
+    fn assigned_entry(&self, f: &Frame, name: &str) -> Option<((usize, u32), Value, u64)> {
+        if !self.assigned.contains(name) || !Rc::ptr_eq(&f.globals, &self.globals) {
+            return None;
+        }
+        let table = self.globals.table();
+        let index = table.find_str(crate::objects::str::str_hash(name), name)?;
+        let value = table.value_at(index)?.clone();
+        let key = (Rc::as_ptr(&self.globals) as usize, index as u32);
+        Some((key, value, table.keys_version()))
+    }
+
+    /// A binding naming a dict entry of the loop's globals, read or written by the trace
+    /// (not checked on entry).
+    fn name_binding(&mut self, index: u32, version: u64, name: &str) -> u32 {
+        self.trace.bindings.push(Box::new(Binding {
+            dict: self.globals.clone(),
+            version,
+            index,
+            expected: Value::Null,
+            what: format!("{name} (assigned by the loop)"),
+        }));
+        (self.trace.bindings.len() - 1) as u32
+    }
+
+    /// Whether some path of the tree stores into the dict entry `key`.
+    fn tree_stores(&self, key: (usize, u32)) -> bool {
+        self.trace.insts.iter().any(|i| match i {
+            Inst::NameStore { binding, .. } => {
+                let b = &self.trace.bindings[*binding as usize];
+                Rc::as_ptr(&b.dict) as usize == key.0 && b.index == key.1
+            }
+            _ => false,
+        })
     }
 
     fn binary_op(&mut self, f: &Frame, at: usize, arg: u32) -> R<()> {
@@ -1333,6 +1504,7 @@ impl Recorder {
             stack: std::mem::take(&mut self.stack),
             stack_base: std::mem::replace(&mut self.stack_base, stack_base),
             header_sp: std::mem::replace(&mut self.header_sp, stack_base),
+            at: at as u32,
             resume: self.expect.ok_or("a call with nowhere to return")?,
             consumed,
         };
@@ -1370,6 +1542,11 @@ impl Recorder {
             self.effect = false;
         }
         Ok(())
+    }
+
+    /// The code of the loop being recorded (`code` is an inlined callee's while in a call).
+    pub fn loop_code(&self) -> &Rc<Code> {
+        self.callers.first().map_or(&self.code, |c| &c.code)
     }
 
     /// `Vm::depth` of the frame the recorder follows now (the loop's, or an inlined callee's).

@@ -135,9 +135,6 @@ pub extern "C" fn list_item(list: u64, index: i64) -> *const Value {
 }
 
 fn store(ctx: &mut Ctx, list: u64, index: i64, value: Value) -> u32 {
-    if ctx.deferred.len() >= MAX_DEFERRED {
-        return 1;
-    }
     // SAFETY: as in `list_len`.
     let v = unsafe { borrow(crate::vm::value::tag::LIST, list) };
     let Value::List(l) = &*v else {
@@ -147,39 +144,45 @@ fn store(ctx: &mut Ctx, list: u64, index: i64, value: Value) -> u32 {
         return 1;
     };
     match crate::vm::collections::normalize(index, items.len()) {
-        Some(k) => {
-            let old = std::mem::replace(&mut items[k], value);
-            if old.tag() > crate::vm::value::LAST_IMMEDIATE {
-                ctx.deferred.push(old);
-            }
-            0
-        }
+        Some(k) => replace_deferred(ctx, &mut items[k], value),
         None => 1,
     }
 }
 
-/// `list[index] = value` for an int, float or bool (`tag`, `payload`); 1 when out of range.
-pub extern "C" fn list_store(ctx: *mut Ctx, list: u64, index: i64, tag: u64, payload: u64) -> u32 {
-    // SAFETY: an immediate's words make an owned value with nothing to drop.
-    let value = ManuallyDrop::into_inner(unsafe { borrow(tag as u8, payload) });
-    // SAFETY: the trace passes its context, live while it runs.
-    store(unsafe { &mut *ctx }, list, index, value)
+/// The number a trace passes as a tag and two float words (see `lower::number_words`).
+fn number(tag: u64, a: f64, b: f64) -> Value {
+    if tag as u8 == crate::vm::value::tag::COMPLEX {
+        Value::complex(a, b)
+    } else {
+        // SAFETY: an immediate's words make an owned value with nothing to drop.
+        ManuallyDrop::into_inner(unsafe { borrow(tag as u8, a.to_bits()) })
+    }
 }
 
-/// `list[index] = complex(re, im)`; 1 when out of range (nothing is allocated then).
-pub extern "C" fn list_store_complex(
+/// Puts `value` in `place`; an object it held is dropped when the trace exits (the trace may
+/// still hold borrowed pointers to it). 1, with nothing changed, when too many wait already.
+fn replace_deferred(ctx: &mut Ctx, place: &mut Value, value: Value) -> u32 {
+    if ctx.deferred.len() >= MAX_DEFERRED {
+        return 1;
+    }
+    let old = std::mem::replace(place, value);
+    if old.tag() > crate::vm::value::LAST_IMMEDIATE {
+        ctx.deferred.push(old);
+    }
+    0
+}
+
+/// `list[index] = number` (the number as in `list_append`); 1 when out of range.
+pub extern "C" fn list_store(
     ctx: *mut Ctx,
     list: u64,
     index: i64,
-    re: f64,
-    im: f64,
+    tag: u64,
+    x: f64,
+    y: f64,
 ) -> u32 {
-    // SAFETY: as in `list_store`.
-    let ctx = unsafe { &mut *ctx };
-    if list_item(list, index).is_null() {
-        return 1;
-    }
-    store(ctx, list, index, Value::complex(re, im))
+    // SAFETY: the trace passes its context, live while it runs.
+    store(unsafe { &mut *ctx }, list, index, number(tag, x, y))
 }
 
 pub extern "C" fn tuple_len(tuple: u64) -> i64 {
@@ -207,12 +210,7 @@ pub extern "C" fn tuple_item(tuple: u64, index: i64) -> *const Value {
 /// `list.append(value)`: a complex from (`a`, `b`), else the int, float or bool whose payload
 /// word is `a`'s bits.
 pub extern "C" fn list_append(list: u64, tag: u64, a: f64, b: f64) -> u32 {
-    let value = if tag as u8 == crate::vm::value::tag::COMPLEX {
-        Value::complex(a, b)
-    } else {
-        // SAFETY: an immediate's words make an owned value with nothing to drop.
-        ManuallyDrop::into_inner(unsafe { borrow(tag as u8, a.to_bits()) })
-    };
+    let value = number(tag, a, b);
     // SAFETY: as in `list_len`.
     let v = unsafe { borrow(crate::vm::value::tag::LIST, list) };
     if let Value::List(l) = &*v {
@@ -304,6 +302,41 @@ pub extern "C" fn int_mod(ctx: *mut Ctx, a: i64, b: i64) -> u32 {
     // SAFETY: as in `list_store`.
     unsafe { (*ctx).out = crate::objects::int::floor_mod(a, b) as u64 };
     1
+}
+
+/// A pointer to the value of a name's dict entry, null if the dict's keys changed since the
+/// trace was recorded (the entry may have moved) or the dict is being changed.
+pub extern "C" fn name_slot(b: *const Binding) -> *const Value {
+    // SAFETY: the trace owns its bindings for as long as its code exists.
+    let b = unsafe { &*b };
+    let Ok(table) = b.dict.table_checked() else {
+        return std::ptr::null();
+    };
+    if table.keys_version() != b.version {
+        return std::ptr::null();
+    }
+    // The entry stays where it is while the keys do not change: traces never add or remove
+    // keys, and every trace entering checks the version again.
+    table
+        .value_at(b.index as usize)
+        .map_or(std::ptr::null(), |v| v as *const Value)
+}
+
+/// `name = number` into a name's dict entry (the number as in `list_append`); 1, with nothing
+/// changed, if the dict's keys changed since the trace was recorded.
+pub extern "C" fn name_store(ctx: *mut Ctx, b: *const Binding, tag: u64, x: f64, y: f64) -> u32 {
+    // SAFETY: as in `name_slot`; the trace passes its context, live while it runs.
+    let (b, ctx) = unsafe { (&*b, &mut *ctx) };
+    let Some(mut table) = b.dict.table_mut() else {
+        return 1;
+    };
+    if table.keys_version() != b.version {
+        return 1;
+    }
+    match table.value_mut_at(b.index as usize) {
+        Some(place) => replace_deferred(ctx, place, number(tag, x, y)),
+        None => 1,
+    }
 }
 
 /// Whether a binding still holds: 1 if so.

@@ -203,6 +203,7 @@ impl Vm {
                         let id = jit.stats.traces + 1;
                         jit.recorder = Some(Box::new(Recorder::side(
                             f.code.clone(),
+                            f.globals.clone(),
                             header,
                             self.depth,
                             tree,
@@ -218,7 +219,8 @@ impl Vm {
             // No trace accepts the frame as it is: record another after a while.
             lp.refused += 1;
             f.code.backedges[f.ip].set(0);
-            if lp.refused < 2 || lp.traces.len() >= MAX_TRACES_PER_LOOP {
+            // (Not when recording keeps failing: the traces it has go on being tried.)
+            if lp.refused < 2 || lp.traces.len() >= MAX_TRACES_PER_LOOP || lp.aborts >= MAX_ABORTS {
                 return LoopAction::Continue;
             }
             lp.refused = 0;
@@ -319,7 +321,7 @@ impl Jit {
     /// Ends a recording: a closed root becomes a new tree, a closed side trace recompiles its
     /// tree; a failed one is counted (and its tree given back). Returns the log text.
     fn finish(&mut self, rec: &mut Recorder, result: Result<(), record::Abort>) -> String {
-        let code = rec.code.clone();
+        let code = rec.loop_code().clone();
         let key = (Rc::as_ptr(&code) as usize, rec.header);
         let growing = self.growing.take();
         let tree = rec.take_trace();

@@ -146,6 +146,13 @@ impl DictTable {
         self.entry(i).map(|e| &e.value)
     }
 
+    pub fn value_mut_at(&mut self, i: usize) -> Option<&mut Value> {
+        self.entries
+            .get_mut(i)
+            .and_then(|e| e.as_mut())
+            .map(|e| &mut e.value)
+    }
+
     pub fn set_value_at(&mut self, i: usize, v: Value) {
         if let Some(Some(e)) = self.entries.get_mut(i) {
             e.value = v;
