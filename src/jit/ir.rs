@@ -237,6 +237,15 @@ pub enum Inst {
         value: SymVal,
         snap: SnapId,
     },
+    /// A step for the VM's limits (a back edge, or a call the trace inlined), counted as the
+    /// interpreter counts it: exits to `snap` — before the instruction, which the interpreter
+    /// then runs, counting the step and checking the limits — when the countdown would reach
+    /// zero; else decrements it.
+    Tick {
+        snap: SnapId,
+        /// Steps counted at once (a call inlining further calls counts them all).
+        n: u32,
+    },
     /// The next int of a range iterator; exits to `snap` when it is exhausted.
     RangeNext {
         iter: Ref,
@@ -289,6 +298,13 @@ pub struct Snapshot {
     /// Slot → value; slots not listed hold the value they held at trace entry (or, for slots
     /// the loop carries, the value the loop header holds).
     pub slots: Vec<(u32, Sym)>,
+    /// The snapshot of a step for the VM's limits (`Inst::Tick`): its exit hands the step to
+    /// the interpreter and never grows a side trace.
+    pub tick: bool,
+    /// Steps an exit here gives back to the countdown: those of the inlined calls this
+    /// snapshot (before the outermost one) counted in advance, which the interpreter makes
+    /// again.
+    pub refund: u32,
 }
 
 /// A trace tree: the loop's root trace and the side traces grown from its hot exits, sharing
@@ -416,6 +432,7 @@ impl Inst {
             | ListStore { .. }
             | ListAppend { .. }
             | NameStore { .. }
+            | Tick { .. }
             | GuardBinding { .. } => return None,
         })
     }
@@ -442,6 +459,7 @@ impl Inst {
             | RangeNext { snap, .. }
             | NameLoad { snap, .. }
             | NameStore { snap, .. }
+            | Tick { snap, .. }
             | ItemIterNext { snap, .. } => Some(*snap),
             _ => None,
         }
@@ -571,6 +589,7 @@ impl fmt::Display for Inst {
                 snap,
             } => write!(f, "list.store %{list}[%{index}] = {value}  -> exit {snap}"),
             ListAppend { list, value } => write!(f, "list.append %{list}, {value}"),
+            Tick { snap, n } => write!(f, "tick {n}  -> exit {snap}"),
             NameLoad { binding, tag, snap } => write!(
                 f,
                 "name.load #{binding} [{}]  -> exit {snap}",

@@ -75,6 +75,7 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         | ConstF(_)
         | ConstB(_)
         | GuardBinding { .. }
+        | Tick { .. }
         | NameLoad { .. } => {
             vec![]
         }
@@ -346,6 +347,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             Step::Side(s) => {
                 let blk = exit_for!(s);
                 b.switch_to_block(blk);
+                refund(&mut b, cx, trace.snaps[s as usize].refund);
                 continue;
             }
             Step::Back(p) => {
@@ -648,6 +650,20 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     check!(ok, exit);
                     None
                 }
+                Inst::Tick { snap, n: steps } => {
+                    let off = runtime::TICKS_OFFSET;
+                    let n = b.ins().load(types::I64, flags, cx, off);
+                    let last = b
+                        .ins()
+                        .icmp_imm_s(IntCC::SignedLessThanOrEqual, n, *steps as i64);
+                    let exit = exit_for!(*snap);
+                    let cont = b.create_block();
+                    b.ins().brif(last, exit, &[], cont, &[]);
+                    b.switch_to_block(cont);
+                    let n = b.ins().iadd_imm_s(n, -(*steps as i64));
+                    b.ins().store(flags, n, cx, off);
+                    None
+                }
                 Inst::RangeNext { iter, snap } => {
                     let it = v!(*iter);
                     let ok = helper!(sig_cpi_s, runtime::range_next, &[cx, it]);
@@ -674,6 +690,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     for (snap_id, blk) in snaps {
         b.switch_to_block(blk);
         let snap = &trace.snaps[snap_id as usize];
+        refund(&mut b, cx, snap.refund);
         let mut syms: Vec<(u32, Sym)> = Vec::new();
         for (slot, entry) in &trace.carried {
             let now = snap
@@ -780,6 +797,16 @@ fn load_item(
         tag::FLOAT => b.ins().load(types::F64, flags, p, 8),
         tag::BOOL => b.ins().load(types::I8, flags, p, 8),
         _ => b.ins().load(types::I64, flags, p, 8),
+    }
+}
+
+/// Gives `steps` back to the VM's countdown (exits that make inlined calls again).
+fn refund(b: &mut FunctionBuilder, cx: cranelift_codegen::ir::Value, steps: u32) {
+    if steps > 0 {
+        let flags = MemFlagsData::trusted();
+        let n = b.ins().load(types::I64, flags, cx, runtime::TICKS_OFFSET);
+        let n = b.ins().iadd_imm_s(n, steps as i64);
+        b.ins().store(flags, n, cx, runtime::TICKS_OFFSET);
     }
 }
 

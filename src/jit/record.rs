@@ -80,6 +80,8 @@ pub struct Recorder {
     /// While inside an inlined call: the snapshot before the outermost call, where every
     /// guard of the callees exits (the interpreter then makes the whole call again).
     call_snap: Option<SnapId>,
+    /// The Tick counting the outermost inlined call's steps (and those of the calls it makes).
+    call_tick: Option<Ref>,
     /// An inlined call changed something outside its frame (a list write): no guard may
     /// follow before it returns, since making the call again would repeat the change.
     effect: bool,
@@ -189,6 +191,7 @@ impl Recorder {
             recorded: Vec::new(),
             callers: Vec::new(),
             call_snap: None,
+            call_tick: None,
             effect: false,
             globals: f.globals.clone(),
             assigned,
@@ -250,6 +253,7 @@ impl Recorder {
             recorded: Vec::new(),
             callers: Vec::new(),
             call_snap: None,
+            call_tick: None,
             effect: false,
             globals,
             assigned,
@@ -326,6 +330,9 @@ impl Recorder {
             inlined: (level > 0).then(|| (self.code.clone(), level as u32)),
         });
         self.snap_here = None;
+        // A backward jump is a step for the VM's limits: its Tick exits to the state before
+        // the jump (the interpreter then counts the step).
+        let tick = (level == 0 && self.may_jump_back(at, op)).then(|| self.new_snap(f, at, true));
         let fallthrough = opcode_unit(&self.code, self.code.next_instruction(at)) as u32;
         self.expect = Some(fallthrough);
         match self.record(f, builtins, at, op, arg) {
@@ -342,10 +349,41 @@ impl Recorder {
                     self.abort("the loop was left", at32)
                 }
                 Some(e) if e <= at32 && e > self.header => self.abort("an inner loop", at32),
+                Some(e) if e <= at32 => match tick {
+                    Some(snap) => {
+                        self.emit(Inst::Tick { snap, n: 1 });
+                        Step::Go
+                    }
+                    None => self.abort("an unexpected backward jump", at32),
+                },
                 _ => Step::Go,
             },
             Err(reason) => self.abort(&reason, at32),
         }
+    }
+
+    /// Whether the instruction at `at` may jump backward (a compare may, fused with the
+    /// conditional jump after it).
+    fn may_jump_back(&self, at: usize, op: Opcode) -> bool {
+        use Opcode::*;
+        let backward = |op| {
+            matches!(
+                op,
+                JUMP_BACKWARD
+                    | JUMP_BACKWARD_NO_INTERRUPT
+                    | POP_JUMP_BACKWARD_IF_FALSE
+                    | POP_JUMP_BACKWARD_IF_TRUE
+                    | POP_JUMP_BACKWARD_IF_NONE
+                    | POP_JUMP_BACKWARD_IF_NOT_NONE
+            )
+        };
+        backward(op)
+            || op == COMPARE_OP
+                && self
+                    .code
+                    .code
+                    .get(self.code.next_instruction(at))
+                    .is_some_and(|u| backward(u.op))
     }
 
     fn abort(&mut self, reason: &str, at: u32) -> Step {
@@ -396,6 +434,13 @@ impl Recorder {
         if let Some(s) = self.snap_here {
             return Ok(s);
         }
+        let id = self.new_snap(f, at, false);
+        self.snap_here = Some(id);
+        Ok(id)
+    }
+
+    /// A new snapshot of the frame as it is before the current instruction.
+    fn new_snap(&mut self, f: &Frame, at: usize, tick: bool) -> SnapId {
         let mut slots: Vec<(u32, Sym)> = self.written.iter().map(|s| (*s, self.slots[s])).collect();
         for (k, sym) in self.stack.iter().enumerate() {
             slots.push((self.header_sp + k as u32, *sym));
@@ -404,11 +449,11 @@ impl Recorder {
             ip: prefix_start(&self.code, at) as u32,
             sp: f.sp as u32,
             slots,
+            tick,
+            refund: 0,
         };
         self.trace.snaps.push(snap);
-        let id = (self.trace.snaps.len() - 1) as SnapId;
-        self.snap_here = Some(id);
-        Ok(id)
+        (self.trace.snaps.len() - 1) as SnapId
     }
 
     /// The symbol for slot `slot` (a local, or a stack entry below the header's depth), loading
@@ -1491,7 +1536,19 @@ impl Recorder {
         {
             return Err("a recursive call".into());
         }
+        // The call is a step for the VM's limits, as in the interpreter: counted on entry to
+        // the outermost inlined call, for it and every call inside it, and given back by the
+        // exits that make the call again.
+        if self.callers.is_empty() {
+            let tick = self.new_snap(f, at, true);
+            self.call_tick = Some(self.emit(Inst::Tick { snap: tick, n: 1 }));
+        } else if let Some(Inst::Tick { n, .. }) =
+            self.call_tick.map(|r| &mut self.trace.insts[r as usize])
+        {
+            *n += 1;
+        }
         let snap = self.snap(f, at)?;
+        self.trace.snaps[snap as usize].refund += 1;
         let mut args = Vec::with_capacity(argc);
         for k in (1..=argc).rev() {
             args.push(self.peek(f, k)?);
@@ -1539,6 +1596,7 @@ impl Recorder {
         self.expect = Some(caller.resume);
         if self.callers.is_empty() {
             self.call_snap = None;
+            self.call_tick = None;
             self.effect = false;
         }
         Ok(())

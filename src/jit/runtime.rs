@@ -18,10 +18,16 @@ use std::mem::ManuallyDrop;
 #[repr(C)]
 pub struct Ctx {
     pub out: u64,
+    /// The VM's countdown to its next check of the limits (`Vm::ticks`), copied in before a
+    /// trace runs and back after; traces decrement it (`Inst::Tick`).
+    pub ticks: i64,
     /// List items a trace overwrote: dropped when the trace exits, so that objects the trace
     /// borrowed from a list stay alive while it runs.
     pub deferred: Vec<Value>,
 }
+
+/// Offset of `Ctx::ticks`.
+pub const TICKS_OFFSET: i32 = std::mem::offset_of!(Ctx, ticks) as i32;
 
 /// How many overwritten objects a trace may hold back before it must exit to drop them.
 const MAX_DEFERRED: usize = 4096;

@@ -107,6 +107,7 @@ impl Vm {
             growing: None,
             ctx: Box::new(Ctx {
                 out: 0,
+                ticks: i64::MAX,
                 deferred: Vec::new(),
             }),
             buf: Vec::new(),
@@ -196,6 +197,7 @@ impl Vm {
                 if let (true, Some(snap)) = (hot, info.snap) {
                     let tried = t.side_aborts.get(&snap).copied().unwrap_or(0);
                     if tried < MAX_SIDE_ABORTS
+                        && !t.trace.snaps[snap as usize].tick
                         && t.trace.paths.len() < MAX_PATHS
                         && t.trace.path_from(snap).is_none()
                     {
