@@ -100,7 +100,12 @@ pub fn install(vm: &mut Vm) {
     ] {
         b.set_str(name, Value::Type(t.clone()));
     }
-    for kind in ExcKind::ALL {
+    // LimitExceeded (a host's step budget or deadline, see vm::limits) is pyvm's own: not a
+    // builtin name, so scripts see CPython's builtins.
+    for kind in ExcKind::ALL
+        .iter()
+        .filter(|k| **k != ExcKind::LimitExceeded)
+    {
         b.set_str(kind.name(), Value::Type(types.exception(*kind)));
     }
     b.set_str(

@@ -18,6 +18,7 @@
 //! assert_eq!(out.borrow().as_str(), "42\n");
 //! ```
 
+pub mod alloc;
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;
@@ -26,6 +27,7 @@ pub mod jit;
 pub mod objects;
 pub mod profile;
 pub mod repl;
+pub mod sigint;
 pub mod stdlib;
 pub mod syntax;
 pub mod vm;
@@ -33,6 +35,7 @@ pub mod vm;
 pub use embed::{
     host_function, parse_args, Capture, Error, FromPy, FromPyArgs, HostModule, IntoPy, IntoPyArgs,
 };
+pub use vm::limits::InterruptHandle;
 pub use vm::run::RunError;
 pub use vm::{PyErr, PyResult, Value, Vm};
 

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use pyvm::profile::report::SortKey;
+use pyvm::vm::ExcKind;
 use pyvm::{RunError, Vm};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ enum Command {
     Run {
         #[command(flatten)]
         jit: JitArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
         /// The program to run.
         file: PathBuf,
         /// Arguments passed to the program as sys.argv[1:].
@@ -111,6 +114,49 @@ impl JitArgs {
     }
 }
 
+/// Limits on the program's run; each ends it with a traceback and exit status 1.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Stop the program (LimitExceeded) after N steps: loop iterations, calls and items that
+    /// builtins take from iterators.
+    #[arg(long, value_name = "N")]
+    max_steps: Option<u64>,
+    /// Stop the program (LimitExceeded) after this many seconds.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_float)]
+    timeout: Option<f64>,
+    /// Raise MemoryError when the process would hold more than SIZE bytes (suffixes K, M, G).
+    #[arg(long, value_name = "SIZE", value_parser = byte_size)]
+    max_memory: Option<usize>,
+}
+
+impl LimitArgs {
+    fn apply(&self, vm: &mut Vm) {
+        vm.set_step_limit(self.max_steps);
+        vm.set_time_limit(self.timeout.map(std::time::Duration::from_secs_f64));
+        vm.set_memory_limit(self.max_memory);
+    }
+}
+
+/// `100M`, `2G`, `512K` or a number of bytes.
+fn byte_size(text: &str) -> Result<usize, String> {
+    let (digits, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => text.split_at(i),
+        None => (text, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("expected a size like 100M or 2G, got '{text}'")),
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("expected a size like 100M or 2G, got '{text}'"))
+}
+
 #[derive(clap::Args)]
 struct ProfileArgs {
     /// Profile every function in the program's files, not only those decorated with @profile.
@@ -174,7 +220,12 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .stack_size(INTERPRETER_STACK)
         .spawn(move || match cli.command {
-            Some(Command::Run { jit, file, args }) => run(jit, &file, args),
+            Some(Command::Run {
+                jit,
+                limits,
+                file,
+                args,
+            }) => run(jit, &limits, &file, args),
             Some(Command::Dis { file }) => dis(&file),
             Some(Command::Profile(p)) => profile(p),
             None => pyvm::repl::main(),
@@ -219,7 +270,7 @@ fn describe(e: &std::io::Error) -> String {
     }
 }
 
-fn run(mut jit: JitArgs, file: &Path, args: Vec<String>) -> u8 {
+fn run(mut jit: JitArgs, limits: &LimitArgs, file: &Path, args: Vec<String>) -> u8 {
     let args = match jit.take_trailing(args) {
         Ok(args) => args,
         Err(e) => {
@@ -230,6 +281,7 @@ fn run(mut jit: JitArgs, file: &Path, args: Vec<String>) -> u8 {
     let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
     let filename = abs.to_string_lossy().to_string();
     let mut vm = Vm::new();
+    limits.apply(&mut vm);
     if let Some(options) = jit.options() {
         if let Err(msg) = vm.enable_jit(options) {
             eprintln!("pyvm: {msg}");
@@ -252,9 +304,17 @@ fn run_program(file: &Path, filename: &str, args: Vec<String>, vm: &mut Vm) -> R
         .collect();
     vm.module_path = abs.parent().map(Path::to_path_buf);
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
+    pyvm::sigint::catch(vm);
     let result = vm.run_main(&source, filename);
     let started = !matches!(result, Err(RunError::Syntax(_)));
+    let interrupted =
+        matches!(&result, Err(RunError::Exception(e)) if e.is(ExcKind::KeyboardInterrupt));
     let status = vm.report(result, filename);
+    if interrupted {
+        // As CPython: after the traceback, end by SIGINT so the shell sees an interrupted
+        // program (status 130).
+        pyvm::sigint::die_by_sigint();
+    }
     if started {
         Ok(status)
     } else {
@@ -357,6 +417,8 @@ fn dis(file: &Path) -> u8 {
 }
 
 /// Boxed temporaries (floats escaping, complex numbers, list cells) are the interpreter's
-/// dominant allocation pattern; mimalloc serves them faster than the system allocator.
+/// dominant allocation pattern; mimalloc serves them faster than the system allocator. The
+/// counting wrapper lets `--max-memory` see the total the process holds.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: pyvm::alloc::Counting<mimalloc::MiMalloc> =
+    pyvm::alloc::Counting::new(mimalloc::MiMalloc);

@@ -247,8 +247,15 @@ pub fn run_stdin(source: &str) -> u8 {
             1
         }
         Ok(code) => {
+            crate::sigint::catch(&vm);
             let result = vm.run_code(code, main.dict.clone(), None);
-            vm.report(result.map(|_| ()).map_err(RunError::Exception), "<stdin>")
+            let interrupted =
+                matches!(&result, Err(e) if e.is(crate::vm::ExcKind::KeyboardInterrupt));
+            let status = vm.report(result.map(|_| ()).map_err(RunError::Exception), "<stdin>");
+            if interrupted {
+                crate::sigint::die_by_sigint();
+            }
+            status
         }
     }
 }
@@ -285,6 +292,9 @@ pub fn interactive() -> u8 {
     vm.stdin = Some(Box::new(std::io::BufReader::new(std::io::stdin())));
     // On a terminal, output appears line by line (as python3's stdout is line-buffered there).
     vm.set_output(std::io::LineWriter::new(std::io::stdout()));
+    // Ctrl-C while a statement runs raises KeyboardInterrupt in it (at the prompt, the line
+    // editor reads it as a key instead).
+    crate::sigint::catch(&vm);
     let mut session = Session::new(vm);
     eprint!("{}", banner());
     let status = loop {

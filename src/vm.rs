@@ -7,7 +7,8 @@
 //! - `call`: calling and argument binding; `attr`: attributes and methods; `iter`: iteration;
 //! - `repr`: `repr`/`str`/formatting; `hash`: hashing and key equality;
 //! - `exceptions`, `traceback`: exceptions and how uncaught ones are printed;
-//! - `types`: the built-in type objects; `import`: modules.
+//! - `types`: the built-in type objects; `import`: modules;
+//! - `limits`: the step budget, deadline, interrupt flag and memory ceiling a host sets.
 
 pub mod attr;
 pub mod call;
@@ -19,6 +20,7 @@ pub mod hash;
 pub mod import;
 pub mod interp;
 pub mod iter;
+pub mod limits;
 pub mod ops;
 pub mod repr;
 pub mod run;
@@ -74,6 +76,20 @@ impl Output {
 
 /// The interpreter state: builtins, loaded modules, the handled-exception stack, limits, output.
 pub struct Vm {
+    /// Countdown to the next check of the limits (`limits`): decremented at every loop back edge
+    /// and every Python call; when it reaches zero or below, `Vm::check_limits` runs (the cold
+    /// path: step budget, deadline, interrupt flag, memory ceiling) and reloads it with at most
+    /// a few thousand steps.
+    ///
+    /// Contract for compiled (JIT) code, which reaches this field through a raw `*mut i64`
+    /// taken while the VM runs the trace: decrement it by 1 (or by any positive amount standing
+    /// for the work done) at every iteration of a compiled loop; when the result is `<= 0`, leave
+    /// to the interpreter through an exit that resynchronises the frame. Never reset or raise the
+    /// counter: the interpreter's next back edge or call sees it `<= 0` and runs the check, which
+    /// accounts every step taken below zero against the budget.
+    pub(crate) ticks: i64,
+    /// The host's limits (`limits`), checked when `ticks` runs out.
+    pub(crate) limits: limits::Limits,
     pub builtins: Rc<PyDict>,
     /// `sys.modules`.
     pub modules: HashMap<String, Value>,
@@ -120,6 +136,8 @@ impl Vm {
     pub fn new() -> Vm {
         let builtins = Rc::new(PyDict::new());
         let mut vm = Vm {
+            ticks: 0,
+            limits: limits::Limits::default(),
             builtins,
             modules: HashMap::new(),
             recursion_limit: 1000,
@@ -146,6 +164,7 @@ impl Vm {
             jit: None,
         };
         crate::builtins::install(&mut vm);
+        vm.set_step_limit(None);
         vm
     }
 

@@ -539,8 +539,12 @@ impl Cfg {
                 }
                 if src + 1 < n {
                     let next_line = self.blocks[b].instrs[src + 1].loc.line;
+                    // Only a next instruction without a line takes the NOP's position (one on
+                    // the same line keeps its own columns, as in CPython 3.11).
                     if next_line < 0 || next_line == line {
-                        self.blocks[b].instrs[src + 1].loc = inst.loc;
+                        if next_line < 0 {
+                            self.blocks[b].instrs[src + 1].loc = inst.loc;
+                        }
                         src += 1;
                         continue;
                     }

@@ -412,7 +412,12 @@ impl Compiler<'_> {
             }
             _ => {}
         }
+        // The jump carries the enclosing statement's position, not the test's (as CPython's
+        // visitor restores it): a `while True:` loop's back edge, where an interrupt lands,
+        // shows the statement in a traceback.
+        let loc = self.loc();
         self.expr(e)?;
+        self.restore_loc(loc);
         self.emit_jump(
             if cond {
                 Opcode::POP_JUMP_IF_TRUE

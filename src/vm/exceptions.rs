@@ -32,6 +32,7 @@ exception_kinds! {
     GeneratorExit: BaseException,
     KeyboardInterrupt: BaseException,
     SystemExit: BaseException,
+    LimitExceeded: BaseException,
     ArithmeticError: Exception,
     FloatingPointError: ArithmeticError,
     OverflowError: ArithmeticError,

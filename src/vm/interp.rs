@@ -68,6 +68,12 @@ impl Vm {
         }
         self.depth += 1;
         self.scopes.push((f.globals.clone(), f.locals.clone()));
+        // A call is a step for the limits; what their check raises, the frame raises at its
+        // first instruction (as CPython's check at RESUME does).
+        let pending = match pending {
+            None => self.tick().err(),
+            some => some,
+        };
         let profiling = self.profiler.is_some();
         // A generator function's frame starting at 0 only builds the generator (it stops at
         // RETURN_GENERATOR, before RESUME): profilers see its first resumption as the call.
@@ -319,9 +325,14 @@ impl Vm {
             };
         }
 
-        // A back edge arrived at the loop header `ip`: counted, and handed to the JIT when hot.
+        // A back edge arrived at the loop header `ip`: a step for the limits (whose check may
+        // raise, as at the jump), then counted and handed to the JIT when hot.
         macro_rules! back_edge {
             () => {
+                self.ticks -= 1;
+                if self.ticks <= 0 {
+                    tri!(self.check_limits());
+                }
                 if self.backedge(&code, ip) {
                     f.ip = ip;
                     f.sp = sp;

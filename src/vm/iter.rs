@@ -112,8 +112,10 @@ impl Vm {
         }
     }
 
-    /// `next(it)`, with exhaustion as `None` rather than StopIteration.
+    /// `next(it)`, with exhaustion as `None` rather than StopIteration. Each item is a step for
+    /// the limits, so builtins consuming an endless iterator stay bounded.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        self.tick()?;
         match it {
             Value::Iterator(i) => self.next_builtin(i),
             Value::Generator(g) => match self.gen_send(g, Value::None)? {
