@@ -235,3 +235,48 @@ fn inlined_calls_keep_the_recursion_limit() {
         panic!("{report}");
     }
 }
+
+/// The step budget runs out at the same step in every mode: compiled loops and inlined calls
+/// count their steps as the interpreter does.
+#[test]
+fn step_budget_counts_the_same_in_compiled_code() {
+    let program = Program::from_py(&root().join("tests/jit_interp/step_budget.py"));
+    for steps in ["1", "2", "5", "17", "1000", "12345", "54321"] {
+        let runs: Vec<Outcome> = MODES
+            .iter()
+            .map(|(_, flags)| {
+                let mut args = vec!["--max-steps", steps];
+                args.extend(*flags);
+                program.run(&args)
+            })
+            .collect();
+        assert!(
+            runs[0].stdout.starts_with("LimitExceeded"),
+            "--max-steps {steps}: {}",
+            runs[0].stdout
+        );
+        for (run, (mode, _)) in runs.iter().zip(MODES).skip(1) {
+            if let Some(report) = compare(&runs[0], run) {
+                panic!("--max-steps {steps} [{mode}] vs plain:\n{report}");
+            }
+        }
+    }
+}
+
+/// An endless loop running as compiled code still reaches the limit checks: a deadline ends it
+/// with a traceback and exit status 1.
+#[test]
+fn deadline_stops_a_compiled_endless_loop() {
+    let program = Program::from_py(&root().join("tests/jit_interp/endless.py"));
+    for (mode, flags) in MODES {
+        let mut args = vec!["--timeout", "0.3"];
+        args.extend(flags);
+        let out = program.run(&args);
+        assert_eq!(out.status, 1, "[{mode}] {}", out.stderr);
+        assert!(
+            out.stderr.contains("Traceback") && out.stderr.contains("LimitExceeded"),
+            "[{mode}] {}",
+            out.stderr
+        );
+    }
+}

@@ -107,7 +107,7 @@ impl Vm {
             growing: None,
             ctx: Box::new(Ctx {
                 out: 0,
-                ticks: i64::MAX,
+                ticks: 0,
                 deferred: Vec::new(),
             }),
             buf: Vec::new(),
@@ -177,7 +177,9 @@ impl Vm {
                 // SAFETY: the trace was compiled for this code object's frames; it reads the
                 // slots below the header's stack depth and writes only the exit buffer (sized
                 // for it) and the context.
+                jit.ctx.ticks = self.ticks;
                 let exit = unsafe { (t.compiled.func)(base, jit.buf.as_mut_ptr(), &mut *jit.ctx) };
+                self.ticks = jit.ctx.ticks;
                 if let Some(t0) = t0 {
                     jit.stats.compiled_time += t0.elapsed();
                 }
