@@ -11,6 +11,14 @@
 //! Rust functions, [`Capture`] for output and [`Error`] for failures. [`repl`] is the interactive
 //! interpreter the `pyvm` command starts with no arguments.
 //!
+//! Limits a host sets on a script (see [`vm::limits`]): [`Vm::set_step_limit`] and
+//! [`Vm::set_time_limit`] (ending it with `LimitExceeded`, which `except Exception:` cannot catch),
+//! [`Vm::interrupt_handle`] (`KeyboardInterrupt` from another thread), [`Vm::set_memory_limit`]
+//! (`MemoryError`; install [`alloc::Counting`] as the global allocator for a whole-heap count),
+//! and `sys.setrecursionlimit` (`RecursionError`, never a Rust stack overflow, on any thread). A
+//! new `Vm` reaches no file system: imports come from the library and host modules only until the
+//! host sets `module_path`, `input()` reads nothing until it sets `stdin`, and there is no `open`.
+//!
 //! ```
 //! let mut vm = pyvm::Vm::new();
 //! let out = vm.capture_output();

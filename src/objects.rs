@@ -12,6 +12,7 @@ pub mod module;
 pub mod range;
 pub mod set;
 pub mod str;
+pub(crate) mod trashcan;
 pub mod typeobj;
 pub mod unicode;
 

@@ -245,6 +245,7 @@ fn count_sub(hay: &[u8], sub: &[u8]) -> usize {
 /// Makes room for `n` more bytes, failing with MemoryError as CPython does (an infallible Rust
 /// allocation would abort the process instead).
 fn reserve(v: &mut Vec<u8>, n: usize) -> PyResult<()> {
+    crate::vm::limits::check_allocation(n)?;
     v.try_reserve_exact(n)
         .map_err(|_| PyErr::with_args(ExcKind::MemoryError, vec![]))
 }

@@ -722,6 +722,7 @@ fn padded(text: &str, left: usize, right: usize, fill: char) -> PyResult<Value> 
         .saturating_add(right)
         .saturating_mul(fill.len_utf8())
         .saturating_add(text.len());
+    crate::vm::limits::check_allocation(total)?;
     out.try_reserve_exact(total)
         .map_err(|_| PyErr::with_args(crate::vm::ExcKind::MemoryError, vec![]))?;
     out.extend(std::iter::repeat_n(fill, left));

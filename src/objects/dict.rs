@@ -247,6 +247,12 @@ pub struct PyDict {
     table: RefCell<DictTable>,
 }
 
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        super::trashcan::release(std::mem::take(self.table.get_mut()));
+    }
+}
+
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict::default()

@@ -9,6 +9,12 @@ pub struct PyList {
     pub items: RefCell<Vec<Value>>,
 }
 
+impl Drop for PyList {
+    fn drop(&mut self) {
+        super::trashcan::release(std::mem::take(self.items.get_mut()));
+    }
+}
+
 impl PyList {
     pub fn new(items: Vec<Value>) -> PyList {
         PyList {
@@ -69,6 +75,12 @@ fn grow_for(items: &mut Vec<Value>, newsize: usize) {
 /// An immutable tuple.
 pub struct PyTuple {
     pub items: Box<[Value]>,
+}
+
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        super::trashcan::release(std::mem::take(&mut self.items));
+    }
 }
 
 impl PyTuple {

@@ -256,11 +256,10 @@ impl Vm {
                 }
             }
             Value::Tuple(t) => {
-                let mut hashes = Vec::with_capacity(t.len());
-                for item in t.items.iter() {
-                    hashes.push(self.hash(item)?);
-                }
-                Ok(hash_tuple(hashes.into_iter()))
+                self.enter_recursion("")?;
+                let hashes: PyResult<Vec<i64>> = t.items.iter().map(|i| self.hash(i)).collect();
+                self.leave_recursion();
+                Ok(hash_tuple(hashes?.into_iter()))
             }
             Value::Native(_) => {
                 if let Some(r) = self.call_dunder_opt(v, "__hash__", &[])? {

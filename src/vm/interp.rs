@@ -198,7 +198,7 @@ impl Vm {
 
     /// Whether the Rust stack is too close to its end for another Python frame. The limit is
     /// found once (the VM stays on one thread); each frame then compares one address.
-    fn stack_exhausted(&mut self) -> bool {
+    pub(crate) fn stack_exhausted(&mut self) -> bool {
         let marker = 0u8;
         let here = std::ptr::addr_of!(marker) as usize;
         if self.stack_floor == 0 {

@@ -133,6 +133,26 @@ impl Vm {
         InterruptHandle(self.limits.interrupt.clone())
     }
 
+    /// Enters a builtin that may recurse without a Python frame (repr or comparison of nested
+    /// containers), as CPython's `Py_EnterRecursiveCall`: it shares the Python call depth and
+    /// the Rust stack's reserve, and fails with RecursionError ("maximum recursion depth
+    /// exceeded" + `what`). Each success is paired with [`Vm::leave_recursion`].
+    pub(crate) fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
+        if self.depth >= self.recursion_limit || self.stack_exhausted() {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leaves what [`Vm::enter_recursion`] entered.
+    pub(crate) fn leave_recursion(&mut self) {
+        self.depth -= 1;
+    }
+
     /// Counts one step; every few thousand, checks the limits. Builtins that loop over Python
     /// code or iterators call it per item.
     #[inline(always)]

@@ -195,6 +195,7 @@ fn int_op(op: Operator, a: &Num, b: &Num) -> PyResult<Value> {
             if x.bits() + shift > crate::vm::collections::MAX_INT_BITS {
                 return Err(PyErr::new(ExcKind::MemoryError, ""));
             }
+            crate::vm::limits::check_allocation(((x.bits() + shift) / 8) as usize)?;
             Value::from_bigint(x << shift as usize)
         }
         Operator::RShift => {
@@ -220,6 +221,7 @@ fn int_op(op: Operator, a: &Num, b: &Num) -> PyResult<Value> {
             if (x.bits() as u128) * (exp as u128) > crate::vm::collections::MAX_INT_BITS as u128 {
                 return Err(PyErr::new(ExcKind::MemoryError, ""));
             }
+            crate::vm::limits::check_allocation((x.bits() * exp / 8) as usize)?;
             Value::from_bigint(num_traits::pow::pow(x, exp as usize))
         }
         Operator::MatMult => unreachable!("matmul is rejected before integer arithmetic"),
@@ -575,10 +577,18 @@ fn repeat_count(n: &Value) -> Result<i64, PyErr> {
     }
 }
 
-fn repeat_len(len: usize, n: i64) -> PyResult<usize> {
+/// The count of a repetition of `len` items of `item_size` bytes each, or MemoryError when the
+/// result is too long or would go above the host's memory ceiling.
+/// Bytes a list or tuple spends per item.
+const VALUE_SIZE: usize = std::mem::size_of::<Value>();
+
+fn repeat_len(len: usize, n: i64, item_size: usize) -> PyResult<usize> {
     let n = n.max(0) as usize;
     match len.checked_mul(n) {
-        Some(total) if total <= crate::vm::collections::MAX_SEQUENCE_LEN => Ok(n),
+        Some(total) if total <= crate::vm::collections::MAX_SEQUENCE_LEN => {
+            crate::vm::limits::check_allocation(total.saturating_mul(item_size))?;
+            Ok(n)
+        }
         _ => Err(PyErr::new(ExcKind::MemoryError, "")),
     }
 }
@@ -639,11 +649,11 @@ fn sequence_op(op: Operator, a: &Value, b: &Value) -> Option<PyResult<Value>> {
             Some((|| {
                 Ok(match seq {
                     Value::Str(s) => {
-                        Value::str(s.as_str().repeat(repeat_len(s.as_str().len(), count)?))
+                        Value::str(s.as_str().repeat(repeat_len(s.as_str().len(), count, 1)?))
                     }
                     Value::List(l) => {
                         let items = l.items.borrow();
-                        let n = repeat_len(items.len(), count)?;
+                        let n = repeat_len(items.len(), count, VALUE_SIZE)?;
                         let mut v = Vec::with_capacity(items.len() * n);
                         for _ in 0..n {
                             v.extend(items.iter().cloned());
@@ -651,7 +661,7 @@ fn sequence_op(op: Operator, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                         Value::list(v)
                     }
                     Value::Tuple(t) => {
-                        let n = repeat_len(t.len(), count)?;
+                        let n = repeat_len(t.len(), count, VALUE_SIZE)?;
                         let mut v = Vec::with_capacity(t.len() * n);
                         for _ in 0..n {
                             v.extend(t.items.iter().cloned());
@@ -659,7 +669,7 @@ fn sequence_op(op: Operator, a: &Value, b: &Value) -> Option<PyResult<Value>> {
                         Value::tuple(v)
                     }
                     Value::Bytes(bs) => crate::vm::collections::new_bytes(
-                        bs.data.repeat(repeat_len(bs.data.len(), count)?),
+                        bs.data.repeat(repeat_len(bs.data.len(), count, 1)?),
                     ),
                     _ => unreachable!("matched sequence kinds above"),
                 })
@@ -1011,7 +1021,7 @@ impl Vm {
                 };
                 let mut items = l.items.borrow_mut();
                 let copy = items.clone();
-                match repeat_len(copy.len(), n) {
+                match repeat_len(copy.len(), n, VALUE_SIZE) {
                     Ok(0) => items.clear(),
                     Ok(n) => {
                         for _ in 1..n {
@@ -1223,6 +1233,17 @@ impl Vm {
         a: &Value,
         b: &Value,
     ) -> PyResult<Option<bool>> {
+        let nested = |v: &Value| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_));
+        if !(nested(a) && nested(b)) {
+            return self.compare_items(op, a, b);
+        }
+        self.enter_recursion(" in comparison")?;
+        let r = self.compare_items(op, a, b);
+        self.leave_recursion();
+        r
+    }
+
+    fn compare_items(&mut self, op: Cmp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
         let (x, y) = match (a, b) {
             (Value::List(x), Value::List(y)) => (x.snapshot(), y.snapshot()),
             (Value::Tuple(x), Value::Tuple(y)) => (x.items.to_vec(), y.items.to_vec()),

@@ -123,7 +123,7 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
             Value::List(l) => {
-                if !self.repr_enter(v) {
+                if !self.repr_enter(v)? {
                     return Ok("[...]".into());
                 }
                 let items = l.snapshot();
@@ -135,7 +135,7 @@ impl Vm {
                 if t.is_empty() {
                     return Ok("()".into());
                 }
-                if !self.repr_enter(v) {
+                if !self.repr_enter(v)? {
                     return Ok("(...)".into());
                 }
                 let r = self.join_reprs(&t.items);
@@ -147,7 +147,7 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                if !self.repr_enter(v) {
+                if !self.repr_enter(v)? {
                     return Ok("{...}".into());
                 }
                 let r = self.dict_items_repr(&d.items());
@@ -160,7 +160,7 @@ impl Vm {
                 if items.is_empty() {
                     return Ok(format!("{name}()"));
                 }
-                if !self.repr_enter(v) {
+                if !self.repr_enter(v)? {
                     return Ok(format!("{name}(...)"));
                 }
                 let r = self.join_reprs(&items);
@@ -347,18 +347,21 @@ impl Vm {
         Ok(out)
     }
 
-    /// Guards against infinite recursion on self-containing containers.
-    fn repr_enter(&mut self, v: &Value) -> bool {
+    /// Guards against infinite recursion on self-containing containers (false: `v` is being
+    /// shown already) and against nesting deeper than the recursion limit or the stack allows.
+    fn repr_enter(&mut self, v: &Value) -> PyResult<bool> {
         let id = v.id();
         if self.repr_stack.contains(&id) {
-            return false;
+            return Ok(false);
         }
+        self.enter_recursion(" while getting the repr of an object")?;
         self.repr_stack.push(id);
-        true
+        Ok(true)
     }
 
     fn repr_leave(&mut self) {
         self.repr_stack.pop();
+        self.leave_recursion();
     }
 
     /// `str(v)`.
