@@ -9,15 +9,19 @@
 //! ```
 //! 1. Every loop header (the target of a backward jump) has a counter in its code object. When
 //!    it reaches the threshold, the interpreter records the next iteration: each instruction is
-//!    reported to the [`record::Recorder`] before it runs.
-//! 2. The recorder emits typed SSA ([`ir`]) specialised to the types it sees, with a guard for
+//!    reported to the recorder (`jit/record.rs`) before it runs.
+//! 2. The recorder emits typed SSA (`jit/ir.rs`) specialised to the types it sees, with a guard for
 //!    every assumption (a type, a branch direction, no overflow, an index in range, a global
 //!    still bound to the same object). Each guard has a snapshot of the frame.
-//! 3. When the loop reaches its header again the trace is compiled ([`lower`]): the values the
+//! 3. When the loop reaches its header again the trace is compiled (`jit/lower.rs`): the values the
 //!    loop carries stay unboxed in registers; a failing guard writes the snapshot's values to an
-//!    exit buffer, and [`Vm::jit_loop`] boxes them into the frame and resumes the interpreter at
+//!    exit buffer, and `Vm::jit_loop` boxes them into the frame and resumes the interpreter at
 //!    the guarded instruction, which then runs generically (an int overflow goes to big ints,
 //!    an index out of range raises IndexError, exactly as without the JIT).
+//! 4. Calls of small Python functions are inlined into the trace (their guards exit to the call,
+//!    which the interpreter makes again); module-level loops read and write their names in the
+//!    module's dict; back edges and inlined calls count against the VM's step countdown exactly
+//!    as in the interpreter, so limits (`--max-steps`, `--timeout`, Ctrl-C) reach compiled code.
 //!
 //! Recording stops with a reason on anything it does not handle; a loop that fails repeatedly
 //! is blacklisted. `--jit-log` shows every event, `--jit-log=dump` the traces themselves.
