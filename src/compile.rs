@@ -17,6 +17,7 @@ pub mod symtable;
 use crate::bytecode::opcodes::Opcode;
 use crate::bytecode::{Code, Position};
 use crate::syntax::ast::{self, Expr, Range};
+use crate::syntax::token::Pos;
 use crate::syntax::SyntaxError;
 use crate::vm::Value;
 use cfg::{BlockId, Cfg};
@@ -35,6 +36,9 @@ pub enum UnitKind {
     Lambda,
     Comprehension,
 }
+
+/// Frame blocks open at once in one code object (CPython's CO_MAXBLOCKS).
+const MAX_FBLOCKS: usize = 20;
 
 /// A frame block: what `break`, `continue` and `return` must unwind (CPython's fblockinfo).
 #[derive(Clone)]
@@ -262,6 +266,22 @@ impl<'st> Compiler<'st> {
 
     fn error<T>(&self, msg: impl Into<String>, range: Range) -> Result<T> {
         Err(SyntaxError::syntax(msg, range.start, range.end))
+    }
+
+    /// Opens a frame block; more than CPython's CO_MAXBLOCKS at once in one code object is an
+    /// error at the statement being compiled.
+    fn push_fblock(&mut self, fb: FBlock) -> Result<()> {
+        if self.u().fblocks.len() >= MAX_FBLOCKS {
+            let p = self.loc();
+            let at = |line: i32, col: i32| Pos::new(line.max(0) as u32, col.max(0) as u32);
+            return Err(SyntaxError::syntax(
+                "too many statically nested blocks",
+                at(p.line, p.col),
+                at(p.end_line, p.end_col),
+            ));
+        }
+        self.unit().fblocks.push(fb);
+        Ok(())
     }
 
     fn enter_scope(&mut self, st: &'st SymbolTable, kind: UnitKind, name: &str, firstlineno: u32) {

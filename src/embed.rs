@@ -737,7 +737,7 @@ impl Vm {
                 return Err(Error {
                     text: e.render(filename, &src),
                     exception: self.syntax_error_value(&e, filename, &src),
-                    syntax: true,
+                    syntax: e.kind != crate::syntax::SyntaxErrorKind::Recursion,
                 });
             }
         };

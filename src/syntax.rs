@@ -7,6 +7,7 @@ mod explain;
 mod extent;
 mod fstring;
 pub mod lexer;
+pub mod nesting;
 mod number;
 pub mod parser;
 pub mod source;

@@ -17,7 +17,8 @@ thread_local! {
     pub static INT_MAX_STR_DIGITS: Cell<usize> = const { Cell::new(4300) };
 }
 
-fn digit_limit() -> usize {
+/// The current `sys.set_int_max_str_digits` limit (0: none).
+pub(crate) fn digit_limit() -> usize {
     INT_MAX_STR_DIGITS.with(|c| c.get())
 }
 

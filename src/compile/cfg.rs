@@ -621,21 +621,28 @@ impl Cfg {
         if let Some(p) = prev {
             self.blocks[p].next = None;
         }
+        // Each block's place in `order`, so retargeting stays linear in the number of jumps.
+        let mut place = vec![usize::MAX; self.blocks.len()];
+        for (i, &b) in order.iter().enumerate() {
+            place[b] = i;
+        }
         for &b in &order {
             for i in 0..self.blocks[b].instrs.len() {
                 if let Some(t) = self.blocks[b].instrs[i].target {
-                    let t = self.skip_empty_original(t, &order);
+                    let t = self.skip_empty_original(t, &order, &place);
                     self.blocks[b].instrs[i].target = Some(t);
                 }
             }
         }
     }
 
-    /// Like `skip_empty`, but follows the layout recorded before empty blocks were unlinked.
-    fn skip_empty_original(&self, t: BlockId, order: &[BlockId]) -> BlockId {
-        let Some(mut pos) = order.iter().position(|&x| x == t) else {
+    /// Like `skip_empty`, but follows the layout recorded before empty blocks were unlinked
+    /// (`place[b]` is block `b`'s index in `order`, `usize::MAX` when it is not laid out).
+    fn skip_empty_original(&self, t: BlockId, order: &[BlockId], place: &[usize]) -> BlockId {
+        let mut pos = place[t];
+        if pos == usize::MAX {
             return t;
-        };
+        }
         while pos < order.len() && self.blocks[order[pos]].instrs.is_empty() {
             pos += 1;
         }

@@ -525,7 +525,7 @@ impl Compiler<'_> {
             FBlock::FinallyTry { body } => {
                 self.emit(Opcode::POP_BLOCK);
                 if preserve_tos {
-                    self.unit().fblocks.push(FBlock::PopValue);
+                    self.push_fblock(FBlock::PopValue)?;
                 }
                 let body = body.clone();
                 self.stmts(&body)?;
@@ -610,9 +610,7 @@ impl Compiler<'_> {
         let body_block = self.new_block();
         let cleanup = self.new_block();
         let end = self.new_block();
-        self.unit()
-            .fblocks
-            .push(FBlock::ForLoop { start, exit: end });
+        self.push_fblock(FBlock::ForLoop { start, exit: end })?;
         self.expr(iter)?;
         self.emit(Opcode::GET_ITER);
         self.use_next_block(start);
@@ -635,10 +633,10 @@ impl Compiler<'_> {
         let anchor = self.new_block();
         let end = self.new_block();
         self.use_next_block(loop_block);
-        self.unit().fblocks.push(FBlock::WhileLoop {
+        self.push_fblock(FBlock::WhileLoop {
             start: loop_block,
             exit: end,
-        });
+        })?;
         self.jump_if(test, anchor, false)?;
         self.use_next_block(body_block);
         self.stmts(body)?;
@@ -714,7 +712,7 @@ impl Compiler<'_> {
         let cleanup = self.new_block();
         self.emit_jump(Opcode::SETUP_FINALLY, except);
         self.use_next_block(body_block);
-        self.unit().fblocks.push(FBlock::TryExcept);
+        self.push_fblock(FBlock::TryExcept)?;
         self.stmts(body)?;
         self.unit().fblocks.pop();
         self.emit_noline(Opcode::POP_BLOCK, 0);
@@ -724,7 +722,7 @@ impl Compiler<'_> {
         self.unset_loc();
         self.emit_jump(Opcode::SETUP_CLEANUP, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO);
-        self.unit().fblocks.push(FBlock::ExceptionHandler);
+        self.push_fblock(FBlock::ExceptionHandler)?;
         for (i, h) in handlers.iter().enumerate() {
             self.set_loc(h.range);
             if h.typ.is_none() && i + 1 < handlers.len() {
@@ -742,9 +740,9 @@ impl Compiler<'_> {
                 self.nameop(name, Ctx::Store, h.range)?;
                 self.emit_jump(Opcode::SETUP_CLEANUP, cleanup_end);
                 self.use_next_block(cleanup_body);
-                self.unit().fblocks.push(FBlock::HandlerCleanup {
+                self.push_fblock(FBlock::HandlerCleanup {
                     name: Some(name.clone()),
-                });
+                })?;
                 self.stmts(&h.body)?;
                 self.unit().fblocks.pop();
                 self.unset_loc();
@@ -765,9 +763,7 @@ impl Compiler<'_> {
                 let cleanup_body = self.new_block();
                 self.emit(Opcode::POP_TOP);
                 self.use_next_block(cleanup_body);
-                self.unit()
-                    .fblocks
-                    .push(FBlock::HandlerCleanup { name: None });
+                self.push_fblock(FBlock::HandlerCleanup { name: None })?;
                 self.stmts(&h.body)?;
                 self.unit().fblocks.pop();
                 self.unset_loc();
@@ -805,9 +801,9 @@ impl Compiler<'_> {
         let cleanup = self.new_block();
         self.emit_jump(Opcode::SETUP_FINALLY, end);
         self.use_next_block(body_block);
-        self.unit().fblocks.push(FBlock::FinallyTry {
+        self.push_fblock(FBlock::FinallyTry {
             body: finalbody.to_vec(),
-        });
+        })?;
         if handlers.is_empty() {
             self.stmts(body)?;
         } else {
@@ -821,7 +817,7 @@ impl Compiler<'_> {
         self.unset_loc();
         self.emit_jump(Opcode::SETUP_CLEANUP, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO);
-        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.push_fblock(FBlock::FinallyEnd)?;
         self.stmts(finalbody)?;
         self.unit().fblocks.pop();
         self.emit_arg(Opcode::RERAISE, 0);
@@ -849,7 +845,7 @@ impl Compiler<'_> {
         self.emit(Opcode::BEFORE_WITH);
         self.emit_jump(Opcode::SETUP_WITH, final_block);
         self.use_next_block(body_block);
-        self.unit().fblocks.push(FBlock::With { range: s.range });
+        self.push_fblock(FBlock::With { range: s.range })?;
         match &item.optional_vars {
             Some(v) => self.expr(v)?,
             None => self.emit(Opcode::POP_TOP),

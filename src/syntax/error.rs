@@ -8,6 +8,9 @@ pub enum SyntaxErrorKind {
     Syntax,
     Indentation,
     Tab,
+    /// Not a syntax error: the tree nests deeper than the compiler's recursion limit allows
+    /// (`RecursionError: maximum recursion depth exceeded during compilation`).
+    Recursion,
 }
 
 impl SyntaxErrorKind {
@@ -16,6 +19,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::Syntax => "SyntaxError",
             SyntaxErrorKind::Indentation => "IndentationError",
             SyntaxErrorKind::Tab => "TabError",
+            SyntaxErrorKind::Recursion => "RecursionError",
         }
     }
 }
@@ -63,6 +67,10 @@ impl SyntaxError {
 
     /// Renders the error the way CPython prints an uncaught SyntaxError (no "Traceback" header).
     pub fn render(&self, filename: &str, source: &str) -> String {
+        if self.kind == SyntaxErrorKind::Recursion {
+            // Raised by the compiler with no location, so CPython prints the bare exception.
+            return format!("RecursionError: {}\n", self.msg);
+        }
         let mut out = format!("  File \"{}\", line {}\n", filename, self.start.line);
         let line = source
             .split('\n')

@@ -27,7 +27,7 @@ pub(super) fn explain(
             Pos::new(location.line, location.col + 1),
         ),
         ParseError::ExtraToken { token: (l, _, r) } => SyntaxError::syntax("invalid syntax", l, r),
-        ParseError::UnrecognizedEof { location, expected } => {
+        ParseError::UnrecognizedEof { expected, .. } => {
             // CPython reports errors at the end of input on the file's last line, blank or not.
             let newlines = source.matches('\n').count() as u32;
             let last = if source.ends_with('\n') {
@@ -55,7 +55,8 @@ pub(super) fn explain(
                 )
                 .no_caret();
             }
-            SyntaxError::syntax("invalid syntax", location, location)
+            // CPython's end-of-input token has no column, so the error has no caret.
+            SyntaxError::syntax("invalid syntax", Pos::new(last, 0), Pos::new(last, 0)).no_caret()
         }
         ParseError::UnrecognizedToken {
             token: (l, tok, r),
@@ -327,7 +328,8 @@ impl Failure<'_> {
             }
         };
         let close = extent::skip_group(&self.all, self.index);
-        let inner = &self.all[self.index + 1..close.checked_sub(1)?];
+        // The group may be cut short by a tokenizer error: then there is no `inner` to look at.
+        let inner = self.all.get(self.index + 1..close.checked_sub(1)?)?;
         if inner.is_empty()
             || !inner
                 .iter()

@@ -181,6 +181,13 @@ impl Raw {
     }
 }
 
+/// Indentation levels a line may open, counting the outermost (CPython's MAXINDENT): 99 nested
+/// blocks.
+const MAX_INDENT: usize = 100;
+
+/// Brackets open at once (CPython's MAXLEVEL).
+const MAX_BRACKETS: usize = 200;
+
 /// What the grammar consumes: a token with its start and end positions.
 pub type Spanned = (Pos, Tok, Pos);
 
@@ -203,6 +210,9 @@ pub struct Lexer<'a> {
     failed: bool,
     /// Where this text starts in its file (for f-string fields lexed out of a literal).
     origin: Pos,
+    /// For a source with a NUL byte: the error CPython's tokenizer raises when it reads the line
+    /// holding it. `src` then stops where that line starts, and reaching its end raises this.
+    nul: Option<SyntaxError>,
 }
 
 impl<'a> Lexer<'a> {
@@ -213,7 +223,9 @@ impl<'a> Lexer<'a> {
 
     /// A lexer for text that starts at `origin` in its file.
     pub fn with_origin(src: &'a str, origin: Pos) -> Lexer<'a> {
+        let (src, nul) = split_at_nul(src, origin);
         Lexer {
+            nul,
             origin,
             src,
             raw: Raw::lexer(src),
@@ -371,7 +383,7 @@ impl<'a> Lexer<'a> {
             _ => return Ok(()),
         };
         if let Some(c) = open {
-            if self.parens.len() >= 200 {
+            if self.parens.len() >= MAX_BRACKETS {
                 return Err(self.error_at_char("too many nested parentheses", off));
             }
             let start = self.pos(off);
@@ -449,6 +461,15 @@ impl<'a> Lexer<'a> {
                 return Err(tab_error(self));
             }
         } else if col > top {
+            if self.indents.len() >= MAX_INDENT {
+                return Err(SyntaxError::new(
+                    SyntaxErrorKind::Indentation,
+                    "too many levels of indentation",
+                    Pos::new(pos.line, 0),
+                    Pos::new(pos.line, 0),
+                )
+                .no_caret());
+            }
             if alt <= top_alt {
                 return Err(tab_error(self));
             }
@@ -478,6 +499,9 @@ impl<'a> Lexer<'a> {
 
     /// End of input: close the last line, unwind indentation, report unclosed brackets.
     fn finish(&mut self) -> Result<(), SyntaxError> {
+        if let Some(e) = self.nul.take() {
+            return Err(e);
+        }
         if let Some(&(c, pos)) = self.parens.last() {
             return Err(self.error(
                 format!("'{c}' was never closed"),
@@ -527,10 +551,16 @@ impl<'a> Lexer<'a> {
                 Ok(())
             }
             Err(NumberError {
+                msg, caret: false, ..
+            }) => Err(self
+                .error(msg, Pos::new(begin.line, 0), Pos::new(begin.line, 0))
+                .no_caret()),
+            Err(NumberError {
                 msg,
                 at,
                 width,
                 byte_cols,
+                ..
             }) => {
                 // Numbers are ASCII, so only where the literal starts differs between the units.
                 let begin = if byte_cols {
@@ -566,6 +596,10 @@ impl<'a> Lexer<'a> {
         let body_end;
         loop {
             if i >= bytes.len() {
+                if let Some(e) = self.nul.take() {
+                    // The string goes on into the line with the NUL.
+                    return Err(e);
+                }
                 let begin = self.char_pos(start);
                 let kind = if triple {
                     "triple-quoted string literal"
@@ -638,6 +672,25 @@ impl Iterator for Lexer<'_> {
             }
         }
     }
+}
+
+/// The text before the line holding the first NUL byte, and the error for that line, as CPython's
+/// tokenizer raises it on reading the line: before tokenizing any of it, with the line's text up to
+/// the NUL and no caret.
+fn split_at_nul(src: &str, origin: Pos) -> (&str, Option<SyntaxError>) {
+    let Some(at) = src.find('\0') else {
+        return (src, None);
+    };
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = origin.line + src[..line_start].matches('\n').count() as u32;
+    let mut e = SyntaxError::syntax(
+        "source code cannot contain null bytes",
+        Pos::new(line, 0),
+        Pos::new(line, 0),
+    )
+    .no_caret();
+    e.text = Some(src[line_start..at].to_string());
+    (&src[..line_start], Some(e))
 }
 
 /// Python's `str.isprintable` for one character outside ASCII, as far as it matters for source:

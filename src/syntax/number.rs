@@ -18,6 +18,8 @@ pub struct NumberError {
     /// True when CPython reports this error with byte columns (`syntaxerror_known_range`), false
     /// when it counts characters (`syntaxerror`).
     pub byte_cols: bool,
+    /// False for an error CPython reports on the line without carets (`at` and `width` unused).
+    pub caret: bool,
 }
 
 type Scan<T> = Result<T, NumberError>;
@@ -29,6 +31,7 @@ fn before(msg: impl Into<String>, cur: usize) -> NumberError {
         at: cur.saturating_sub(1),
         width: 1,
         byte_cols: false,
+        caret: true,
     }
 }
 
@@ -71,6 +74,7 @@ pub fn scan_number(s: &str) -> Scan<(usize, Tok)> {
                 at: 0,
                 width: zeros_end - 1,
                 byte_cols: true,
+                caret: true,
             });
         }
     } else if at(0) == b'.' {
@@ -97,7 +101,7 @@ pub fn scan_number(s: &str) -> Scan<(usize, Tok)> {
         } else if !at(i).is_ascii_digit() {
             // `1else`: the number ends before the `e` (CPython warns; we accept it silently).
             verify_end(s, e, "decimal")?;
-            return Ok((e, number_token(&s[..e], is_float)));
+            return Ok((e, number_token(&s[..e], is_float)?));
         }
         is_float = true;
         i = decimal_tail(s, i)?;
@@ -108,7 +112,7 @@ pub fn scan_number(s: &str) -> Scan<(usize, Tok)> {
         return Ok((i + 1, Tok::Imag(value)));
     }
     verify_end(s, i, "decimal")?;
-    Ok((i, number_token(&s[..i], is_float)))
+    Ok((i, number_token(&s[..i], is_float)?))
 }
 
 /// `0x`, `0o` and `0b` literals.
@@ -149,6 +153,7 @@ fn invalid_digit(c: u8, name: &str, i: usize) -> NumberError {
         at: i,
         width: 1,
         byte_cols: false,
+        caret: true,
     }
 }
 
@@ -197,12 +202,30 @@ fn verify_end(s: &str, end: usize, kind: &str) -> Scan<()> {
     Ok(())
 }
 
-fn number_token(text: &str, is_float: bool) -> Tok {
+/// The token for a decimal literal. An int with more digits than `sys.set_int_max_str_digits`
+/// allows is CPython's SyntaxError, refused before converting it (which would take time
+/// quadratic in its length).
+fn number_token(text: &str, is_float: bool) -> Scan<Tok> {
     if is_float {
-        return Tok::Float(parse_float(text));
+        return Ok(Tok::Float(parse_float(text)));
     }
     let digits: String = text.chars().filter(|&c| c != '_').collect();
-    Tok::Int(int_from_digits(&digits, 10))
+    let limit = crate::builtins::numbers::digit_limit();
+    if limit > 0 && digits.len() > limit {
+        return Err(NumberError {
+            msg: format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {} \
+                 digits; use sys.set_int_max_str_digits() to increase the limit - Consider \
+                 hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                digits.len()
+            ),
+            at: 0,
+            width: 0,
+            byte_cols: true,
+            caret: false,
+        });
+    }
+    Ok(Tok::Int(int_from_digits(&digits, 10)))
 }
 
 /// Rust's parser rounds correctly, as CPython's does; the text is always a valid float literal

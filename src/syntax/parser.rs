@@ -5,6 +5,7 @@ use super::ast::*;
 use super::error::{SyntaxError, SyntaxErrorKind};
 use super::explain::explain;
 use super::lexer::{Lexer, Spanned};
+use super::nesting;
 use super::token::{Pos, Tok};
 use lalrpop_util::ParseError;
 use std::cell::{Cell, RefCell};
@@ -16,20 +17,25 @@ mod grammar {
 
 type PResult<T> = Result<T, ParseError<Pos, Tok, SyntaxError>>;
 
-/// Parses a whole module. `source` must have `\n` line endings.
+/// Parses a whole module. `source` must have `\n` line endings. A tree nested deeper than the
+/// compiler accepts is refused here (see [`nesting`]), so every later pass can recurse over it.
 pub fn parse_module(source: &str) -> Result<Module, SyntaxError> {
-    run(source, Pos::new(1, 0), |seen, lexer| {
+    let module = run(source, Pos::new(1, 0), |seen, lexer| {
         grammar::python::ModuleParser::new().parse(seen, lexer)
     })
-    .map_err(|f| f.error)
+    .map_err(|f| f.error)?;
+    nesting::check_module(&module)?;
+    Ok(module)
 }
 
-/// Parses one expression, as for `eval`, starting at `origin`.
+/// Parses one expression, as for `eval`, starting at `origin`; nesting is limited as for a module.
 pub fn parse_expression(source: &str, origin: Pos) -> Result<Expr, SyntaxError> {
-    run(source, origin, |seen, lexer| {
+    let e = run(source, origin, |seen, lexer| {
         grammar::python::ExpressionParser::new().parse(seen, lexer)
     })
-    .map_err(|f| f.error)
+    .map_err(|f| f.error)?;
+    nesting::check_expression(&e)?;
+    Ok(e)
 }
 
 /// Why a parse failed: the error, and whether the tokenizer (not the grammar) raised it. Errors in
@@ -110,8 +116,10 @@ fn later_tokenizer_error(source: &str, origin: Pos, failing: Option<Pos>) -> Opt
         }
     }
     let e = lex_error?;
+    // An int literal over the digit limit is the parser's error in CPython, not the tokenizer's.
     if e.kind != SyntaxErrorKind::Syntax
         || e.msg == "invalid syntax"
+        || e.msg.starts_with("Exceeds the limit")
         || e.msg == "unexpected character after line continuation character"
     {
         return None;

@@ -18,6 +18,11 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, String> {
             Ok(text) => Ok(text.to_string()),
             Err(e) => {
                 let at = e.valid_up_to();
+                if bytes[..at].contains(&0) {
+                    // CPython reads line by line and a NUL byte stops it before the bad one:
+                    // the tokenizer reports the NUL (see `lexer::split_at_nul`).
+                    return Ok(String::from_utf8_lossy(&bytes[..at]).into_owned());
+                }
                 let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
                 Err(format!(
                     "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {line}, \

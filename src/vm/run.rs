@@ -64,6 +64,11 @@ impl Vm {
         filename: &str,
         mode: &str,
     ) -> PyResult<Rc<Code>> {
+        if source.contains('\0') {
+            // Checked on the whole string before tokenizing, unlike a file's NUL bytes.
+            let msg = Value::str("source code string cannot contain null bytes");
+            return Err(PyErr::with_args(ExcKind::SyntaxError, vec![msg]));
+        }
         let src = crate::syntax::normalize_newlines(source);
         self.compile_text(&src, filename, mode)
             .map_err(|e| self.syntax_error_value(&e, filename, &src))
@@ -75,6 +80,9 @@ impl Vm {
             crate::syntax::SyntaxErrorKind::Syntax => ExcKind::SyntaxError,
             crate::syntax::SyntaxErrorKind::Indentation => ExcKind::IndentationError,
             crate::syntax::SyntaxErrorKind::Tab => ExcKind::TabError,
+            crate::syntax::SyntaxErrorKind::Recursion => {
+                return PyErr::with_args(ExcKind::RecursionError, vec![Value::str(e.msg.clone())])
+            }
         };
         let text = source
             .split('\n')
