@@ -743,7 +743,7 @@ impl Vm {
         };
         let main = self.main_module();
         let result = self.run_code(code, main.dict.clone(), None);
-        self.flush();
+        self.settle();
         result.map_err(|e| self.error_from(e))
     }
 
@@ -782,7 +782,7 @@ impl Vm {
         let r = self
             .call(callable, &args.into_args(), &[])
             .and_then(|v| v.extract());
-        self.flush();
+        self.settle();
         self.convert(r)
     }
 

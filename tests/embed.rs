@@ -322,3 +322,18 @@ fn syntax_errors_render_as_the_cli_prints_them() {
     // The VM stays usable.
     assert_eq!(vm.eval::<i64>("6 * 7").unwrap(), 42);
 }
+
+/// A generator abandoned when a host's run ends (here by an exception unwinding its frame) is
+/// closed by that VM, into that VM's output, not by the next VM to run on the thread.
+#[test]
+fn generators_abandoned_by_a_run_close_in_their_own_vm() {
+    let program =
+        "def numbers():\n    try:\n        yield 1\n    finally:\n        print('closed')\n\
+                   def f():\n    it = numbers()\n    next(it)\n    raise ValueError\nf()\n";
+    let (mut first, first_out) = vm_with_output();
+    assert!(first.run(program, "a.py").is_err());
+    let (mut second, second_out) = vm_with_output();
+    second.run("print('second')\n", "b.py").unwrap();
+    assert_eq!(first_out.contents(), "closed\n");
+    assert_eq!(second_out.contents(), "second\n");
+}

@@ -46,10 +46,20 @@ fn run(source: &str, jit: bool) -> (String, String, bool) {
     )
 }
 
-/// `text` with object addresses (`at 0x7f..`), which differ from run to run, masked.
+/// `text` with what differs from run to run masked: object addresses (`at 0x7f..`) and the
+/// timings the book's programs print (`took 0.0123 seconds`).
 fn without_addresses(text: &str) -> String {
+    let text = text
+        .split(' ')
+        .scan(false, |after_took, word| {
+            let masked = if *after_took { "<t>" } else { word };
+            *after_took = word == "took";
+            Some(masked)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(i) = rest.find("0x") {
         out.push_str(&rest[..i + 2]);
         let hex = rest[i + 2..]

@@ -143,11 +143,18 @@ impl Vm {
         main.dict.set_str("__file__", Value::str(filename));
         main.dict.set_str("__cached__", Value::None);
         let result = self.run_code(code, main.dict.clone(), None);
+        self.settle();
+        result.map(|_| ()).map_err(RunError::Exception)
+    }
+
+    /// After running code for a host or the CLI: closes the generators abandoned on the way
+    /// out (they belong to this VM, whose output their `finally` blocks write to — not to
+    /// whichever VM runs next on the thread), then flushes the output.
+    pub(crate) fn settle(&mut self) {
         if super::finalize::pending() {
             self.close_abandoned(None);
         }
         self.flush();
-        result.map(|_| ()).map_err(RunError::Exception)
     }
 
     /// A fresh `__main__` module, with the attributes CPython gives it.
