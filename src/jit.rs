@@ -67,12 +67,40 @@ impl FromStr for LogMode {
     }
 }
 
+/// What compiled traces do with values: the two JIT tiers `pyvm bench` compares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Tier {
+    /// Specialised to the types recorded and unboxed: compiled speed.
+    #[default]
+    Full,
+    /// Every value stays a boxed `Value` and every operation calls the runtime's generic
+    /// helper: dispatch is gone, type checks and boxing remain.
+    Boxed,
+}
+
 /// How the JIT behaves.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// Back edges after which a loop header is hot (at least 1).
     pub threshold: u32,
     pub log: LogMode,
+    pub tier: Tier,
+}
+
+/// What the JIT did in a run, for `pyvm bench` and hosts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    /// Root traces compiled (loop headers and their entry types).
+    pub traces: u32,
+    /// Side traces grown from hot exits.
+    pub side_traces: u32,
+    /// Recordings abandoned.
+    pub aborts: u32,
+    /// Exits taken: times compiled code handed the frame back to the interpreter through a
+    /// guard (every run of a trace ends in one; a side trace continues without exiting).
+    pub exits: u64,
+    /// Time spent compiling traces.
+    pub compile_time: std::time::Duration,
 }
 
 impl Default for Options {
@@ -80,6 +108,7 @@ impl Default for Options {
         Options {
             threshold: DEFAULT_THRESHOLD,
             log: LogMode::Off,
+            tier: Tier::Full,
         }
     }
 }
@@ -118,6 +147,11 @@ impl crate::vm::Vm {
 
     /// Writes the JIT's summary, if one was asked for.
     pub fn finish_jit(&mut self) {}
+
+    /// What the JIT did so far: None, this build has no JIT.
+    pub fn jit_stats(&self) -> Option<Stats> {
+        None
+    }
 
     pub(crate) fn jit_loop(&mut self, _f: &mut crate::vm::frame::Frame) -> LoopAction {
         LoopAction::Continue

@@ -51,9 +51,11 @@ enum Command {
 /// The tracing JIT's options.
 #[derive(clap::Args, Default)]
 struct JitArgs {
-    /// Compile hot loops to native code with the tracing JIT.
-    #[arg(long)]
-    jit: bool,
+    /// Compile hot loops to native code with the tracing JIT: `full` (the default: values
+    /// specialised and unboxed) or `boxed` (values kept boxed, every operation through the
+    /// runtime's generic helpers; the tier `pyvm bench` uses to separate dispatch from boxing).
+    #[arg(long, value_name = "TIER", num_args = 0..=1, default_missing_value = "full", require_equals = true)]
+    jit: Option<pyvm::jit::Tier>,
     /// Back-edges after which a loop is hot (1 compiles every loop on its first iteration).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     jit_threshold: Option<u32>,
@@ -90,7 +92,7 @@ impl JitArgs {
             let mut cmd = <JitArgs as clap::Args>::augment_args(clap::Command::new("pyvm run"));
             let m = cmd.try_get_matches_from_mut(flags)?;
             let late = JitArgs::from_arg_matches(&m)?;
-            self.jit |= late.jit;
+            self.jit = late.jit.or(self.jit);
             self.jit_threshold = late.jit_threshold.or(self.jit_threshold);
             self.jit_log = late.jit_log.or(self.jit_log);
         }
@@ -99,10 +101,10 @@ impl JitArgs {
 
     /// The options for the library (None: the JIT stays off).
     fn options(&self) -> Option<pyvm::jit::Options> {
-        if !self.jit {
-            return None;
-        }
-        let mut o = pyvm::jit::Options::default();
+        let mut o = pyvm::jit::Options {
+            tier: self.jit?,
+            ..Default::default()
+        };
         if let Some(t) = self.jit_threshold {
             o.threshold = t;
         }

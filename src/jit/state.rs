@@ -95,6 +95,9 @@ fn place(code: &Code, at: u32) -> String {
 impl Vm {
     /// Turns the JIT on for the code this VM runs from now on.
     pub fn enable_jit(&mut self, options: Options) -> Result<(), String> {
+        if options.tier == crate::jit::Tier::Boxed {
+            return Err("the boxed JIT tier is not built yet".into());
+        }
         // Cranelift may refuse an unknown host; that is an error, not a panic.
         let module = std::panic::catch_unwind(new_module)
             .map_err(|_| "the JIT does not support this machine".to_string())??;
@@ -126,6 +129,18 @@ impl Vm {
             let text = jit.summary();
             self.jit_log(&text);
         }
+    }
+
+    /// What the JIT did so far (None while it is off).
+    pub fn jit_stats(&self) -> Option<crate::jit::Stats> {
+        let s = &self.jit.as_ref()?.stats;
+        Some(crate::jit::Stats {
+            traces: s.traces - s.side_traces,
+            side_traces: s.side_traces,
+            aborts: s.aborts.values().sum(),
+            exits: s.entries,
+            compile_time: s.compile_time,
+        })
     }
 
     fn jit_log(&mut self, text: &str) {
