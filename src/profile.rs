@@ -3,7 +3,9 @@
 //! from the interpreter while a [`Profiler`] is installed on the VM (`pyvm profile`).
 //!
 //! Installing one changes nothing a program prints: the interpreter runs its profiling variant of
-//! the dispatch loop, which reports line events and calls, and otherwise executes the same code.
+//! the dispatch loop, which reports line events and calls, counts the instructions it dispatches
+//! ([`Vm::dispatched`](crate::vm::Vm::dispatched)), and otherwise executes the same code. A
+//! [`Profiler::counter`] collects nothing else: `pyvm run --count` and `pyvm bench` install it.
 
 pub mod calls;
 pub mod html;
@@ -28,11 +30,29 @@ impl Profiler {
         }
     }
 
+    /// No line or function collection: the profiling variant of the dispatch loop only counts
+    /// the instructions it dispatches.
+    pub fn counter() -> Profiler {
+        Profiler {
+            lines: None,
+            calls: None,
+        }
+    }
+
     /// A function-level profiler (cProfile's view).
     pub fn calls() -> Profiler {
         Profiler {
             lines: None,
             calls: Some(CallProfiler::default()),
         }
+    }
+}
+
+impl crate::vm::Vm {
+    /// Bytecode instructions the interpreter dispatched so far. Exact only while a
+    /// [`Profiler`] is installed (the plain dispatch loop does not count, to stay fast); loop
+    /// iterations run by compiled traces dispatch nothing.
+    pub fn dispatched(&self) -> u64 {
+        self.dispatched
     }
 }

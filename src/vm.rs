@@ -120,6 +120,10 @@ pub struct Vm {
     pub(crate) super_context: Option<(Rc<crate::objects::PyType>, Value)>,
     /// The profilers collecting while `pyvm profile` runs a program (None: not profiling).
     pub profiler: Option<Box<crate::profile::Profiler>>,
+    /// Instructions dispatched so far by the interpreter's profiling and recording variants of
+    /// the dispatch loop (the plain variant does not count, to stay as fast as before): exact
+    /// while a profiler is installed (`Profiler::counter` for counting alone).
+    pub(crate) dispatched: u64,
     /// Where `input()` reads from (None: no input available).
     pub stdin: Option<Box<dyn std::io::BufRead>>,
     /// Where `sys.stderr` writes (None: the process's stderr).
@@ -157,6 +161,7 @@ impl Vm {
             frame_locals: None,
             super_context: None,
             profiler: None,
+            dispatched: 0,
             stdin: None,
             err_out: None,
             jit_threshold: u32::MAX,

@@ -94,10 +94,14 @@ impl Vm {
             Err(e) => Err(e),
             Ok(()) => loop {
                 let recording = self.jit_recording_here();
-                let step = if profiling {
-                    self.execute::<true, false>(f, line_slot)
-                } else if recording {
+                // Recording comes first: a profiler installed with the JIT on (a counting run
+                // of `pyvm bench`) must not keep the JIT from recording the loops it compiles.
+                // The recording variant counts instructions but reports no line events (the
+                // recorded iteration's lines are not profiled; `pyvm profile` runs no JIT).
+                let step = if recording {
                     self.execute::<false, true>(f, None)
+                } else if profiling {
+                    self.execute::<true, false>(f, line_slot)
                 } else {
                     self.execute::<false, false>(f, None)
                 };
@@ -246,7 +250,8 @@ impl Vm {
     ///
     /// `PROFILING` selects the variant that reports to the installed profiler: line events for
     /// a frame whose code is line-profiled (`line_slot`), and builtin calls. The plain variant
-    /// carries no trace of it.
+    /// carries no trace of it. The profiling and recording variants count the instructions they
+    /// dispatch (`Vm::dispatched`).
     ///
     /// `RECORDING` selects the variant that reports each instruction to the JIT's recorder
     /// before running it; it returns `Ok(None)` when the recording is over, with the frame at
@@ -374,6 +379,9 @@ impl Vm {
             };
             start = ip;
             ip += 1;
+            if PROFILING || RECORDING {
+                self.dispatched += 1;
+            }
             if RECORDING {
                 f.sp = sp;
                 if !self.jit_record_step(f, start, op, arg) {
