@@ -1,5 +1,7 @@
 //! The `pyvm` command line: a thin client of the library.
 
+mod bench;
+
 use clap::{Parser, Subcommand};
 use pyvm::profile::report::SortKey;
 use pyvm::vm::ExcKind;
@@ -31,6 +33,24 @@ enum Command {
         jit: JitArgs,
         #[command(flatten)]
         limits: LimitArgs,
+        #[command(flatten)]
+        stats: StatsArgs,
+        /// The program to run.
+        file: PathBuf,
+        /// Arguments passed to the program as sys.argv[1:].
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Time a program in each tier (interpreter, boxed JIT, JIT) and under other interpreters.
+    ///
+    /// Reports for each the median and spread of wall time and of the program's own timing
+    /// (its `took N seconds` lines), bytecodes dispatched, boxes allocated, traces compiled and
+    /// exits taken, the speedup over the interpreter, and the split of the interpreter's extra
+    /// time into dispatch (interp − boxed) and boxing + type checks (boxed − jit). The options
+    /// may also follow FILE and its arguments; arguments after `--` all go to the program.
+    Bench {
+        #[command(flatten)]
+        options: bench::Options,
         /// The program to run.
         file: PathBuf,
         /// Arguments passed to the program as sys.argv[1:].
@@ -69,36 +89,53 @@ struct JitArgs {
 impl JitArgs {
     /// Takes the JIT options out of the arguments that followed FILE, up to a `--`.
     fn take_trailing(&mut self, args: Vec<String>) -> Result<Vec<String>, clap::Error> {
-        let mut flags = vec!["run".to_string()];
-        let mut rest = Vec::new();
-        let mut it = args.into_iter();
-        while let Some(a) = it.next() {
-            if a == "--" {
-                rest.extend(it.by_ref());
-                break;
-            }
-            if a.starts_with("--jit") {
-                let takes_value = a == "--jit-threshold";
-                flags.push(a);
-                if takes_value {
-                    flags.extend(it.next());
-                }
-            } else {
-                rest.push(a);
-            }
-        }
-        if flags.len() > 1 {
-            use clap::FromArgMatches;
-            let mut cmd = <JitArgs as clap::Args>::augment_args(clap::Command::new("pyvm run"));
-            let m = cmd.try_get_matches_from_mut(flags)?;
-            let late = JitArgs::from_arg_matches(&m)?;
+        let (late, rest) = take_trailing::<JitArgs>("pyvm run", args, |a| {
+            a.starts_with("--jit").then_some(a == "--jit-threshold")
+        })?;
+        if let Some(late) = late {
             self.jit = late.jit.or(self.jit);
             self.jit_threshold = late.jit_threshold.or(self.jit_threshold);
             self.jit_log = late.jit_log.or(self.jit_log);
         }
         Ok(rest)
     }
+}
 
+/// Splits the arguments that followed FILE, up to a `--`, into the program's own and the
+/// options `flag` recognises (`Some(true)`: its value is the next argument), which are parsed
+/// as `A` (None when there were none).
+fn take_trailing<A: clap::Args + clap::FromArgMatches>(
+    command: &'static str,
+    args: Vec<String>,
+    flag: impl Fn(&str) -> Option<bool>,
+) -> Result<(Option<A>, Vec<String>), clap::Error> {
+    let mut flags = vec![command.to_string()];
+    let mut rest = Vec::new();
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        if a == "--" {
+            rest.extend(it.by_ref());
+            break;
+        }
+        match flag(&a) {
+            Some(takes_value) => {
+                flags.push(a);
+                if takes_value {
+                    flags.extend(it.next());
+                }
+            }
+            None => rest.push(a),
+        }
+    }
+    if flags.len() == 1 {
+        return Ok((None, rest));
+    }
+    let mut cmd = A::augment_args(clap::Command::new(command));
+    let m = cmd.try_get_matches_from_mut(flags)?;
+    Ok((Some(A::from_arg_matches(&m)?), rest))
+}
+
+impl JitArgs {
     /// The options for the library (None: the JIT stays off).
     fn options(&self) -> Option<pyvm::jit::Options> {
         let mut o = pyvm::jit::Options {
@@ -114,6 +151,20 @@ impl JitArgs {
         };
         Some(o)
     }
+}
+
+/// What `pyvm run` reports about the run itself (the counters `pyvm bench` reads).
+#[derive(clap::Args)]
+struct StatsArgs {
+    /// After the program ends, write its run's counters as one JSON object to PATH (`-` or no
+    /// value: stderr): boxes allocated, the JIT's traces, side traces, aborts, exits and compile
+    /// time, and with --count the bytecodes dispatched.
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = "-", require_equals = true)]
+    stats: Option<PathBuf>,
+    /// Count the bytecodes the interpreter dispatches (runs the dispatch loop's counting
+    /// variant, a little slower; for --stats).
+    #[arg(long)]
+    count: bool,
 }
 
 /// Limits on the program's run; each ends it with a traceback and exit status 1.
@@ -225,9 +276,15 @@ fn main() -> ExitCode {
             Some(Command::Run {
                 jit,
                 limits,
+                stats,
                 file,
                 args,
-            }) => run(jit, &limits, &file, args),
+            }) => run(jit, &limits, &stats, &file, args),
+            Some(Command::Bench {
+                options,
+                file,
+                args,
+            }) => bench(options, file, args),
             Some(Command::Dis { file }) => dis(&file),
             Some(Command::Profile(p)) => profile(p),
             None => pyvm::repl::main(),
@@ -272,7 +329,13 @@ fn describe(e: &std::io::Error) -> String {
     }
 }
 
-fn run(mut jit: JitArgs, limits: &LimitArgs, file: &Path, args: Vec<String>) -> u8 {
+fn run(
+    mut jit: JitArgs,
+    limits: &LimitArgs,
+    stats: &StatsArgs,
+    file: &Path,
+    args: Vec<String>,
+) -> u8 {
     let args = match jit.take_trailing(args) {
         Ok(args) => args,
         Err(e) => {
@@ -290,9 +353,48 @@ fn run(mut jit: JitArgs, limits: &LimitArgs, file: &Path, args: Vec<String>) -> 
             return 2;
         }
     }
+    if stats.count {
+        vm.profiler = Some(Box::new(pyvm::profile::Profiler::counter()));
+    }
     let status = run_program(file, &filename, args, &mut vm).unwrap_or_else(|status| status);
     vm.finish_jit();
+    if let Some(path) = &stats.stats {
+        if let Err(e) = write_stats(&vm, stats.count, status, path) {
+            eprintln!(
+                "pyvm: can't write the stats to '{}': {}",
+                path.display(),
+                describe(&e)
+            );
+            return status.max(1);
+        }
+    }
     status
+}
+
+/// The counters of a finished run as JSON (`--stats`): `dispatched` is null unless counted.
+fn write_stats(vm: &Vm, counted: bool, status: u8, path: &Path) -> std::io::Result<()> {
+    let jit = vm.jit_stats().map(|s| {
+        serde_json::json!({
+            "traces": s.traces,
+            "side_traces": s.side_traces,
+            "aborts": s.aborts,
+            "exits": s.exits,
+            "compile_ms": s.compile_time.as_secs_f64() * 1e3,
+        })
+    });
+    let stats = serde_json::json!({
+        "status": status,
+        "dispatched": counted.then(|| vm.dispatched()),
+        "boxes": pyvm::vm::value::allocation_count(),
+        "jit": jit,
+    });
+    let text = format!("{stats}\n");
+    if path.as_os_str() == "-" {
+        use std::io::Write;
+        std::io::stderr().write_all(text.as_bytes())
+    } else {
+        std::fs::write(path, text)
+    }
 }
 
 /// Runs `file` as `__main__` under the name `filename` (as tracebacks show it) in `vm`, printing
@@ -396,6 +498,22 @@ fn profile(p: ProfileArgs) -> u8 {
         return 1;
     }
     status
+}
+
+/// `pyvm bench`: the options that followed FILE join those before it.
+fn bench(mut options: bench::Options, file: PathBuf, args: Vec<String>) -> u8 {
+    match take_trailing::<bench::Options>("pyvm bench", args, bench::Options::flag) {
+        Ok((late, args)) => {
+            if let Some(late) = late {
+                options.merge(late);
+            }
+            bench::main(file, args, options)
+        }
+        Err(e) => {
+            let _ = e.print();
+            2
+        }
+    }
 }
 
 fn dis(file: &Path) -> u8 {
