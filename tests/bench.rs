@@ -213,6 +213,7 @@ fn json_schema() {
     let boxed = tier(&report, "boxed");
     if boxed_tier_works() {
         assert_eq!(boxed["status"], "ok", "{boxed:#}");
+        assert_eq!(out.status, 0, "{}", out.stderr);
         assert!(bytecodes(boxed) < bytecodes(interp), "{report:#}");
         assert!(report["split"]["dispatch"]["share"].is_f64());
         assert!(report["split"]["boxing"]["seconds"].is_f64());

@@ -421,15 +421,20 @@ fn plural(n: u32) -> &'static str {
     }
 }
 
-/// Seconds with four significant digits or so.
+/// Seconds with four significant digits or so; under 10 ms, milliseconds.
 fn secs(x: f64) -> String {
+    let (x, unit) = if x.abs() < 0.01 {
+        (x * 1e3, "ms")
+    } else {
+        (x, "s")
+    };
     let digits = match x.abs() {
         a if a >= 100.0 => 1,
         a if a >= 10.0 => 2,
-        a if a >= 1.0 => 3,
+        a if a >= 1.0 || unit == "ms" => 3,
         _ => 4,
     };
-    format!("{x:.digits$} s")
+    format!("{x:.digits$} {unit}")
 }
 
 /// The spread of the runs as ± half their range.
@@ -470,5 +475,7 @@ mod tests {
         assert!(Stat::of(&[]).is_none());
         assert_eq!(csv_field("a,b \"c\""), "\"a,b \"\"c\"\"\"");
         assert_eq!(secs(0.5), "0.5000 s");
+        assert_eq!(secs(12.345), "12.35 s");
+        assert_eq!(secs(0.0012345), "1.234 ms");
     }
 }

@@ -176,7 +176,10 @@ fn compare_contender(plan: &Plan, cmd: &str) -> Contender {
     command.push(plan.file.to_string_lossy().into_owned());
     command.extend(plan.args.iter().cloned());
     Contender {
-        name: cmd.trim().to_string(),
+        name: match cmd.trim() {
+            "" => "(empty command)".to_string(),
+            name => name.to_string(),
+        },
         kind: Kind::Compare,
         command,
         outcome: if installed {
