@@ -423,23 +423,28 @@ fn plural(n: u32) -> &'static str {
 
 /// Seconds with four significant digits or so; under 10 ms, milliseconds.
 fn secs(x: f64) -> String {
-    let (x, unit) = if x.abs() < 0.01 {
-        (x * 1e3, "ms")
+    secs_as(x, x)
+}
+
+/// `x` seconds in the unit and precision `secs` gives `like`.
+fn secs_as(x: f64, like: f64) -> String {
+    let (scale, unit) = if like.abs() < 0.01 {
+        (1e3, "ms")
     } else {
-        (x, "s")
+        (1.0, "s")
     };
-    let digits = match x.abs() {
+    let digits = match (like * scale).abs() {
         a if a >= 100.0 => 1,
         a if a >= 10.0 => 2,
         a if a >= 1.0 || unit == "ms" => 3,
         _ => 4,
     };
-    format!("{x:.digits$} {unit}")
+    format!("{:.digits$} {unit}", x * scale)
 }
 
-/// The spread of the runs as ± half their range.
+/// The spread of the runs as ± half their range, in the median's unit.
 fn spread(s: Stat) -> String {
-    format!("±{}", secs((s.max - s.min) / 2.0))
+    format!("±{}", secs_as((s.max - s.min) / 2.0, s.median))
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break.
@@ -477,5 +482,11 @@ mod tests {
         assert_eq!(secs(0.5), "0.5000 s");
         assert_eq!(secs(12.345), "12.35 s");
         assert_eq!(secs(0.0012345), "1.234 ms");
+        let s = Stat {
+            median: 0.5,
+            min: 0.4,
+            max: 0.402,
+        };
+        assert_eq!(spread(s), "±0.0010 s");
     }
 }
