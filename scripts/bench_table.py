@@ -145,6 +145,8 @@ def main():
             report = json.loads(run.stdout)
         except json.JSONDecodeError:
             sys.exit(f"bench_table.py: pyvm bench printed no report for {name}")
+        for t in report["tiers"]:  # the checkout's path says nothing about the results
+            t["command"] = [c.replace(f"{ROOT}/", "") for c in t["command"]]
         native_time = native(natives[0], name, args or default_args(name)) if name in NATIVE else None
         report["native"] = native_time
         reports.append(report)

@@ -99,6 +99,22 @@ impl JitArgs {
         }
         Ok(rest)
     }
+
+    /// The options for the library (None: the JIT stays off).
+    fn options(&self) -> Option<pyvm::jit::Options> {
+        let mut o = pyvm::jit::Options {
+            tier: self.jit?,
+            ..Default::default()
+        };
+        if let Some(t) = self.jit_threshold {
+            o.threshold = t;
+        }
+        o.log = match self.jit_log {
+            Some(mode) => mode,
+            None => pyvm::jit::LogMode::from_env(),
+        };
+        Some(o)
+    }
 }
 
 /// Splits the arguments that followed FILE, up to a `--`, into the program's own and the
@@ -133,24 +149,6 @@ fn take_trailing<A: clap::Args + clap::FromArgMatches>(
     let mut cmd = A::augment_args(clap::Command::new(command));
     let m = cmd.try_get_matches_from_mut(flags)?;
     Ok((Some(A::from_arg_matches(&m)?), rest))
-}
-
-impl JitArgs {
-    /// The options for the library (None: the JIT stays off).
-    fn options(&self) -> Option<pyvm::jit::Options> {
-        let mut o = pyvm::jit::Options {
-            tier: self.jit?,
-            ..Default::default()
-        };
-        if let Some(t) = self.jit_threshold {
-            o.threshold = t;
-        }
-        o.log = match self.jit_log {
-            Some(mode) => mode,
-            None => pyvm::jit::LogMode::from_env(),
-        };
-        Some(o)
-    }
 }
 
 /// What `pyvm run` reports about the run itself (the counters `pyvm bench` reads).

@@ -49,7 +49,8 @@ pub fn bars(summary: &Summary, out: &Path) -> Result<(), String> {
         .margin(12)
         .x_label_area_size(36)
         .y_label_area_size(64)
-        .build_cartesian_2d((0..bars.len()).into_segmented(), 0.0..top)
+        // A segmented integer range has a segment per value, its end included.
+        .build_cartesian_2d((0..bars.len() - 1).into_segmented(), 0.0..top)
         .map_err(|x| e(&x))?;
     let names: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
     chart
