@@ -122,8 +122,12 @@ pub(crate) enum LoopAction {
     Resumed,
     /// Recording starts at the header: run the frame in recording mode.
     Record,
+    /// Compiled code raised this exception at the instruction `f.lasti` (the boxed tier).
+    Raise(crate::vm::exceptions::PyErr),
 }
 
+#[cfg(feature = "jit")]
+pub(crate) mod boxed;
 #[cfg(feature = "jit")]
 pub(crate) mod ir;
 #[cfg(feature = "jit")]

@@ -3,12 +3,13 @@
 //!
 //! - `jit_agrees_with_the_interpreter` (the stress test) runs every test program — each `.py` under
 //!   `tests/cases` (recursively), `tests/profile` and `tests/jit`, and every program named by
-//!   `tests/programs/*.cmd` with its arguments — three ways: plain, `--jit`, and
-//!   `--jit --jit-threshold 1` (every loop compiled on its first iteration). stdout, stderr and exit
-//!   status must be identical across the three; timing figures of `tests/programs` read as
+//!   `tests/programs/*.cmd` with its arguments — five ways: plain, `--jit`,
+//!   `--jit --jit-threshold 1` (every loop compiled on its first iteration), and the same two with
+//!   the boxed tier (`--jit=boxed`). stdout, stderr and exit status must be identical across
+//!   them; timing figures of `tests/programs` read as
 //!   `took <t> seconds`. Every mismatch is reported, not just the first.
-//! - `jit_programs_match_cpython` runs each targeted program `tests/jit/<name>.py` in the same three
-//!   modes and compares with `<name>.stdout` (and `<name>.stderr` / `<name>.status` when CPython
+//! - `jit_programs_match_cpython` runs each targeted program `tests/jit/<name>.py` in the same
+//!   JIT modes and compares with `<name>.stdout` (and `<name>.stderr` / `<name>.status` when CPython
 //!   wrote to stderr or exited non-zero), the output of CPython 3.11. Each program drives its loops
 //!   far past the default threshold and changes something under them (types, globals, list sizes,
 //!   branch directions, exceptions, special floats). `PYVM_BLESS=1 cargo test --test jit`
@@ -27,12 +28,17 @@ const HEADER: &str =
     "# Expected output of CPython 3.11. Regenerate with: PYVM_BLESS=1 cargo test --test jit\n";
 
 /// The ways every program is run; the first is the reference.
-const MODES: [(&str, &[&str]); 3] = [
+const MODES: [(&str, &[&str]); 5] = [
     ("plain", &[]),
     ("--jit", &["--jit"]),
     (
         "--jit --jit-threshold 1",
         &["--jit", "--jit-threshold", "1"],
+    ),
+    ("--jit=boxed", &["--jit=boxed"]),
+    (
+        "--jit=boxed --jit-threshold 1",
+        &["--jit=boxed", "--jit-threshold", "1"],
     ),
 ];
 
@@ -161,7 +167,7 @@ fn all_programs() -> Vec<Program> {
 #[test]
 fn jit_agrees_with_the_interpreter() {
     let programs = all_programs();
-    check_all("programs under three JIT modes", &programs, |program| {
+    check_all("programs under five JIT modes", &programs, |program| {
         check_modes(program, None)
     });
 }

@@ -745,16 +745,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     b.seal_all_blocks();
     b.finalize(module.target_config());
 
-    let id = module
-        .declare_anonymous_function(&ctx.func.signature)
-        .map_err(|e| e.to_string())?;
-    module
-        .define_function(id, &mut ctx)
-        .map_err(|e| format!("{e:?}"))?;
-    let clif = dump.then(|| ctx.func.display().to_string());
-    module.clear_context(&mut ctx);
-    module.finalize_definitions().map_err(|e| e.to_string())?;
-    let code = module.get_finalized_function(id);
+    let (code, clif) = define(module, &mut ctx, dump)?;
     // SAFETY: the function was compiled with exactly this signature (three pointers in, an
     // exit number out) and the C calling convention of the host.
     let func = unsafe { std::mem::transmute::<*const u8, TraceFn>(code) };
@@ -764,6 +755,25 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         buf_len: buf_len.max(1),
         clif,
     })
+}
+
+/// Compiles the function built in `ctx` into `module` and makes it executable: its address,
+/// and its Cranelift IR when `dump` asks for it.
+pub fn define(
+    module: &mut JITModule,
+    ctx: &mut Context,
+    dump: bool,
+) -> Result<(*const u8, Option<String>), String> {
+    let id = module
+        .declare_anonymous_function(&ctx.func.signature)
+        .map_err(|e| e.to_string())?;
+    module
+        .define_function(id, ctx)
+        .map_err(|e| format!("{e:?}"))?;
+    let clif = dump.then(|| ctx.func.display().to_string());
+    module.clear_context(ctx);
+    module.finalize_definitions().map_err(|e| e.to_string())?;
+    Ok((module.get_finalized_function(id), clif))
 }
 
 fn float_cc(cc: Cc) -> FloatCC {

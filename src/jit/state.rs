@@ -1,10 +1,11 @@
 //! The JIT's state in a VM: loops, their traces and counters, the recorder, the log.
 
+use super::boxed;
 use super::ir::Trace;
 use super::lower::{self, Compiled, WriteKind};
 use super::record::{self, Recorder, Step};
 use super::runtime::{self, Ctx};
-use super::{LogMode, LoopAction, Options};
+use super::{LogMode, LoopAction, Options, Tier};
 use crate::bytecode::opcodes::Opcode;
 use crate::bytecode::Code;
 use crate::vm::frame::Frame;
@@ -63,6 +64,10 @@ pub(crate) struct Jit {
     options: Options,
     module: JITModule,
     loops: HashMap<(usize, u32), Loop>,
+    /// The boxed tier's compiled loops by (code, header); None: refused. Each holds its code
+    /// object, whose address is in the key.
+    #[allow(clippy::type_complexity)]
+    regions: HashMap<(usize, u32), (Rc<Code>, Option<boxed::RegionFn>)>,
     recorder: Option<Box<Recorder>>,
     /// The loop and tree a side trace is being recorded for.
     growing: Option<((usize, u32), usize)>,
@@ -95,9 +100,6 @@ fn place(code: &Code, at: u32) -> String {
 impl Vm {
     /// Turns the JIT on for the code this VM runs from now on.
     pub fn enable_jit(&mut self, options: Options) -> Result<(), String> {
-        if options.tier == crate::jit::Tier::Boxed {
-            return Err("the boxed JIT tier is not built yet".into());
-        }
         // Cranelift may refuse an unknown host; that is an error, not a panic.
         let module = std::panic::catch_unwind(new_module)
             .map_err(|_| "the JIT does not support this machine".to_string())??;
@@ -106,6 +108,7 @@ impl Vm {
             options,
             module,
             loops: HashMap::new(),
+            regions: HashMap::new(),
             recorder: None,
             growing: None,
             ctx: Box::new(Ctx {
@@ -148,6 +151,51 @@ impl Vm {
         eprint!("{text}");
     }
 
+    /// A hot loop header in the boxed tier: runs the loop's compiled code, compiling it first.
+    fn boxed_loop(&mut self, f: &mut Frame) -> LoopAction {
+        let Some(jit) = self.jit.as_mut() else {
+            return LoopAction::Continue;
+        };
+        let key = (Rc::as_ptr(&f.code) as usize, f.ip as u32);
+        let func = match jit.regions.get(&key) {
+            Some((_, func)) => *func,
+            None => {
+                let (func, text) = jit.compile_region(&f.code, f.ip);
+                jit.regions.insert(key, (f.code.clone(), func));
+                if !text.is_empty() {
+                    self.jit_log(&text);
+                }
+                func
+            }
+        };
+        let Some(func) = func else {
+            f.code.backedges[f.ip].set(0);
+            return LoopAction::Continue;
+        };
+        let mut cx = boxed::Cx::default();
+        let vm: *mut Vm = self;
+        // SAFETY: the region was compiled for this code object's loop at `f.ip`, where the
+        // frame stands with its stack synchronised; nothing else refers to the VM or the frame
+        // while it runs (helpers reach them through these pointers only).
+        let slots = f.slots.as_ptr();
+        let resume = unsafe { func(vm, f, &mut cx, std::ptr::addr_of_mut!((*vm).ticks), slots) };
+        if let Some(jit) = self.jit.as_mut() {
+            jit.stats.entries += 1;
+        }
+        if resume >= 0 {
+            f.ip = resume as usize;
+            return LoopAction::Resumed;
+        }
+        f.lasti = (-1 - resume) as usize;
+        match cx.err.take() {
+            Some(e) => LoopAction::Raise(e),
+            None => LoopAction::Raise(crate::vm::exceptions::PyErr::new(
+                crate::vm::ExcKind::SystemError,
+                "compiled code raised without an exception",
+            )),
+        }
+    }
+
     /// Whether the frame running at the current depth is being recorded.
     pub(crate) fn jit_recording_here(&self) -> bool {
         matches!(&self.jit, Some(j) if j.recorder.as_ref().is_some_and(|r| r.active_depth() == self.depth))
@@ -161,6 +209,9 @@ impl Vm {
         let Some(jit) = self.jit.as_mut() else {
             return LoopAction::Continue;
         };
+        if jit.options.tier == Tier::Boxed {
+            return self.boxed_loop(f);
+        }
         if jit.recorder.is_some() {
             return LoopAction::Continue;
         }
@@ -329,6 +380,57 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
 }
 
 impl Jit {
+    /// Compiles a loop for the boxed tier; the log text with it.
+    fn compile_region(
+        &mut self,
+        code: &Rc<Code>,
+        header: usize,
+    ) -> (Option<boxed::RegionFn>, String) {
+        let t0 = Instant::now();
+        let dump = self.dump();
+        let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            boxed::compile(&mut self.module, code, header, dump)
+        }))
+        .unwrap_or_else(|_| Err("the code generator failed".into()));
+        let elapsed = t0.elapsed();
+        self.stats.compile_time += elapsed;
+        let mut text = String::new();
+        match compiled {
+            Ok(region) => {
+                self.stats.traces += 1;
+                if self.events() {
+                    let _ = writeln!(
+                        text,
+                        "[TRACE {} {} boxed loop, {} instructions]",
+                        self.stats.traces,
+                        place(code, header as u32),
+                        region.ops
+                    );
+                }
+                if let Some(clif) = region.clif {
+                    let _ = writeln!(
+                        text,
+                        "---- TRACE {} Cranelift IR ({:.3} ms to compile)\n{clif}",
+                        self.stats.traces,
+                        elapsed.as_secs_f64() * 1e3
+                    );
+                }
+                (Some(region.func), text)
+            }
+            Err(reason) => {
+                *self.stats.aborts.entry(reason.clone()).or_default() += 1;
+                if self.events() {
+                    let _ = writeln!(
+                        text,
+                        "[TRACE --- {} -- abort: {reason}]",
+                        place(code, header as u32)
+                    );
+                }
+                (None, text)
+            }
+        }
+    }
+
     fn dump(&self) -> bool {
         self.options.log == LogMode::Dump
     }

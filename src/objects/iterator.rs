@@ -92,6 +92,20 @@ pub enum IterKind {
     Exhausted(&'static str),
 }
 
+/// The next int of a range iterator's state (`IterKind::Range`), advancing it; None when it
+/// is exhausted.
+#[inline(always)]
+pub fn range_next(next: &mut i64, remaining: &mut i64, step: i64) -> Option<i64> {
+    if *remaining > 0 {
+        let v = *next;
+        *remaining -= 1;
+        *next = next.wrapping_add(step);
+        Some(v)
+    } else {
+        None
+    }
+}
+
 /// An iterator implemented by a library module. `next` may call back into the VM.
 pub trait NativeIter {
     fn type_name(&self) -> &'static str;

@@ -348,6 +348,11 @@ impl Vm {
                             sp = f.sp;
                         }
                         crate::jit::LoopAction::Record => return Ok(None),
+                        crate::jit::LoopAction::Raise(e) => {
+                            sp = f.sp;
+                            start = f.lasti;
+                            fail!(e);
+                        }
                     }
                 }
             };
@@ -434,79 +439,22 @@ impl Vm {
                     ip += 1;
                     let b = pop!();
                     let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => match arg {
-                            nb::ADD | nb::INPLACE_ADD => x.checked_add(*y).map(Value::Int),
-                            nb::SUBTRACT | nb::INPLACE_SUBTRACT => {
-                                x.checked_sub(*y).map(Value::Int)
-                            }
-                            nb::MULTIPLY | nb::INPLACE_MULTIPLY => {
-                                x.checked_mul(*y).map(Value::Int)
-                            }
-                            nb::REMAINDER | nb::INPLACE_REMAINDER if *y != 0 => {
-                                Some(Value::Int(int::floor_mod(*x, *y)))
-                            }
-                            nb::FLOOR_DIVIDE | nb::INPLACE_FLOOR_DIVIDE if *y != 0 => {
-                                int::floor_div(*x, *y).map(Value::Int)
-                            }
-                            _ => None,
-                        },
-                        (Value::Float(x), Value::Float(y)) => match arg {
-                            nb::ADD | nb::INPLACE_ADD => Some(Value::Float(x + y)),
-                            nb::SUBTRACT | nb::INPLACE_SUBTRACT => Some(Value::Float(x - y)),
-                            nb::MULTIPLY | nb::INPLACE_MULTIPLY => Some(Value::Float(x * y)),
-                            nb::TRUE_DIVIDE | nb::INPLACE_TRUE_DIVIDE if *y != 0.0 => {
-                                Some(Value::Float(x / y))
-                            }
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    match r {
-                        Some(r) => {
-                            // Both operands are ints or floats here: nothing to drop.
-                            std::mem::forget(a);
-                            std::mem::forget(b);
-                            push!(r);
-                        }
-                        None => {
-                            let r = match super::ops::fast_binary(arg, a, &b) {
-                                Ok(r) => r,
-                                Err(a) => tri!(self.binary_op(arg, &a, &b)),
-                            };
-                            b.discard();
-                            push!(r);
-                        }
-                    }
+                    push!(tri!(self.binary_value(arg, a, b)));
                 }
                 Opcode::COMPARE_OP => {
                     ip += 2;
                     let b = pop!();
                     let a = pop!();
                     let cmp = Cmp::from_arg(arg);
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => cmp.apply(x.cmp(y)),
-                        (Value::Float(x), Value::Float(y)) => match x.partial_cmp(y) {
-                            Some(o) => cmp.apply(o),
-                            None => cmp == Cmp::Ne,
-                        },
-                        // Exact for |int| <= 2**53; larger ints take the exact general path.
-                        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= 1 << 53 => {
-                            match x.partial_cmp(&(*y as f64)) {
-                                Some(o) => cmp.apply(o),
-                                None => cmp == Cmp::Ne,
-                            }
+                    let r = match compare_quick(cmp, &a, &b) {
+                        Some(r) => r,
+                        None => {
+                            let r = tri!(self.compare(cmp, &a, &b));
+                            a.discard();
+                            b.discard();
+                            push!(r);
+                            continue;
                         }
-                        _ => match super::ops::compare_builtin(cmp, &a, &b) {
-                            Some(r) => r,
-                            None => {
-                                let r = tri!(self.compare(cmp, &a, &b));
-                                a.discard();
-                                b.discard();
-                                push!(r);
-                                continue;
-                            }
-                        },
                     };
                     a.discard();
                     b.discard();
@@ -630,48 +578,7 @@ impl Vm {
                     push!(it);
                 }
                 Opcode::FOR_ITER => {
-                    let next = match top!() {
-                        Value::Iterator(it) => {
-                            let mut kind = it.kind.borrow_mut();
-                            match &mut *kind {
-                                IterKind::Range {
-                                    next,
-                                    remaining,
-                                    step,
-                                } => {
-                                    if *remaining > 0 {
-                                        let v = *next;
-                                        *remaining -= 1;
-                                        *next = next.wrapping_add(*step);
-                                        Some(Value::Int(v))
-                                    } else {
-                                        None
-                                    }
-                                }
-                                IterKind::List { list, index } => {
-                                    let items = list.items.borrow();
-                                    if *index < items.len() {
-                                        let v = items[*index].clone();
-                                        *index += 1;
-                                        Some(v)
-                                    } else {
-                                        drop(items);
-                                        *kind = IterKind::Exhausted("list_iterator");
-                                        None
-                                    }
-                                }
-                                _ => {
-                                    drop(kind);
-                                    let it = Value::Iterator(it.clone());
-                                    tri!(self.next(&it))
-                                }
-                            }
-                        }
-                        other => {
-                            let other = other.clone();
-                            tri!(self.next(&other))
-                        }
-                    };
+                    let next = tri!(self.for_iter_next(top!()));
                     match next {
                         Some(v) => push!(v),
                         None => {
@@ -684,10 +591,7 @@ impl Vm {
                     ip += 4;
                     let index = pop!();
                     let container = pop!();
-                    let r = match super::collections::subscript_builtin(&container, &index) {
-                        Some(r) => tri!(r),
-                        None => tri!(self.getitem(&container, &index)),
-                    };
+                    let r = tri!(self.subscript(&container, &index));
                     index.discard();
                     push!(r);
                 }
@@ -696,14 +600,7 @@ impl Vm {
                     let index = pop!();
                     let container = pop!();
                     let value = pop!();
-                    if let (Value::List(l), Value::Int(i)) = (&container, &index) {
-                        let mut items = l.items.borrow_mut();
-                        if let Some(k) = super::collections::normalize(*i, items.len()) {
-                            std::mem::replace(&mut items[k], value).discard();
-                            continue;
-                        }
-                    }
-                    tri!(self.setitem(&container, &index, value));
+                    tri!(self.store_subscr(&container, &index, value));
                 }
                 Opcode::LOAD_GLOBAL => {
                     let name = &code.names[(arg >> 1) as usize];
@@ -747,82 +644,10 @@ impl Vm {
                 Opcode::KW_NAMES => f.kwnames = arg,
                 Opcode::CALL => {
                     ip += 4;
-                    let argc = arg as usize;
-                    let kwnames = if f.kwnames == u32::MAX {
-                        &[][..]
-                    } else {
-                        match &consts[f.kwnames as usize] {
-                            Value::Tuple(t) => t.as_slice(),
-                            _ => &[][..],
-                        }
-                    };
-                    f.kwnames = u32::MAX;
-                    let callee = sp - argc - 2;
-                    // A plain builtin (`abs(z)`, `len(xs)`) or a builtin method (`xs.append(x)`,
-                    // whose receiver is the first argument) is called in place: the callable stays
-                    // in its stack slot, untouched, until the call returns. (Calls without
-                    // arguments may be `locals()` and friends, which need the frame prepared.)
-                    let (func_slot, args_start) = match &*slot!(callee) {
-                        Value::Null => (callee + 1, callee + 2),
-                        _ => (callee, callee + 1),
-                    };
-                    if let Value::Builtin(b) = &*slot!(func_slot) {
-                        if b.self_.is_null() && kwnames.is_empty() && sp > args_start {
-                            let func = b.func;
-                            // SAFETY: args_start..sp lies within the current stack.
-                            let args = unsafe {
-                                std::slice::from_raw_parts(base.add(args_start), sp - args_start)
-                            };
-                            let call = |vm: &mut Vm| {
-                                crate::builtins::slots::check_receiver(b, args)
-                                    .and_then(|()| func(vm, crate::objects::Args::new(args)))
-                            };
-                            let result = if PROFILING {
-                                self.call_builtin_profiled(b, call)
-                            } else {
-                                call(self)
-                            };
-                            while sp > callee {
-                                pop!().discard();
-                            }
-                            push!(tri!(result));
-                            continue;
-                        }
-                    }
-                    // A Python function, called as `f(...)` or as a method, also stays in place.
-                    if let Value::Function(func) = &*slot!(func_slot) {
-                        // SAFETY: args_start..sp lies within the current stack, which the call
-                        // does not touch (the callee runs in its own frame).
-                        let args = unsafe {
-                            std::slice::from_raw_parts(base.add(args_start), sp - args_start)
-                        };
-                        let result = self.call_function(func, args, kwnames);
-                        while sp > callee {
-                            pop!().discard();
-                        }
-                        push!(tri!(result));
-                        continue;
-                    }
-                    let callable = slot!(func_slot).clone();
-                    if argc == 0 {
-                        f.sp = sp;
-                        self.prepare_introspection(f, &code, &callable);
-                    }
-                    // SAFETY: args_start..sp lies within the current stack.
-                    let args = unsafe {
-                        std::slice::from_raw_parts(base.add(args_start), sp - args_start)
-                    };
-                    let result = match &callable {
-                        Value::Builtin(b) if PROFILING => {
-                            self.call_builtin_profiled(b, |vm| vm.call(&callable, args, kwnames))
-                        }
-                        _ => self.call(&callable, args, kwnames),
-                    };
-                    callable.discard();
-                    while sp > callee {
-                        pop!().discard();
-                    }
-                    push!(tri!(result));
+                    f.sp = sp;
+                    let r = self.call_on_stack::<PROFILING>(f, &code, arg as usize);
+                    sp = f.sp;
+                    tri!(r);
                 }
                 Opcode::RETURN_VALUE => {
                     let v = pop!();
@@ -877,12 +702,7 @@ impl Vm {
                 Opcode::UNPACK_SEQUENCE => {
                     ip += 1;
                     let v = pop!();
-                    let n = arg as usize;
-                    let items = match &v {
-                        Value::Tuple(t) if t.len() == n => t.items.to_vec(),
-                        Value::List(l) if l.len() == n => l.snapshot(),
-                        _ => tri!(self.unpack(&v, n, None)),
-                    };
+                    let items = tri!(self.unpack_items(&v, arg as usize));
                     for item in items.into_iter().rev() {
                         push!(item);
                     }
@@ -908,12 +728,7 @@ impl Vm {
                 }
                 Opcode::UNARY_NEGATIVE => {
                     let v = pop!();
-                    let r = match v {
-                        Value::Float(x) => Value::Float(-x),
-                        Value::Int(i) if i != i64::MIN => Value::Int(-i),
-                        other => tri!(self.unary_op(crate::syntax::ast::UnaryOp::USub, &other)),
-                    };
-                    push!(r);
+                    push!(tri!(self.negate(v)));
                 }
                 Opcode::LOAD_DEREF => {
                     let v = match slot!(arg as usize) {
@@ -1326,7 +1141,12 @@ impl Vm {
 
     /// `super()`, `locals()`, `vars()` and `dir()` called with no arguments need to see the
     /// calling frame; hand them what they need before the call.
-    fn prepare_introspection(&mut self, f: &Frame, code: &crate::bytecode::Code, callable: &Value) {
+    pub(crate) fn prepare_introspection(
+        &mut self,
+        f: &Frame,
+        code: &crate::bytecode::Code,
+        callable: &Value,
+    ) {
         match callable {
             Value::Type(t)
                 if t.layout == crate::objects::Layout::Native && *t.name.borrow() == "super" =>
@@ -1379,7 +1199,7 @@ impl Vm {
         }
     }
 
-    fn unbound_local(&self, code: &crate::bytecode::Code, arg: u32) -> PyErr {
+    pub(crate) fn unbound_local(&self, code: &crate::bytecode::Code, arg: u32) -> PyErr {
         let name = &code.localsplus[arg as usize];
         PyErr::new(
             ExcKind::UnboundLocalError,
@@ -1408,7 +1228,7 @@ impl Vm {
 
     /// LOAD_GLOBAL: globals then builtins, through the instruction's cache (valid while neither
     /// dict has gained or lost keys).
-    fn load_global(
+    pub(crate) fn load_global(
         &mut self,
         f: &Frame,
         code: &crate::bytecode::Code,
@@ -1784,5 +1604,245 @@ impl Vm {
             }
         }
         "function".to_string()
+    }
+}
+
+/// `a <cmp> b` for the builtin types that compare without calling Python code (ints and floats
+/// inline, then `compare_builtin`); None: the general path decides.
+#[inline(always)]
+pub(crate) fn compare_quick(cmp: Cmp, a: &Value, b: &Value) -> Option<bool> {
+    Some(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => cmp.apply(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => match x.partial_cmp(y) {
+            Some(o) => cmp.apply(o),
+            None => cmp == Cmp::Ne,
+        },
+        // Exact for |int| <= 2**53; larger ints take the exact general path.
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() <= 1 << 53 => {
+            match x.partial_cmp(&(*y as f64)) {
+                Some(o) => cmp.apply(o),
+                None => cmp == Cmp::Ne,
+            }
+        }
+        _ => return super::ops::compare_builtin(cmp, a, b),
+    })
+}
+
+/// What the data-moving instructions do, apart from decoding and dispatching them: shared by
+/// the dispatch loop and the JIT's boxed tier (`jit/boxed.rs`), which calls them from compiled
+/// code.
+impl Vm {
+    /// BINARY_OP: `a <op> b`, ints and floats inline, then the builtin fast paths, then the
+    /// general protocol.
+    #[inline(always)]
+    pub(crate) fn binary_value(&mut self, arg: u32, a: Value, b: Value) -> PyResult<Value> {
+        let r = match (&a, &b) {
+            (Value::Int(x), Value::Int(y)) => match arg {
+                nb::ADD | nb::INPLACE_ADD => x.checked_add(*y).map(Value::Int),
+                nb::SUBTRACT | nb::INPLACE_SUBTRACT => x.checked_sub(*y).map(Value::Int),
+                nb::MULTIPLY | nb::INPLACE_MULTIPLY => x.checked_mul(*y).map(Value::Int),
+                nb::REMAINDER | nb::INPLACE_REMAINDER if *y != 0 => {
+                    Some(Value::Int(int::floor_mod(*x, *y)))
+                }
+                nb::FLOOR_DIVIDE | nb::INPLACE_FLOOR_DIVIDE if *y != 0 => {
+                    int::floor_div(*x, *y).map(Value::Int)
+                }
+                _ => None,
+            },
+            (Value::Float(x), Value::Float(y)) => match arg {
+                nb::ADD | nb::INPLACE_ADD => Some(Value::Float(x + y)),
+                nb::SUBTRACT | nb::INPLACE_SUBTRACT => Some(Value::Float(x - y)),
+                nb::MULTIPLY | nb::INPLACE_MULTIPLY => Some(Value::Float(x * y)),
+                nb::TRUE_DIVIDE | nb::INPLACE_TRUE_DIVIDE if *y != 0.0 => Some(Value::Float(x / y)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match r {
+            Some(r) => {
+                // Both operands are ints or floats here: nothing to drop.
+                std::mem::forget(a);
+                std::mem::forget(b);
+                Ok(r)
+            }
+            None => {
+                let r = match super::ops::fast_binary(arg, a, &b) {
+                    Ok(r) => r,
+                    Err(a) => self.binary_op(arg, &a, &b)?,
+                };
+                b.discard();
+                Ok(r)
+            }
+        }
+    }
+
+    /// FOR_ITER: the iterator's next item (range and list iterators inline); None when it is
+    /// exhausted.
+    #[inline(always)]
+    pub(crate) fn for_iter_next(&mut self, iter: &Value) -> PyResult<Option<Value>> {
+        Ok(match iter {
+            Value::Iterator(it) => {
+                let mut kind = it.kind.borrow_mut();
+                match &mut *kind {
+                    IterKind::Range {
+                        next,
+                        remaining,
+                        step,
+                    } => {
+                        crate::objects::iterator::range_next(next, remaining, *step).map(Value::Int)
+                    }
+                    IterKind::List { list, index } => {
+                        let items = list.items.borrow();
+                        if *index < items.len() {
+                            let v = items[*index].clone();
+                            *index += 1;
+                            Some(v)
+                        } else {
+                            drop(items);
+                            *kind = IterKind::Exhausted("list_iterator");
+                            None
+                        }
+                    }
+                    _ => {
+                        drop(kind);
+                        let it = Value::Iterator(it.clone());
+                        self.next(&it)?
+                    }
+                }
+            }
+            other => {
+                let other = other.clone();
+                self.next(&other)?
+            }
+        })
+    }
+
+    /// BINARY_SUBSCR: `container[index]`.
+    #[inline(always)]
+    pub(crate) fn subscript(&mut self, container: &Value, index: &Value) -> PyResult<Value> {
+        match super::collections::subscript_builtin(container, index) {
+            Some(r) => r,
+            None => self.getitem(container, index),
+        }
+    }
+
+    /// STORE_SUBSCR: `container[index] = value` (a list and an int index inline).
+    #[inline(always)]
+    pub(crate) fn store_subscr(
+        &mut self,
+        container: &Value,
+        index: &Value,
+        value: Value,
+    ) -> PyResult<()> {
+        if let (Value::List(l), Value::Int(i)) = (container, index) {
+            let mut items = l.items.borrow_mut();
+            if let Some(k) = super::collections::normalize(*i, items.len()) {
+                std::mem::replace(&mut items[k], value).discard();
+                return Ok(());
+            }
+        }
+        self.setitem(container, index, value)
+    }
+
+    /// UNPACK_SEQUENCE: the `n` items of `v`, in order.
+    #[inline(always)]
+    pub(crate) fn unpack_items(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
+        match v {
+            Value::Tuple(t) if t.len() == n => Ok(t.items.to_vec()),
+            Value::List(l) if l.len() == n => Ok(l.snapshot()),
+            _ => self.unpack(v, n, None),
+        }
+    }
+
+    /// UNARY_NEGATIVE: `-v`.
+    #[inline(always)]
+    pub(crate) fn negate(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Float(x) => Ok(Value::Float(-x)),
+            Value::Int(i) if i != i64::MIN => Ok(Value::Int(-i)),
+            other => self.unary_op(crate::syntax::ast::UnaryOp::USub, &other),
+        }
+    }
+
+    /// CALL: calls the callable below `argc` arguments on the frame's stack (below it a NULL, or
+    /// it is a method and the receiver follows), replacing them all with the result. With
+    /// `PROFILING`, builtins are reported to the function profiler.
+    #[inline(always)]
+    pub(crate) fn call_on_stack<const PROFILING: bool>(
+        &mut self,
+        f: &mut Frame,
+        code: &crate::bytecode::Code,
+        argc: usize,
+    ) -> PyResult<()> {
+        let kwnames = if f.kwnames == u32::MAX {
+            &[][..]
+        } else {
+            match &code.consts[f.kwnames as usize] {
+                Value::Tuple(t) => t.as_slice(),
+                _ => &[][..],
+            }
+        };
+        f.kwnames = u32::MAX;
+        let sp = f.sp;
+        let callee = sp - argc - 2;
+        let base = f.slots.as_ptr();
+        // SAFETY (all three): the indices lie within the current stack (the compiler's stack
+        // depths), which the call does not touch: callees run in their own frames.
+        let slot = |i: usize| unsafe { &*base.add(i) };
+        let args = |from: usize| unsafe { std::slice::from_raw_parts(base.add(from), sp - from) };
+        let (func_slot, args_start) = match slot(callee) {
+            Value::Null => (callee + 1, callee + 2),
+            _ => (callee, callee + 1),
+        };
+        let result = 'call: {
+            // A plain builtin (`abs(z)`, `len(xs)`) or a builtin method (`xs.append(x)`, whose
+            // receiver is the first argument) is called in place: the callable stays in its
+            // stack slot, untouched, until the call returns. (Calls without arguments may be
+            // `locals()` and friends, which need the frame prepared.)
+            if let Value::Builtin(b) = slot(func_slot) {
+                if b.self_.is_null() && kwnames.is_empty() && sp > args_start {
+                    let func = b.func;
+                    let args = args(args_start);
+                    let call = |vm: &mut Vm| {
+                        crate::builtins::slots::check_receiver(b, args)
+                            .and_then(|()| func(vm, crate::objects::Args::new(args)))
+                    };
+                    break 'call if PROFILING {
+                        self.call_builtin_profiled(b, call)
+                    } else {
+                        call(self)
+                    };
+                }
+            }
+            // A Python function, called as `f(...)` or as a method, also stays in place.
+            if let Value::Function(func) = slot(func_slot) {
+                break 'call self.call_function(func, args(args_start), kwnames);
+            }
+            let callable = slot(func_slot).clone();
+            if argc == 0 {
+                self.prepare_introspection(f, code, &callable);
+            }
+            let r = match &callable {
+                Value::Builtin(b) if PROFILING => self
+                    .call_builtin_profiled(b, |vm| vm.call(&callable, args(args_start), kwnames)),
+                _ => self.call(&callable, args(args_start), kwnames),
+            };
+            callable.discard();
+            r
+        };
+        while f.sp > callee {
+            f.pop().discard();
+        }
+        f.push(result?);
+        Ok(())
+    }
+
+    /// A conditional jump's test: `bool(v)` (a bool inline).
+    #[inline(always)]
+    pub(crate) fn truth(&mut self, v: &Value) -> PyResult<bool> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            other => self.truthy(other),
+        }
     }
 }

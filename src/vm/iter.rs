@@ -173,16 +173,7 @@ impl Vm {
                 next,
                 remaining,
                 step,
-            } => {
-                if *remaining > 0 {
-                    let v = *next;
-                    *remaining -= 1;
-                    *next = next.wrapping_add(*step);
-                    Some(Value::Int(v))
-                } else {
-                    None
-                }
-            }
+            } => crate::objects::iterator::range_next(next, remaining, *step).map(Value::Int),
             IterKind::LongRange {
                 next,
                 remaining,
