@@ -101,6 +101,9 @@ pub struct Stats {
     pub exits: u64,
     /// Time spent compiling traces.
     pub compile_time: std::time::Duration,
+    /// Value boxes allocated while compiled code ran (the full tier keeps numbers unboxed;
+    /// the boxed tier allocates as the interpreter does).
+    pub compiled_boxes: u64,
 }
 
 impl Default for Options {

@@ -378,6 +378,7 @@ fn write_stats(vm: &Vm, counted: bool, status: u8, path: &Path) -> std::io::Resu
             "aborts": s.aborts,
             "exits": s.exits,
             "compile_ms": s.compile_time.as_secs_f64() * 1e3,
+            "compiled_boxes": s.compiled_boxes,
         })
     });
     let stats = serde_json::json!({

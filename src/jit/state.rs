@@ -58,6 +58,8 @@ struct Stats {
     compile_time: Duration,
     compiled_time: Duration,
     entries: u64,
+    /// Boxes allocated while compiled code ran.
+    compiled_boxes: u64,
 }
 
 pub(crate) struct Jit {
@@ -143,6 +145,7 @@ impl Vm {
             aborts: s.aborts.values().sum(),
             exits: s.entries,
             compile_time: s.compile_time,
+            compiled_boxes: s.compiled_boxes,
         })
     }
 
@@ -178,9 +181,11 @@ impl Vm {
         // frame stands with its stack synchronised; nothing else refers to the VM or the frame
         // while it runs (helpers reach them through these pointers only).
         let slots = f.slots.as_ptr();
+        let boxes = crate::vm::value::allocation_count();
         let resume = unsafe { func(vm, f, &mut cx, std::ptr::addr_of_mut!((*vm).ticks), slots) };
         if let Some(jit) = self.jit.as_mut() {
             jit.stats.entries += 1;
+            jit.stats.compiled_boxes += crate::vm::value::allocation_count() - boxes;
         }
         if resume >= 0 {
             f.ip = resume as usize;
@@ -244,7 +249,9 @@ impl Vm {
                 // slots below the header's stack depth and writes only the exit buffer (sized
                 // for it) and the context.
                 jit.ctx.ticks = self.ticks;
+                let boxes = crate::vm::value::allocation_count();
                 let exit = unsafe { (t.compiled.func)(base, jit.buf.as_mut_ptr(), &mut *jit.ctx) };
+                jit.stats.compiled_boxes += crate::vm::value::allocation_count() - boxes;
                 self.ticks = jit.ctx.ticks;
                 if let Some(t0) = t0 {
                     jit.stats.compiled_time += t0.elapsed();
