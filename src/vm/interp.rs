@@ -1838,6 +1838,7 @@ impl Vm {
     }
 
     /// A conditional jump's test: `bool(v)` (a bool inline).
+    #[cfg_attr(not(feature = "jit"), allow(dead_code))]
     #[inline(always)]
     pub(crate) fn truth(&mut self, v: &Value) -> PyResult<bool> {
         match v {
