@@ -197,33 +197,51 @@ pub fn compile(
     };
     b.ins().jump(blocks[&header], &[]);
 
+    // Back to the interpreter, at code unit `ip` (or, negative, raising at `-1 - ip`).
+    let leave_at = |b: &mut FunctionBuilder, ip: i64| {
+        let v = b.ins().iconst(types::I64, ip);
+        b.ins().jump(leave, &[v.into()]);
+    };
     // Control to code unit `ip`: its block inside the loop, else back to the interpreter.
-    let goto = |b: &mut FunctionBuilder, ip: usize| {
-        if let Some(&blk) = blocks.get(&ip) {
+    let goto = |b: &mut FunctionBuilder, ip: usize| match blocks.get(&ip) {
+        Some(&blk) => {
             b.ins().jump(blk, &[]);
-        } else {
-            let v = b.ins().iconst(types::I64, ip as i64);
-            b.ins().jump(leave, &[v.into()]);
         }
+        None => leave_at(b, ip as i64),
     };
     // A back edge inside the loop counts a step, as the interpreter's does. When the countdown
-    // cannot pay it, compiled code leaves before the jumping instruction and the interpreter
-    // counts the step and checks the limits itself.
-    let tick = |b: &mut FunctionBuilder, at_first: usize| {
-        let flags = MemFlagsData::trusted();
-        let n = b.ins().load(types::I64, flags, ticks, 0);
+    // cannot pay it, compiled code leaves before the jumping instruction (`at_first`) — before
+    // its test, if it has one — and the interpreter counts the step and checks the limits.
+    let can_pay = |b: &mut FunctionBuilder, at_first: usize| {
+        let n = b.ins().load(types::I64, MemFlagsData::trusted(), ticks, 0);
+        let short = b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, n, 1);
         let paid = b.create_block();
         let not_paid = b.create_block();
-        let short = b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, n, 1);
         b.ins().brif(short, not_paid, &[], paid, &[]);
         b.switch_to_block(not_paid);
-        let v = b.ins().iconst(types::I64, at_first as i64);
-        b.ins().jump(leave, &[v.into()]);
+        leave_at(b, at_first as i64);
         b.switch_to_block(paid);
-        let n1 = b.ins().iadd_imm_s(n, -1);
+    };
+    // Pays `steps` (1, or a conditional jump's outcome) after `can_pay`.
+    let pay = |b: &mut FunctionBuilder, steps: cranelift_codegen::ir::Value| {
+        let flags = MemFlagsData::trusted();
+        let n = b.ins().load(types::I64, flags, ticks, 0);
+        let n1 = b.ins().isub(n, steps);
         b.ins().store(flags, n1, ticks, 0);
     };
-    let is_back = |from: usize, to: usize| to <= from && blocks.contains_key(&to);
+    // After a helper: leave for the interpreter to close an abandoned generator, resuming at
+    // `resume` (the next instruction, or where the test sent control).
+    let settle = |b: &mut FunctionBuilder, status, resume: cranelift_codegen::ir::Value| {
+        let pending = b
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, status, PENDING);
+        let go_on = b.create_block();
+        let stop = b.create_block();
+        b.ins().brif(pending, stop, &[], go_on, &[]);
+        b.switch_to_block(stop);
+        b.ins().jump(leave, &[resume.into()]);
+        b.switch_to_block(go_on);
+    };
 
     for ins in &body {
         b.switch_to_block(blocks[&ins.start]);
@@ -247,100 +265,65 @@ pub fn compile(
             let raise = b.create_block();
             b.ins().brif(failed, raise, &[], ok, &[]);
             b.switch_to_block(raise);
-            let v = b.ins().iconst(types::I64, -1 - ins.at as i64);
-            b.ins().jump(leave, &[v.into()]);
+            leave_at(b, -1 - ins.at as i64);
             b.switch_to_block(ok);
             status
         };
-        match kind(ins.op, ins.arg, ins.at) {
-            Kind::Leave => {
-                let v = b.ins().iconst(types::I64, ins.start as i64);
-                b.ins().jump(leave, &[v.into()]);
+        let kind = match kind(ins.op, ins.arg, ins.at) {
+            // A back edge leaving the loop: the interpreter takes it.
+            Kind::Jump(t) | Kind::Test(_, t) if t < ins.start && !blocks.contains_key(&t) => {
+                Kind::Leave
             }
+            k => k,
+        };
+        match kind {
+            Kind::Leave => leave_at(&mut b, ins.start as i64),
             Kind::Jump(target) => {
                 if target < ins.start {
-                    if is_back(ins.start, target) {
-                        tick(&mut b, ins.start);
-                        b.ins().jump(blocks[&target], &[]);
-                    } else {
-                        // A back edge leaving the loop: the interpreter takes it.
-                        let v = b.ins().iconst(types::I64, ins.start as i64);
-                        b.ins().jump(leave, &[v.into()]);
-                    }
-                } else {
-                    goto(&mut b, target);
+                    can_pay(&mut b, ins.start);
+                    let one = b.ins().iconst(types::I64, 1);
+                    pay(&mut b, one);
                 }
+                goto(&mut b, target);
             }
             Kind::Plain(h) => {
+                let done = b.create_block();
                 if let Some(mv) = Move::of(code, ins.op, ins.arg) {
                     // Immediates move inline; anything needing a reference count or a drop
                     // goes through the helper.
-                    let done = b.create_block();
                     let slow = b.create_block();
                     mv.inline(&mut b, frame, slots, slow, done);
                     b.switch_to_block(slow);
-                    call(&mut b, h);
-                    b.ins().jump(done, &[]);
-                    b.switch_to_block(done);
-                    goto(&mut b, next);
-                    continue;
                 }
                 let status = call(&mut b, h);
-                let pending = b
-                    .ins()
-                    .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, status, PENDING);
-                let go_on = b.create_block();
-                let stop = b.create_block();
-                b.ins().brif(pending, stop, &[], go_on, &[]);
-                b.switch_to_block(stop);
-                let v = b.ins().iconst(types::I64, next as i64);
-                b.ins().jump(leave, &[v.into()]);
-                b.switch_to_block(go_on);
+                let resume = b.ins().iconst(types::I64, next as i64);
+                settle(&mut b, status, resume);
+                b.ins().jump(done, &[]);
+                b.switch_to_block(done);
                 goto(&mut b, next);
             }
             Kind::Test(h, target) => {
                 let backward = target < ins.start;
-                if backward && !is_back(ins.start, target) {
-                    let v = b.ins().iconst(types::I64, ins.start as i64);
-                    b.ins().jump(leave, &[v.into()]);
-                    continue;
-                }
                 if backward {
-                    // The step is paid before the test, which the interpreter would
-                    // otherwise have to redo.
-                    tick(&mut b, ins.start);
+                    can_pay(&mut b, ins.start);
                 }
                 let status = call(&mut b, h);
-                let pending = b
-                    .ins()
-                    .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, status, PENDING);
                 let taken = b.ins().band_imm_s(status, 1);
-                let go_on = b.create_block();
-                let stop = b.create_block();
-                b.ins().brif(pending, stop, &[], go_on, &[]);
-                b.switch_to_block(stop);
+                if backward {
+                    // The back edge's step, when the jump is taken (also when leaving
+                    // below: the interpreter resumes past the jump).
+                    pay(&mut b, taken);
+                }
                 let t = b.ins().iconst(types::I64, target as i64);
                 let n = b.ins().iconst(types::I64, next as i64);
-                let v = b.ins().select(taken, t, n);
-                b.ins().jump(leave, &[v.into()]);
-                b.switch_to_block(go_on);
+                let resume = b.ins().select(taken, t, n);
+                settle(&mut b, status, resume);
                 let jump = b.create_block();
                 let fall = b.create_block();
                 b.ins().brif(taken, jump, &[], fall, &[]);
                 b.switch_to_block(jump);
-                if backward {
-                    b.ins().jump(blocks[&target], &[]);
-                } else {
-                    goto(&mut b, target);
-                }
+                goto(&mut b, target);
                 b.switch_to_block(fall);
-                if backward {
-                    // The step was paid for a jump not taken: give it back.
-                    let flags = MemFlagsData::trusted();
-                    let n = b.ins().load(types::I64, flags, ticks, 0);
-                    let n1 = b.ins().iadd_imm_s(n, 1);
-                    b.ins().store(flags, n1, ticks, 0);
-                }
                 goto(&mut b, next);
             }
         }
