@@ -11,7 +11,19 @@ pub struct PyList {
 
 impl Drop for PyList {
     fn drop(&mut self) {
-        super::trashcan::release(std::mem::take(self.items.get_mut()));
+        super::trashcan::release(LastFirst(std::mem::take(self.items.get_mut())));
+    }
+}
+
+/// A list's or tuple's items, dropped last first as CPython frees them (which decides the
+/// order in which abandoned generators among them are closed).
+struct LastFirst(Vec<Value>);
+
+impl Drop for LastFirst {
+    fn drop(&mut self) {
+        while let Some(v) = self.0.pop() {
+            drop(v);
+        }
     }
 }
 
@@ -79,7 +91,7 @@ pub struct PyTuple {
 
 impl Drop for PyTuple {
     fn drop(&mut self) {
-        super::trashcan::release(std::mem::take(&mut self.items));
+        super::trashcan::release(LastFirst(std::mem::take(&mut self.items).into_vec()));
     }
 }
 

@@ -12,10 +12,12 @@ use super::value::{alloc, Value};
 use super::Vm;
 use crate::objects::PyGenerator;
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 
 thread_local! {
-    /// Generators whose last reference was dropped while suspended, waiting to be closed.
-    static ABANDONED: RefCell<Vec<PyGenerator>> = const { RefCell::new(Vec::new()) };
+    /// Generators whose last reference was dropped while suspended, waiting to be closed in
+    /// the order they were dropped (CPython closes each as it goes).
+    static ABANDONED: RefCell<VecDeque<PyGenerator>> = const { RefCell::new(VecDeque::new()) };
     /// Whether `ABANDONED` may be non-empty (the interpreter's per-instruction check).
     static PENDING: Cell<bool> = const { Cell::new(false) };
 }
@@ -45,7 +47,7 @@ impl Drop for PyGenerator {
         // During thread teardown the queue may be gone: the frame is then simply dropped.
         let _ = ABANDONED.try_with(|q| {
             if let Ok(mut q) = q.try_borrow_mut() {
-                q.push(successor);
+                q.push_back(successor);
                 PENDING.with(|p| p.set(true));
             }
         });
@@ -58,7 +60,7 @@ impl Vm {
     pub(crate) fn close_abandoned(&mut self, at: Option<TracebackEntry>) {
         PENDING.with(|p| p.set(false));
         loop {
-            let Some(g) = ABANDONED.with(|q| q.borrow_mut().pop()) else {
+            let Some(g) = ABANDONED.with(|q| q.borrow_mut().pop_front()) else {
                 return;
             };
             let g = alloc(g);
