@@ -89,7 +89,7 @@ pub struct Recorder {
     globals: Rc<PyDict>,
     /// Names the loop's code assigns (STORE_NAME, STORE_GLOBAL): read from their dict entry
     /// on every use, never taken as constants.
-    assigned: HashSet<String>,
+    assigned: Rc<HashSet<String>>,
     /// What the path knows of names it loaded or stored, by (dict, entry index).
     names: HashMap<(usize, u32), Sym>,
     /// Tags of the slots at the header when recording started.
@@ -122,8 +122,9 @@ struct Caller {
     consumed: usize,
 }
 
-/// The names `code` assigns or deletes in its namespace (STORE_NAME, STORE_GLOBAL, ...).
-fn assigned_names(code: &Code) -> HashSet<String> {
+/// The names `code` assigns or deletes in its namespace (STORE_NAME, STORE_GLOBAL, ...):
+/// computed once per loop (`Loop::assigned`), shared by its recordings.
+pub fn assigned_names(code: &Code) -> HashSet<String> {
     let mut names = HashSet::new();
     let mut i = 0;
     while i < code.code.len() {
@@ -168,10 +169,15 @@ pub fn prefix_start(code: &Code, mut at: usize) -> usize {
 
 impl Recorder {
     /// Records a new loop (the root of a tree) from its header `f.ip`.
-    pub fn new(code: Rc<Code>, depth: usize, f: &Frame, id: u32) -> Recorder {
+    pub fn new(
+        code: Rc<Code>,
+        assigned: Rc<HashSet<String>>,
+        depth: usize,
+        f: &Frame,
+        id: u32,
+    ) -> Recorder {
         let stack_base = code.localsplus.len() as u32;
         let entry_tags = f.slots.slice(0..f.sp).iter().map(Value::tag).collect();
-        let assigned = assigned_names(&code);
         let trace = Trace {
             header_sp: f.sp as u32,
             ..Trace::default()
@@ -210,6 +216,7 @@ impl Recorder {
     #[allow(clippy::too_many_arguments)]
     pub fn side(
         code: Rc<Code>,
+        assigned: Rc<HashSet<String>>,
         globals: Rc<PyDict>,
         header: u32,
         depth: usize,
@@ -229,7 +236,6 @@ impl Recorder {
                 stack.push(sym);
             }
         }
-        let assigned = assigned_names(&code);
         let mark = [
             tree.insts.len(),
             tree.snaps.len(),

@@ -11,7 +11,7 @@ use crate::bytecode::Code;
 use crate::vm::frame::Frame;
 use crate::vm::{Value, Vm};
 use cranelift_jit::{JITBuilder, JITModule};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -41,6 +41,8 @@ struct TraceEntry {
 /// One loop header.
 struct Loop {
     code: Rc<Code>,
+    /// The names its code assigns (`record::assigned_names`), for its recordings.
+    assigned: Rc<HashSet<String>>,
     traces: Vec<TraceEntry>,
     aborts: u32,
     retries: u32,
@@ -224,6 +226,7 @@ impl Vm {
         let key = (Rc::as_ptr(&f.code) as usize, header);
         let lp = jit.loops.entry(key).or_insert_with(|| Loop {
             code: f.code.clone(),
+            assigned: Rc::new(record::assigned_names(&f.code)),
             traces: Vec::new(),
             aborts: 0,
             retries: 0,
@@ -280,6 +283,7 @@ impl Vm {
                         let id = jit.stats.traces + 1;
                         jit.recorder = Some(Box::new(Recorder::side(
                             f.code.clone(),
+                            lp.assigned.clone(),
                             f.globals.clone(),
                             header,
                             self.depth,
@@ -303,7 +307,14 @@ impl Vm {
             lp.refused = 0;
         }
         let id = jit.stats.traces + 1;
-        jit.recorder = Some(Box::new(Recorder::new(f.code.clone(), self.depth, f, id)));
+        let assigned = lp.assigned.clone();
+        jit.recorder = Some(Box::new(Recorder::new(
+            f.code.clone(),
+            assigned,
+            self.depth,
+            f,
+            id,
+        )));
         LoopAction::Record
     }
 
