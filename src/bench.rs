@@ -39,6 +39,10 @@ pub struct Options {
     /// Also draw the median times as a bar chart in this SVG file.
     #[arg(long, value_name = "OUT.svg")]
     pub plot: Option<PathBuf>,
+    /// Longest a single run may take, in seconds; a run that takes longer is stopped and its
+    /// contender reported as timed out [default: 600].
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: Option<u64>,
 }
 
 /// How the report is written on stdout.
@@ -62,18 +66,20 @@ impl Options {
         self.compare.extend(late.compare);
         self.format = late.format.or(self.format);
         self.plot = late.plot.or(self.plot.take());
+        self.timeout = late.timeout.or(self.timeout);
     }
 
     /// Whether `flag` (`--runs`, `--runs=3`, ...) is one of these options; `Some(true)` when its
     /// value is the next argument.
     pub fn flag(arg: &str) -> Option<bool> {
-        const FLAGS: [&str; 6] = [
+        const FLAGS: [&str; 7] = [
             "--runs",
             "--warmup",
             "--tiers",
             "--compare",
             "--format",
             "--plot",
+            "--timeout",
         ];
         let name = arg.split('=').next().unwrap_or(arg);
         FLAGS.contains(&name).then_some(!arg.contains('='))
@@ -107,6 +113,7 @@ pub fn main(file: PathBuf, args: Vec<String>, options: Options) -> u8 {
             .tiers
             .unwrap_or_else(|| vec![Tier::Interp, Tier::Boxed, Tier::Jit]),
         compare: options.compare,
+        timeout: std::time::Duration::from_secs(options.timeout.unwrap_or(600)),
     };
     let results = run::measure(&plan);
     let summary = report::Summary::new(&plan, &results);

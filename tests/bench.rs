@@ -275,6 +275,29 @@ fn a_failing_program_is_reported() {
 }
 
 #[test]
+fn a_run_past_the_timeout_is_stopped() {
+    let p = temp_program("endless.py", "print('start')\nwhile True:\n    pass\n");
+    let file = p.to_string_lossy().into_owned();
+    let out = bench(&[
+        &file,
+        "--runs=1",
+        "--warmup=0",
+        "--tiers=interp",
+        "--timeout=1",
+    ]);
+    let _ = std::fs::remove_file(&p);
+    assert_eq!(out.status, 1, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.starts_with("interp")
+                && l.ends_with("failed: timed out after 1 s (--timeout)")),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn run_stats_counts_bytecodes_and_traces() {
     let p = temp_program(
         "loop.py",

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// A pyvm tier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -46,6 +46,8 @@ pub struct Plan {
     pub tiers: Vec<Tier>,
     /// Other interpreters' command lines, as given.
     pub compare: Vec<String>,
+    /// Longest a single run may take.
+    pub timeout: Duration,
 }
 
 /// A pyvm tier or another interpreter.
@@ -142,7 +144,7 @@ pub fn measure(plan: &Plan) -> Vec<Contender> {
                 }
             ));
             if c.outcome == Outcome::Ok {
-                timed_run(c, timed);
+                timed_run(c, timed, plan.timeout);
             }
             progress.inc(1);
         }
@@ -222,7 +224,7 @@ fn count(plan: &Plan, tier: Tier, c: &mut Contender) {
             format!("--stats={}", stats_file.display()),
         ],
     );
-    let ran = run_checked(c, &command);
+    let ran = run_checked(c, &command, plan.timeout);
     let stats = std::fs::read_to_string(&stats_file);
     let _ = std::fs::remove_file(&stats_file);
     if ran.is_none() {
@@ -241,9 +243,9 @@ fn count(plan: &Plan, tier: Tier, c: &mut Contender) {
 }
 
 /// One warm-up or timed run of a contender still in the race.
-fn timed_run(c: &mut Contender, timed: bool) {
+fn timed_run(c: &mut Contender, timed: bool, timeout: Duration) {
     let command = c.command.clone();
-    let Some(ran) = run_checked(c, &command) else {
+    let Some(ran) = run_checked(c, &command, timeout) else {
         return;
     };
     if timed {
@@ -256,8 +258,8 @@ fn timed_run(c: &mut Contender, timed: bool) {
 
 /// Runs `command` for `c`: a failure marks `c` failed (None); the first good run gives its
 /// output.
-fn run_checked(c: &mut Contender, command: &[String]) -> Option<Ran> {
-    let ran = match spawn(command) {
+fn run_checked(c: &mut Contender, command: &[String], timeout: Duration) -> Option<Ran> {
+    let ran = match spawn(command, timeout) {
         Ok(ran) if ran.status_ok => ran,
         Ok(ran) => {
             c.outcome = Outcome::Failed(failure(&ran));
@@ -274,18 +276,45 @@ fn run_checked(c: &mut Contender, command: &[String]) -> Option<Ran> {
     Some(ran)
 }
 
-/// Runs a command with its output captured, timing it from spawn to exit.
-fn spawn(command: &[String]) -> Result<Ran, String> {
+/// Runs a command with its output captured, timing it from spawn to exit; a run longer than
+/// `timeout` is killed and reported as an error.
+fn spawn(command: &[String], timeout: Duration) -> Result<Ran, String> {
+    use std::sync::mpsc;
     let Some((program, args)) = command.split_first() else {
         return Err("empty command".into());
     };
     let start = Instant::now();
-    let output = Command::new(program)
+    let child = Command::new(program)
         .args(args)
         .stdin(Stdio::null())
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("can't run {program}: {e}"))?;
+    // A watchdog kills the process at the deadline unless told it finished. (Between the
+    // process being reaped and the watchdog being told, its pid could in principle be reused;
+    // the window is the few instructions below.)
+    let pid = child.id() as libc::pid_t;
+    let (finished, told) = mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        let late = told.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout);
+        if late {
+            // SAFETY: sending a signal has no memory-safety preconditions.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        late
+    });
+    let output = child.wait_with_output();
     let seconds = start.elapsed().as_secs_f64();
+    let _ = finished.send(());
+    let timed_out = watchdog.join().unwrap_or(false);
+    let output = output.map_err(|e| format!("can't run {program}: {e}"))?;
+    if timed_out {
+        return Err(format!(
+            "timed out after {} s (--timeout)",
+            timeout.as_secs()
+        ));
+    }
     Ok(Ran {
         status_ok: output.status.success(),
         seconds,
