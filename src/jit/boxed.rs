@@ -484,7 +484,29 @@ impl Move {
             b.ins().brif(cond, then, &[], go_on, &[]);
             b.switch_to_block(go_on);
         };
+        // Changes the stack pointer by `delta`.
+        let move_sp = |b: &mut FunctionBuilder, delta: i64| {
+            let sp1 = b.ins().iadd_imm_s(sp, delta);
+            b.ins().store(flags, sp1, frame, SP_OFFSET);
+        };
+        // A heap value (`is_heap`) has its reference count changed by `count`, inline when
+        // counts can be, else in the helper; then control goes on at `next`.
         let inline_counts = counts_inline();
+        let counted = |b: &mut FunctionBuilder,
+                       is_heap,
+                       next: Block,
+                       count: &dyn Fn(&mut FunctionBuilder)| {
+            if inline_counts {
+                let heap_block = b.create_block();
+                b.ins().brif(is_heap, heap_block, &[], next, &[]);
+                b.switch_to_block(heap_block);
+                count(b);
+                b.ins().jump(next, &[]);
+            } else {
+                b.ins().brif(is_heap, slow, &[], next, &[]);
+            }
+            b.switch_to_block(next);
+        };
         match *self {
             Move::Load(i) => {
                 let at = (i as i64 * SLOT) as i32;
@@ -494,66 +516,48 @@ impl Move {
                 let payload = b.ins().load(types::I64, flags, slots, at + 8);
                 let is_heap = heap(b, tag);
                 let copy = b.create_block();
-                if inline_counts {
-                    let count = b.create_block();
-                    b.ins().brif(is_heap, count, &[], copy, &[]);
-                    b.switch_to_block(count);
+                counted(b, is_heap, copy, &|b| {
                     let n = b.ins().load(types::I64, flags, payload, 0);
                     let n1 = b.ins().iadd_imm_s(n, 1);
                     b.ins().store(flags, n1, payload, 0);
-                    b.ins().jump(copy, &[]);
-                } else {
-                    b.ins().brif(is_heap, slow, &[], copy, &[]);
-                }
-                b.switch_to_block(copy);
+                });
                 b.ins().store(flags, tag, top, 0);
                 b.ins().store(flags, payload, top, 8);
-                let sp1 = b.ins().iadd_imm_s(sp, 1);
-                b.ins().store(flags, sp1, frame, SP_OFFSET);
+                move_sp(b, 1);
             }
             Move::Store(i) => {
                 let at = (i as i64 * SLOT) as i32;
                 let old = b.ins().load(types::I64, flags, slots, at);
                 let is_heap = heap(b, old);
                 let store = b.create_block();
-                if inline_counts {
+                counted(b, is_heap, store, &|b| {
                     // Dropping a reference that is not the last one.
-                    let count = b.create_block();
-                    b.ins().brif(is_heap, count, &[], store, &[]);
-                    b.switch_to_block(count);
                     let payload = b.ins().load(types::I64, flags, slots, at + 8);
                     let n = b.ins().load(types::I64, flags, payload, 0);
                     let last = b.ins().icmp_imm_u(IntCC::UnsignedLessThanOrEqual, n, 1);
                     branch(b, last, slow);
                     let n1 = b.ins().iadd_imm_s(n, -1);
                     b.ins().store(flags, n1, payload, 0);
-                    b.ins().jump(store, &[]);
-                } else {
-                    b.ins().brif(is_heap, slow, &[], store, &[]);
-                }
-                b.switch_to_block(store);
+                });
                 let tag = b.ins().load(types::I64, flags, top, -(SLOT as i32));
                 let payload = b.ins().load(types::I64, flags, top, 8 - SLOT as i32);
                 b.ins().store(flags, tag, slots, at);
                 b.ins().store(flags, payload, slots, at + 8);
                 let null = b.ins().iconst(types::I64, 0);
                 b.ins().store(flags, null, top, -(SLOT as i32));
-                let sp1 = b.ins().iadd_imm_s(sp, -1);
-                b.ins().store(flags, sp1, frame, SP_OFFSET);
+                move_sp(b, -1);
             }
             Move::Const(tag, payload) => {
                 let tag = b.ins().iconst(types::I64, tag as i64);
                 let payload = b.ins().iconst(types::I64, payload as i64);
                 b.ins().store(flags, tag, top, 0);
                 b.ins().store(flags, payload, top, 8);
-                let sp1 = b.ins().iadd_imm_s(sp, 1);
-                b.ins().store(flags, sp1, frame, SP_OFFSET);
+                move_sp(b, 1);
             }
             Move::Null => {
                 let null = b.ins().iconst(types::I64, 0);
                 b.ins().store(flags, null, top, 0);
-                let sp1 = b.ins().iadd_imm_s(sp, 1);
-                b.ins().store(flags, sp1, frame, SP_OFFSET);
+                move_sp(b, 1);
             }
         }
         b.ins().jump(done, &[]);
@@ -672,33 +676,18 @@ helpers! {
         Ok(false)
     }
     fn op_compare(vm, f, arg, _extra) {
-        let b = f.pop();
-        let a = f.pop();
-        let cmp = Cmp::from_arg(arg as u32);
-        let r = match crate::vm::interp::compare_quick(cmp, &a, &b) {
-            Some(r) => Value::Bool(r),
-            None => vm.compare(cmp, &a, &b)?,
-        };
-        f.push(r);
+        if let Some(r) = compare(vm, f, arg)? {
+            f.push(Value::Bool(r));
+        }
         Ok(false)
     }
     /// COMPARE_OP and the conditional jump after it (`extra`: whether it jumps on true), as
     /// the interpreter runs them: fused when the comparison is a builtin one.
     fn op_compare_jump(vm, f, arg, extra) -> i64 {
-        let b = f.pop();
-        let a = f.pop();
-        let cmp = Cmp::from_arg(arg as u32);
-        let status = match crate::vm::interp::compare_quick(cmp, &a, &b) {
+        Ok(match compare(vm, f, arg)? {
             Some(r) => i64::from(r == (extra != 0)),
-            None => {
-                let r = vm.compare(cmp, &a, &b)?;
-                f.push(r);
-                UNFUSED
-            }
-        };
-        a.discard();
-        b.discard();
-        Ok(status)
+            None => UNFUSED,
+        })
     }
     fn op_is(_vm, f, arg, _extra) {
         let b = f.pop();
@@ -853,6 +842,23 @@ helpers! {
             }
         }
     }
+}
+
+/// COMPARE_OP on the top two values: the outcome of a builtin comparison (which the
+/// interpreter fuses with a jump after it), or None with the general comparison's result
+/// pushed.
+fn compare(vm: &mut Vm, f: &mut Frame, arg: u64) -> PyResult<Option<bool>> {
+    let b = f.pop();
+    let a = f.pop();
+    let cmp = Cmp::from_arg(arg as u32);
+    let quick = crate::vm::interp::compare_quick(cmp, &a, &b);
+    if quick.is_none() {
+        let r = vm.compare(cmp, &a, &b)?;
+        f.push(r);
+    }
+    a.discard();
+    b.discard();
+    Ok(quick)
 }
 
 /// The top `n` stack values, popped, in order.
