@@ -286,3 +286,62 @@ fn deadline_stops_a_compiled_endless_loop() {
         );
     }
 }
+
+/// `--jit-log` events: each compiled trace as `[TRACE n file:line loop]` (or `-> m` when its path
+/// ends by entering loop tree m), side traces as `[TRACE n (parent/exit) file:line -> m]`, aborts
+/// as `[TRACE --- file:line -- abort: reason at file:line]`, then the summary. In
+/// tests/jit/nested_trees.py an outer loop's trace enters its inner loop's tree.
+#[test]
+fn jit_log_shows_paths_entering_other_trees() {
+    let program = Program::from_py(&root().join("tests/jit/nested_trees.py"));
+    let out = program.run(&["--jit", "--jit-log"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let events: Vec<&str> = out
+        .stderr
+        .lines()
+        .take_while(|l| !l.starts_with("---- JIT summary"))
+        .collect();
+    assert!(
+        out.stderr.contains("---- JIT summary\ntraces: "),
+        "no summary:\n{}",
+        out.stderr
+    );
+    // Trace numbers of the roots that loop, and of the paths entering another loop's tree.
+    let mut loops = Vec::new();
+    let mut entering = Vec::new();
+    for line in &events {
+        let fields: Vec<&str> = line
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .split(' ')
+            .collect();
+        match fields.as_slice() {
+            ["TRACE", n, place, "loop"] if place.starts_with("nested_trees.py:") => {
+                loops.push(n.to_string())
+            }
+            ["TRACE", n, place, "->", target] if place.starts_with("nested_trees.py:") => {
+                entering.push((n.to_string(), target.to_string()))
+            }
+            ["TRACE", _, parent, place, "->", _]
+                if parent.starts_with('(') && place.starts_with("nested_trees.py:") => {}
+            ["TRACE", "---", place, "--", "abort:", ..]
+                if place.starts_with("nested_trees.py:")
+                    && line.contains(" at nested_trees.py:") => {}
+            ["TRACE", "---", place, "--", "blacklisted"]
+                if place.starts_with("nested_trees.py:") => {}
+            _ => panic!("not a --jit-log event: {line:?}\n{}", out.stderr),
+        }
+    }
+    assert!(
+        entering
+            .iter()
+            .any(|(n, target)| n != target && loops.contains(target)),
+        "no loop's trace enters another loop's tree:\n{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains(":-1"),
+        "an event placed on no line:\n{}",
+        out.stderr
+    );
+}

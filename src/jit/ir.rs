@@ -301,6 +301,12 @@ pub struct Snapshot {
     /// The snapshot of a step for the VM's limits (`Inst::Tick`): its exit hands the step to
     /// the interpreter and never grows a side trace.
     pub tick: bool,
+    /// The snapshot a path ends with to enter another loop's compiled tree at `ip` (a loop
+    /// header): its exit is taken every time and never grows a side trace.
+    pub link: bool,
+    /// How many instructions its path had recorded (the current one included) when it was
+    /// taken: a side trace from here continues `recorded[..step]`.
+    pub step: u32,
     /// Steps an exit here gives back to the countdown: those of the inlined calls this
     /// snapshot (before the outermost one) counted in advance, which the interpreter makes
     /// again.
@@ -347,6 +353,9 @@ pub struct Path {
     /// Slot values at the back edge, for the slots it changed; the other carried slots keep
     /// the header's values.
     pub back: Vec<(u32, Sym)>,
+    /// Set when the path does not go back to the header but ends by entering another loop's
+    /// tree: the snapshot it exits through (at that loop's header), and the tree's number.
+    pub link: Option<(SnapId, u32)>,
     /// The instructions recorded, in order (for the dump).
     pub recorded: Vec<Recorded>,
 }
@@ -381,6 +390,23 @@ impl Trace {
     /// The path continuing from snapshot `snap`.
     pub fn path_from(&self, snap: SnapId) -> Option<&Path> {
         self.paths.iter().find(|p| p.from == Some(snap))
+    }
+
+    /// The path one of whose instructions exits through `snap`.
+    pub fn path_exiting(&self, snap: SnapId) -> Option<&Path> {
+        self.paths
+            .iter()
+            .find(|p| (p.start..p.end).any(|i| self.insts[i as usize].exit() == Some(snap)))
+    }
+
+    /// What a side trace from `snap` continues: the instructions recorded on the way to that
+    /// exit, path by path back to the root (each path up to where the next one leaves it).
+    pub fn ancestors(&self, snap: SnapId) -> impl Iterator<Item = &[Recorded]> {
+        std::iter::successors(Some(snap), |&s| self.path_exiting(s)?.from).filter_map(|s| {
+            let path = self.path_exiting(s)?;
+            let step = self.snaps[s as usize].step as usize;
+            Some(&path.recorded[..step.min(path.recorded.len())])
+        })
     }
 }
 
@@ -632,12 +658,20 @@ impl Trace {
                 None => writeln!(out, "  {:<13} {inst}", ""),
             };
         }
-        let _ = writeln!(out, "  loop back with:");
-        for (slot, sym) in &path.back {
-            let _ = writeln!(out, "    slot{slot} = {sym}");
+        match path.link {
+            Some((snap, tree)) => {
+                let _ = writeln!(out, "  enter trace {tree} through snapshot {snap}");
+            }
+            None => {
+                let _ = writeln!(out, "  loop back with:");
+                for (slot, sym) in &path.back {
+                    let _ = writeln!(out, "    slot{slot} = {sym}");
+                }
+            }
         }
         let mut snaps: Vec<u32> = (path.start..path.end)
             .filter_map(|i| self.insts[i as usize].exit())
+            .chain(path.link.map(|(snap, _)| snap))
             .collect();
         snaps.dedup();
         for s in snaps {

@@ -55,6 +55,8 @@ pub struct ExitInfo {
     pub writes: Vec<Write>,
     /// The snapshot it came from (None: the entry checks failed).
     pub snap: Option<SnapId>,
+    /// The exit enters the compiled tree of the loop whose header is `ip`.
+    pub link: bool,
 }
 
 pub struct Compiled {
@@ -263,11 +265,26 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let mut threaded: HashSet<usize> = HashSet::new();
     let complex_off = runtime::complex_offset();
 
+    // The parts of a complex object read inside the loop are loaded at each use rather than
+    // where they were read: a value loaded before a helper call and used after it would
+    // have to live across the call (which, in SysV, clobbers every float register), and the
+    // register allocator then keeps the loop's floats on the stack. (The object stays alive:
+    // compiled code drops nothing it overwrites before it returns.)
+    let mut deferred: Vec<Option<(Ref, i32)>> = vec![None; insts.len()];
     macro_rules! v {
-        ($r:expr) => {
-            vals[$r as usize]
-                .ok_or_else(|| format!("IR value %{} used before it is defined", $r))?
-        };
+        ($r:expr) => {{
+            let r = $r as usize;
+            match deferred[r] {
+                Some((p, off)) => {
+                    let ptr = vals[p as usize]
+                        .ok_or_else(|| format!("IR value %{p} used before it is defined"))?;
+                    b.ins().load(types::F64, flags, ptr, off)
+                }
+                None => {
+                    vals[r].ok_or_else(|| format!("IR value %{r} used before it is defined"))?
+                }
+            }
+        }};
     }
     macro_rules! helper {
         ($sig:expr, $f:expr, $args:expr) => {{
@@ -338,6 +355,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         let p = b.append_block_param(header, ty);
                         args.push(BlockArg::Value(v!(r)));
                         vals[r as usize] = Some(p);
+                        deferred[r as usize] = None;
                     }
                 }
                 b.ins().jump(header, &args);
@@ -351,8 +369,14 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 continue;
             }
             Step::Back(p) => {
-                // Around the loop.
                 let path = &trace.paths[p];
+                if let Some((snap, _)) = path.link {
+                    // Into another loop's tree, through the interpreter's frame.
+                    let exit = exit_for!(snap);
+                    b.ins().jump(exit, &[]);
+                    continue;
+                }
+                // Around the loop.
                 let mut args = Vec::new();
                 for (slot, entry) in &trace.carried {
                     let now = path
@@ -559,14 +583,19 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     None
                 }
                 Inst::ComplexRe(p) | Inst::ComplexIm(p) => {
-                    let ptr = v!(*p);
                     let off = complex_off
                         + if matches!(inst, Inst::ComplexIm(_)) {
                             8
                         } else {
                             0
                         };
-                    Some(b.ins().load(types::F64, flags, ptr, off))
+                    if in_preheader(i) {
+                        let ptr = v!(*p);
+                        Some(b.ins().load(types::F64, flags, ptr, off))
+                    } else {
+                        deferred[i] = Some((*p, off));
+                        None
+                    }
                 }
                 Inst::ListLen(l) => {
                     let l = v!(*l);
@@ -614,7 +643,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     snap,
                 } => {
                     let (l, i) = (v!(*list), v!(*index));
-                    let (t, x, y) = number_words(&mut b, value, &vals)?;
+                    let (t, x, y) = number_words(&mut b, value, &vals, &deferred)?;
                     let status = helper!(sig_store, runtime::list_store, &[cx, l, i, t, x, y]);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
                     let exit = exit_for!(*snap);
@@ -623,7 +652,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 }
                 Inst::ListAppend { list, value } => {
                     let l = v!(*list);
-                    let (t, re, im) = number_words(&mut b, value, &vals)?;
+                    let (t, re, im) = number_words(&mut b, value, &vals, &deferred)?;
                     helper!(sig_append, runtime::list_append, &[l, t, re, im]);
                     None
                 }
@@ -643,7 +672,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     snap,
                 } => {
                     let addr = binding_addr!(*binding);
-                    let (t, x, y) = number_words(&mut b, value, &vals)?;
+                    let (t, x, y) = number_words(&mut b, value, &vals, &deferred)?;
                     let status = helper!(sig_name_store, runtime::name_store, &[cx, addr, t, x, y]);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
                     let exit = exit_for!(*snap);
@@ -706,6 +735,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             }
         }
         let mut writes = Vec::new();
+        let mut hypots: Vec<(u32, Ref, Ref)> = Vec::new();
         let mut at = 0u32;
         for (slot, sym) in syms {
             let kind = match sym {
@@ -721,8 +751,9 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             for r in sym.refs() {
                 if let (true, Inst::Math { a, b: y, .. }) = (fused.contains(&r), &insts[r as usize])
                 {
-                    let (x, y) = (v!(*a), v!(*y));
-                    vals[r as usize] = Some(helper!(sig_ff_f, runtime::hypot, &[x, y]));
+                    hypots.push((at, *a, *y));
+                    at += 1;
+                    continue;
                 }
                 let mut x = v!(r);
                 if insts[r as usize].ty() == Some(Ty::Bool) {
@@ -732,6 +763,12 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 at += 1;
             }
         }
+        // The hypot calls last: no other value has to live across them.
+        for (at, x, y) in hypots.drain(..) {
+            let (x, y) = (v!(x), v!(y));
+            let h = helper!(sig_ff_f, runtime::hypot, &[x, y]);
+            b.ins().store(flags, h, buf, (at * 8) as i32);
+        }
         buf_len = buf_len.max(at as usize);
         let id = b.ins().iconst(types::I32, exits.len() as i64);
         b.ins().return_(&[id]);
@@ -740,6 +777,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             sp: snap.sp,
             writes,
             snap: Some(snap_id),
+            link: snap.link,
         });
     }
     b.seal_all_blocks();
@@ -826,6 +864,7 @@ fn number_words(
     b: &mut FunctionBuilder,
     value: &Sym,
     vals: &[Option<cranelift_codegen::ir::Value>],
+    deferred: &[Option<(Ref, i32)>],
 ) -> Result<
     (
         cranelift_codegen::ir::Value,
@@ -834,12 +873,22 @@ fn number_words(
     ),
     String,
 > {
-    let get =
-        |r: Ref| vals[r as usize].ok_or_else(|| format!("IR value %{r} used before it is defined"));
+    let get = |b: &mut FunctionBuilder, r: Ref| {
+        let defined = |r: Ref| {
+            vals[r as usize].ok_or_else(|| format!("IR value %{r} used before it is defined"))
+        };
+        match deferred[r as usize] {
+            Some((p, off)) => {
+                Ok(b.ins()
+                    .load(types::F64, MemFlagsData::trusted(), defined(p)?, off))
+            }
+            None => defined(r),
+        }
+    };
     let (t, x, y) = match value {
-        Sym::Complex(re, im) => (tag::COMPLEX, get(*re)?, get(*im)?),
+        Sym::Complex(re, im) => (tag::COMPLEX, get(b, *re)?, get(b, *im)?),
         Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) => {
-            let x = get(*r)?;
+            let x = get(b, *r)?;
             let (t, word) = match value {
                 Sym::Int(_) => (tag::INT, x),
                 Sym::Float(_) => (
@@ -903,8 +952,6 @@ fn abs_compare(
             }
         };
     let check_hi = b.create_block();
-    let slow = b.create_block();
-    b.set_cold_block(slow);
     let lo_v = b.ins().f64const(lo);
     let below = b.ins().fcmp(FloatCC::LessThan, s, lo_v);
     let (t, args) = target(b, below_means);
@@ -913,6 +960,17 @@ fn abs_compare(
     let hi_v = b.ins().f64const(hi);
     let above = b.ins().fcmp(FloatCC::GreaterThan, s, hi_v);
     let (t, args) = target(b, above_means);
+    // Near the boundary a guard leaves through its exit, whose snapshot resumes at the
+    // comparison: the interpreter (or the side trace there) decides it from hypot. No call
+    // in the loop, so no value has to live across one (in SysV every float register is
+    // clobbered by a call).
+    if let Some((_, exit)) = guard {
+        b.ins().brif(above, t, &args, exit, &[]);
+        b.switch_to_block(done);
+        return result;
+    }
+    let slow = b.create_block();
+    b.set_cold_block(slow);
     b.ins().brif(above, t, &args, slow, &[]);
     b.switch_to_block(slow);
     let addr = b

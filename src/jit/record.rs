@@ -282,7 +282,8 @@ impl Recorder {
         self.from
     }
 
-    /// Records the instruction at code unit `at` (about to execute in frame `f`).
+    /// Records the instruction at code unit `at` (about to execute in frame `f`). `tree` is
+    /// the number of the compiled tree of the loop whose header `at` is, if there is one.
     pub fn step(
         &mut self,
         f: &Frame,
@@ -290,6 +291,7 @@ impl Recorder {
         at: usize,
         op: Opcode,
         arg: u32,
+        tree: Option<u32>,
     ) -> Step {
         let at32 = at as u32;
         if let Some((k, pos)) = self.fixup.take() {
@@ -317,19 +319,27 @@ impl Recorder {
             }
             self.started = true;
         }
+        if let Some(tree) = tree.filter(|_| level == 0 && self.enters(at32)) {
+            return match self.link(f, at, tree) {
+                Ok(()) => Step::Done(Ok(())),
+                Err(reason) => self.abort(&reason, at32),
+            };
+        }
         if self.recorded.len() >= MAX_RECORDED {
             return self.abort("trace too long", at32);
         }
-        // A side trace going around an enclosing loop once is fine; a second time it would
-        // unroll that loop (the exit it leaves from gets its own side trace instead).
-        if self.from.is_some()
-            && level == 0
+        if level == 0 && (f.sp as u32) < self.header_sp {
+            return self.abort("the loop was left", at32);
+        }
+        // A path going around an enclosing loop once is fine; a second time it would unroll
+        // that loop (it enters the loop's header instead, above).
+        if level == 0
             && self
                 .recorded
                 .iter()
                 .any(|r| r.at == at32 && r.inlined.is_none())
         {
-            return self.abort("a loop inside the side trace", at32);
+            return self.abort("a loop inside the trace", at32);
         }
         self.recorded.push(Recorded {
             at: at32,
@@ -348,12 +358,9 @@ impl Recorder {
                 Some(e) if e <= at32 => self.abort("a loop in an inlined call", at32),
                 _ => Step::Go,
             },
-            // A root trace stays inside its loop; side traces may go around enclosing loops
-            // on their way back to the header.
+            // Paths may leave the loop and go around enclosing loops on their way back to the
+            // header.
             Ok(()) => match self.expect {
-                Some(e) if e < self.header && self.from.is_none() => {
-                    self.abort("the loop was left", at32)
-                }
                 Some(e) if e <= at32 && e > self.header => self.abort("an inner loop", at32),
                 Some(e) if e <= at32 => match tick {
                     Some(snap) => {
@@ -366,6 +373,42 @@ impl Recorder {
             },
             Err(reason) => self.abort(&reason, at32),
         }
+    }
+
+    /// Whether the path, at another loop's header `at` (which has a compiled tree), ends by
+    /// entering that tree: an inner loop's (or a later loop's), or an enclosing loop's the
+    /// path, or those leading to it, already went around once (a second time would unroll it).
+    fn enters(&self, at: u32) -> bool {
+        if at == self.header || self.recorded.is_empty() {
+            return false;
+        }
+        let visited = |path: &[Recorded]| path.iter().any(|r| r.at == at && r.inlined.is_none());
+        at > self.header
+            || visited(&self.recorded)
+            || self
+                .from
+                .is_some_and(|from| self.trace.ancestors(from).any(visited))
+    }
+
+    /// Ends the path at another loop's header `at`, exiting into that loop's tree (number
+    /// `tree`) with the frame as it stands there.
+    fn link(&mut self, f: &Frame, at: usize, tree: u32) -> R<()> {
+        if self.stack.len() as u32 + self.header_sp != f.sp as u32 {
+            return Err("the stack depth is not known at an inner loop".into());
+        }
+        let snap = self.new_snap(f, at, false);
+        self.trace.snaps[snap as usize].link = true;
+        let path = Path {
+            id: self.id,
+            from: self.from,
+            start: self.mark[0] as u32,
+            end: self.trace.insts.len() as u32,
+            back: Vec::new(),
+            link: Some((snap, tree)),
+            recorded: std::mem::take(&mut self.recorded),
+        };
+        self.trace.paths.push(path);
+        Ok(())
     }
 
     /// Whether the instruction at `at` may jump backward (a compare may, fused with the
@@ -456,6 +499,8 @@ impl Recorder {
             sp: f.sp as u32,
             slots,
             tick,
+            link: false,
+            step: self.recorded.len() as u32,
             refund: 0,
         };
         self.trace.snaps.push(snap);
@@ -1695,6 +1740,7 @@ impl Recorder {
             start: self.mark[0] as u32,
             end: self.trace.insts.len() as u32,
             back,
+            link: None,
             recorded: std::mem::take(&mut self.recorded),
         };
         self.trace.paths.push(path);

@@ -23,7 +23,7 @@ const MAX_TRACES_PER_LOOP: usize = 4;
 /// Side traces a tree may grow.
 const MAX_PATHS: usize = 32;
 /// Side-trace recordings from one exit that may fail before the exit is left alone.
-const MAX_SIDE_ABORTS: u32 = 3;
+const MAX_SIDE_ABORTS: u32 = 5;
 
 /// A compiled trace.
 struct TraceEntry {
@@ -98,7 +98,14 @@ fn new_module() -> Result<JITModule, String> {
 /// `julia.py:14`
 fn place(code: &Code, at: u32) -> String {
     let file = code.filename.rsplit('/').next().unwrap_or(&code.filename);
-    format!("{file}:{}", code.line_of(at as usize))
+    // An instruction without a line of its own (a loop's closing jump) is placed on the
+    // nearest line before it.
+    let line = (0..=at as usize)
+        .rev()
+        .map(|i| code.line_of(i))
+        .find(|&l| l >= 0)
+        .unwrap_or(code.firstlineno as i32);
+    format!("{file}:{line}")
 }
 
 impl Vm {
@@ -222,92 +229,116 @@ impl Vm {
         if jit.recorder.is_some() {
             return LoopAction::Continue;
         }
-        let header = record::opcode_unit(&f.code, f.ip) as u32;
-        let key = (Rc::as_ptr(&f.code) as usize, header);
-        let lp = jit.loops.entry(key).or_insert_with(|| Loop {
-            code: f.code.clone(),
-            assigned: Rc::new(record::assigned_names(&f.code)),
-            traces: Vec::new(),
-            aborts: 0,
-            retries: 0,
-            refused: 0,
-            blacklisted: false,
-        });
-        if lp.blacklisted {
-            f.code.backedges[f.ip].set(0);
-            return LoopAction::Continue;
-        }
-        if !lp.traces.is_empty() {
-            let base = f.slots.as_ptr();
-            let timing = jit.options.log != LogMode::Off;
-            for (index, t) in lp.traces.iter_mut().enumerate() {
-                if t.trace.inline_depth as usize > room {
-                    continue;
-                }
-                if jit.buf.len() < t.compiled.buf_len {
-                    jit.buf.resize(t.compiled.buf_len, 0);
-                }
-                let t0 = timing.then(Instant::now);
-                // SAFETY: the trace was compiled for this code object's frames; it reads the
-                // slots below the header's stack depth and writes only the exit buffer (sized
-                // for it) and the context.
-                jit.ctx.ticks = self.ticks;
-                let boxes = crate::vm::value::allocation_count();
-                let exit = unsafe { (t.compiled.func)(base, jit.buf.as_mut_ptr(), &mut *jit.ctx) };
-                jit.stats.compiled_boxes += crate::vm::value::allocation_count() - boxes;
-                self.ticks = jit.ctx.ticks;
-                if let Some(t0) = t0 {
-                    jit.stats.compiled_time += t0.elapsed();
-                }
-                if exit == 0 {
-                    continue;
-                }
-                t.entries += 1;
-                jit.stats.entries += 1;
-                t.exit_counts[exit as usize] += 1;
-                let info = &t.compiled.exits[exit as usize];
-                apply_exit(f, info, &jit.buf, &t.trace.consts);
-                lp.refused = 0;
-                let deferred = std::mem::take(&mut jit.ctx.deferred);
-                drop(deferred);
-                // A hot exit grows a side trace, recorded from where the interpreter resumes.
-                let hot = t.exit_counts[exit as usize] >= jit.options.threshold as u64;
-                if let (true, Some(snap)) = (hot, info.snap) {
-                    let tried = t.side_aborts.get(&snap).copied().unwrap_or(0);
-                    if tried < MAX_SIDE_ABORTS
-                        && !t.trace.snaps[snap as usize].tick
-                        && t.trace.paths.len() < MAX_PATHS
-                        && t.trace.path_from(snap).is_none()
-                    {
-                        let tree = std::mem::take(&mut *t.trace);
-                        let id = jit.stats.traces + 1;
-                        jit.recorder = Some(Box::new(Recorder::side(
-                            f.code.clone(),
-                            lp.assigned.clone(),
-                            f.globals.clone(),
-                            header,
-                            self.depth,
-                            tree,
-                            snap,
-                            id,
-                        )));
-                        jit.growing = Some((key, index));
-                        return LoopAction::Record;
-                    }
-                }
+        // Set once a trace's path ended by entering another loop's tree (`f.ip` is its header).
+        let mut linked = false;
+        let assigned = 'enter: loop {
+            let header = record::opcode_unit(&f.code, f.ip) as u32;
+            let key = (Rc::as_ptr(&f.code) as usize, header);
+            let lp = jit.loops.entry(key).or_insert_with(|| Loop {
+                code: f.code.clone(),
+                assigned: Rc::new(record::assigned_names(&f.code)),
+                traces: Vec::new(),
+                aborts: 0,
+                retries: 0,
+                refused: 0,
+                blacklisted: false,
+            });
+            if linked && (lp.blacklisted || lp.traces.is_empty()) {
                 return LoopAction::Resumed;
             }
-            // No trace accepts the frame as it is: record another after a while.
-            lp.refused += 1;
-            f.code.backedges[f.ip].set(0);
-            // (Not when recording keeps failing: the traces it has go on being tried.)
-            if lp.refused < 2 || lp.traces.len() >= MAX_TRACES_PER_LOOP || lp.aborts >= MAX_ABORTS {
+            if lp.blacklisted {
+                f.code.backedges[f.ip].set(0);
                 return LoopAction::Continue;
             }
-            lp.refused = 0;
-        }
+            if !lp.traces.is_empty() {
+                let base = f.slots.as_ptr();
+                let timing = jit.options.log != LogMode::Off;
+                for (index, t) in lp.traces.iter_mut().enumerate() {
+                    if t.trace.inline_depth as usize > room {
+                        continue;
+                    }
+                    if jit.buf.len() < t.compiled.buf_len {
+                        jit.buf.resize(t.compiled.buf_len, 0);
+                    }
+                    let t0 = timing.then(Instant::now);
+                    // SAFETY: the trace was compiled for this code object's frames; it reads
+                    // the slots below the header's stack depth and writes only the exit buffer
+                    // (sized for it) and the context.
+                    jit.ctx.ticks = self.ticks;
+                    let boxes = crate::vm::value::allocation_count();
+                    let exit =
+                        unsafe { (t.compiled.func)(base, jit.buf.as_mut_ptr(), &mut *jit.ctx) };
+                    jit.stats.compiled_boxes += crate::vm::value::allocation_count() - boxes;
+                    self.ticks = jit.ctx.ticks;
+                    if let Some(t0) = t0 {
+                        jit.stats.compiled_time += t0.elapsed();
+                    }
+                    if exit == 0 {
+                        continue;
+                    }
+                    t.entries += 1;
+                    jit.stats.entries += 1;
+                    t.exit_counts[exit as usize] += 1;
+                    let info = &t.compiled.exits[exit as usize];
+                    apply_exit(f, info, &jit.buf, &t.trace.consts);
+                    lp.refused = 0;
+                    let deferred = std::mem::take(&mut jit.ctx.deferred);
+                    drop(deferred);
+                    if info.link {
+                        linked = true;
+                        continue 'enter;
+                    }
+                    // A hot exit grows a side trace, recorded from where the interpreter
+                    // resumes.
+                    // After a failed recording it takes twice as many exits to try again (what
+                    // made it fail, an inner loop without a tree say, may have changed).
+                    if let Some(snap) = info.snap {
+                        let tried = t.side_aborts.get(&snap).copied().unwrap_or(0);
+                        let hot = t.exit_counts[exit as usize]
+                            >= u64::from(jit.options.threshold) << tried;
+                        if hot
+                            && tried < MAX_SIDE_ABORTS
+                            && !t.trace.snaps[snap as usize].tick
+                            && t.trace.paths.len() < MAX_PATHS
+                            && t.trace.path_from(snap).is_none()
+                        {
+                            let tree = std::mem::take(&mut *t.trace);
+                            let id = jit.stats.traces + 1;
+                            jit.recorder = Some(Box::new(Recorder::side(
+                                f.code.clone(),
+                                lp.assigned.clone(),
+                                f.globals.clone(),
+                                header,
+                                self.depth,
+                                tree,
+                                snap,
+                                id,
+                            )));
+                            jit.growing = Some((key, index));
+                            return LoopAction::Record;
+                        }
+                    }
+                    return LoopAction::Resumed;
+                }
+                if linked {
+                    // No tree accepts the frame as the path left it: the interpreter goes on.
+                    return LoopAction::Resumed;
+                }
+                // No trace accepts the frame as it is: record another after a while.
+                lp.refused += 1;
+                f.code.backedges[f.ip].set(0);
+                // (Not when recording keeps failing: the traces it has go on being tried.)
+                if lp.refused < 2
+                    || lp.traces.len() >= MAX_TRACES_PER_LOOP
+                    || lp.aborts >= MAX_ABORTS
+                {
+                    return LoopAction::Continue;
+                }
+                lp.refused = 0;
+            }
+            break lp.assigned.clone();
+        };
         let id = jit.stats.traces + 1;
-        let assigned = lp.assigned.clone();
         jit.recorder = Some(Box::new(Recorder::new(
             f.code.clone(),
             assigned,
@@ -331,7 +362,14 @@ impl Vm {
             return false;
         }
         let builtins = self.builtins.clone();
-        match rec.step(f, &builtins, at, op, arg) {
+        // A loop header whose tree a path may enter.
+        let tree = jit
+            .loops
+            .get(&(Rc::as_ptr(&f.code) as usize, at as u32))
+            .filter(|lp| !lp.blacklisted)
+            .and_then(|lp| lp.traces.first())
+            .map(|t| t.id);
+        match rec.step(f, &builtins, at, op, arg, tree) {
             Step::Go => true,
             Step::Done(result) => {
                 let mut rec = jit.recorder.take().expect("recording");
@@ -509,7 +547,11 @@ impl Jit {
         let id = self.stats.traces;
         let mut text = String::new();
         if self.events() {
-            let _ = writeln!(text, "[TRACE {id} {} loop]", place(code, key.1));
+            let end = match tree.paths.first().and_then(|p| p.link) {
+                Some((_, target)) => format!("-> {target}"),
+                None => "loop".to_string(),
+            };
+            let _ = writeln!(text, "[TRACE {id} {} {end}]", place(code, key.1));
         }
         if self.dump() {
             text.push_str(&dump_path(code, &tree, 0, &compiled, elapsed));
@@ -593,13 +635,7 @@ impl Jit {
         let tree = &entry.trace;
         let p = tree.paths.len() - 1;
         let start = tree.snaps[snap as usize].ip;
-        let parent = tree
-            .paths
-            .iter()
-            .find(|path| {
-                (path.start..path.end).any(|i| tree.insts[i as usize].exit() == Some(snap))
-            })
-            .map_or(entry.id, |path| path.id);
+        let parent = tree.path_exiting(snap).map_or(entry.id, |path| path.id);
         let mut text = String::new();
         if events {
             let _ = writeln!(
@@ -607,7 +643,7 @@ impl Jit {
                 "[TRACE {id} ({parent}/{}) {} -> {}]",
                 parent_exit.unwrap_or(0),
                 place(code, start),
-                entry.id
+                tree.paths[p].link.map_or(entry.id, |(_, target)| target)
             );
         }
         if dump {
