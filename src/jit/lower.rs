@@ -261,6 +261,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let flags = MemFlagsData::trusted();
     let mut vals: Vec<Option<cranelift_codegen::ir::Value>> = vec![None; insts.len()];
     let mut exit_blocks: HashMap<SnapId, cranelift_codegen::ir::Block> = HashMap::new();
+    // The call count where each exit is taken (the most, if taken from several places).
+    let mut exit_calls: HashMap<SnapId, u32> = HashMap::new();
     // Guards lowered together with the comparison they test.
     let mut threaded: HashSet<usize> = HashSet::new();
     let complex_off = runtime::complex_offset();
@@ -271,6 +273,16 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     // register allocator then keeps the loop's floats on the stack. (The object stays alive:
     // compiled code drops nothing it overwrites before it returns.)
     let mut deferred: Vec<Option<(Ref, i32)>> = vec![None; insts.len()];
+    // Helper calls on the way from the loop header to the instruction being lowered (each
+    // path continues its parent's count from where it leaves it), and that count where each
+    // value was defined. A float used after a call it was defined before is stored to a stack
+    // slot where it is defined and reloaded after the call, so that its register need not
+    // live across the call: otherwise the register allocator keeps such values (a loop's
+    // carried floats, which exits after a call still need) on the stack all through the loop.
+    let mut calls: u32 = 0;
+    let mut in_loop = false;
+    let mut defined_after: Vec<u32> = vec![0; insts.len()];
+    let mut spill_slots: HashMap<Ref, cranelift_codegen::ir::StackSlot> = HashMap::new();
     macro_rules! v {
         ($r:expr) => {{
             let r = $r as usize;
@@ -281,7 +293,13 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     b.ins().load(types::F64, flags, ptr, off)
                 }
                 None => {
-                    vals[r].ok_or_else(|| format!("IR value %{r} used before it is defined"))?
+                    let v = vals[r]
+                        .ok_or_else(|| format!("IR value %{r} used before it is defined"))?;
+                    if calls > defined_after[r] && b.func.dfg.value_type(v) == types::F64 {
+                        reload(&mut b, &mut spill_slots, r as Ref, v)
+                    } else {
+                        v
+                    }
                 }
             }
         }};
@@ -290,6 +308,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         ($sig:expr, $f:expr, $args:expr) => {{
             let addr = b.ins().iconst(types::I64, $f as *const () as i64);
             let call = b.ins().call_indirect($sig, addr, $args);
+            calls += 1;
             b.inst_results(call)[0]
         }};
     }
@@ -311,6 +330,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     macro_rules! exit_for {
         ($snap:expr) => {{
             let s: SnapId = $snap;
+            let seen = exit_calls.entry(s).or_insert(calls);
+            *seen = (*seen).max(calls);
             *exit_blocks.entry(s).or_insert_with(|| {
                 let blk = b.create_block();
                 b.set_cold_block(blk);
@@ -347,7 +368,10 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         let i = match step {
             Step::Inst(i) => i,
             Step::Header => {
-                // Into the loop: the carried values become the header's parameters.
+                // Into the loop: the carried values become the header's parameters. (The
+                // preheader's calls, binding checks, run once: what they cross stays put.)
+                calls = 0;
+                in_loop = true;
                 let mut args = Vec::new();
                 for (_, entry) in &trace.carried {
                     for r in entry.refs() {
@@ -356,6 +380,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         args.push(BlockArg::Value(v!(r)));
                         vals[r as usize] = Some(p);
                         deferred[r as usize] = None;
+                        defined_after[r as usize] = 0;
+                        spill_slots.remove(&r);
                     }
                 }
                 b.ins().jump(header, &args);
@@ -363,6 +389,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 continue;
             }
             Step::Side(s) => {
+                // The path goes on from where its parent leaves through this exit.
+                calls = exit_calls.get(&s).copied().unwrap_or(calls);
                 let blk = exit_for!(s);
                 b.switch_to_block(blk);
                 refund(&mut b, cx, trace.snaps[s as usize].refund);
@@ -419,6 +447,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         .ins()
                         .iconst(types::I64, runtime::binding_holds as *const () as i64);
                     let call = b.ins().call_indirect(sig_bind, f, &[addr]);
+                    calls += 1;
                     let ok = b.inst_results(call)[0];
                     check!(ok, fail_entry);
                     None
@@ -462,6 +491,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     };
                     let addr = b.ins().iconst(types::I64, f as i64);
                     let call = b.ins().call_indirect(sig_cii_s, addr, &[cx, x, y]);
+                    calls += 1;
                     let ok = b.inst_results(call)[0];
                     let exit = exit_for!(*snap);
                     check!(ok, exit);
@@ -523,6 +553,10 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                             }
                             _ => None,
                         };
+                        if guard.is_none() {
+                            // Its slow path calls hypot.
+                            calls += 1;
+                        }
                         abs_compare(&mut b, sig_ff_f, c, re, im, limit, guard)
                     } else {
                         let (x, y) = (v!(*a), v!(*y));
@@ -702,6 +736,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 }
             };
             vals[i] = value;
+            // (Preheader values are defined before every call in the loop.)
+            defined_after[i] = if in_loop { calls } else { 0 };
         }
     }
 
@@ -717,6 +753,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         .collect();
     snaps.sort_by_key(|(s, _)| *s);
     for (snap_id, blk) in snaps {
+        calls = exit_calls.get(&snap_id).copied().unwrap_or(u32::MAX);
         b.switch_to_block(blk);
         let snap = &trace.snaps[snap_id as usize];
         refund(&mut b, cx, snap.refund);
@@ -793,6 +830,30 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         buf_len: buf_len.max(1),
         clif,
     })
+}
+
+/// Value `v` (IR value `r`) reloaded from its stack slot, which is created, and stored to
+/// right where `v` is defined, on first need.
+fn reload(
+    b: &mut FunctionBuilder,
+    slots: &mut HashMap<Ref, cranelift_codegen::ir::StackSlot>,
+    r: Ref,
+    v: cranelift_codegen::ir::Value,
+) -> cranelift_codegen::ir::Value {
+    use cranelift_codegen::cursor::{Cursor, FuncCursor};
+    use cranelift_codegen::ir::{StackSlotData, StackSlotKind, ValueDef};
+    let slot = *slots.entry(r).or_insert_with(|| {
+        let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+        let mut pos = FuncCursor::new(b.func);
+        match pos.func.dfg.value_def(v) {
+            ValueDef::Result(inst, _) => pos.goto_after_inst(inst),
+            ValueDef::Param(block, _) => pos.goto_first_insertion_point(block),
+            _ => unreachable!("a lowered value is an instruction's result or a block's parameter"),
+        }
+        pos.ins().stack_store(types::I64, v, slot, 0);
+        slot
+    });
+    b.ins().stack_load(types::I64, types::F64, slot, 0)
 }
 
 /// Compiles the function built in `ctx` into `module` and makes it executable: its address,
