@@ -345,3 +345,26 @@ fn jit_log_shows_paths_entering_other_trees() {
         out.stderr
     );
 }
+
+/// A trace the code generator rejects is a bug in the lowering (it shows as a `codegen:`
+/// abort, and the loop runs interpreted): none of the targeted programs may hit one, at either
+/// threshold.
+#[test]
+fn targeted_programs_compile_without_codegen_errors() {
+    let programs: Vec<Program> = files_with_suffix(&root().join("tests/jit"), ".py")
+        .iter()
+        .map(|p| Program::from_py(p))
+        .collect();
+    check_all("targeted JIT programs", &programs, |program| {
+        for threshold in ["50", "1"] {
+            let out = program.run(&["--jit", "--jit-threshold", threshold, "--jit-log=summary"]);
+            if out.stderr.contains("codegen") {
+                return Err(format!(
+                    "{} (threshold {threshold}):\n{}",
+                    program.name, out.stderr
+                ));
+            }
+        }
+        Ok(())
+    });
+}

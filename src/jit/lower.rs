@@ -165,9 +165,19 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     }
     // `abs(z) < c`: decided from re*re + im*im away from the boundary, hypot only near it.
     // Applies when every instruction using the hypot compares it with a positive constant
-    // (side traces re-evaluate their parent's comparison); exits recompute it.
+    // (side traces re-evaluate their parent's comparison) and the loop does not carry it
+    // around; exits recompute it.
+    let carried_round = |m: Ref| -> bool {
+        trace
+            .paths
+            .iter()
+            .flat_map(|p| &p.back)
+            .chain(&trace.carried)
+            .any(|(_, sym)| sym.refs().any(|r| r == m))
+    };
     let compares_only = |m: Ref| -> bool {
         inst_uses[m as usize] > 0
+            && !carried_round(m)
             && insts.iter().all(|inst| match inst {
                 Inst::FCmp { a, b, .. } if *a == m => {
                     matches!(insts[*b as usize], Inst::ConstF(c) if c > 0.0 && c.is_finite())
