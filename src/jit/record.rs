@@ -16,7 +16,7 @@ use super::ir::{
 };
 use crate::bytecode::opcodes::{nb, Opcode};
 use crate::bytecode::Code;
-use crate::objects::{IterKind, PyDict, PyFunction};
+use crate::objects::{IterKind, Layout, PyDict, PyFunction};
 use crate::vm::frame::Frame;
 use crate::vm::ops::Cmp;
 use crate::vm::value::tag;
@@ -1485,11 +1485,16 @@ impl Recorder {
         let Sym::Const(ci) = callee else {
             return Err(format!("a call of {callee}"));
         };
-        let b = match self.trace.consts[ci as usize].clone() {
-            Value::Builtin(b) => b,
+        let qualified = match self.trace.consts[ci as usize].clone() {
+            Value::Builtin(b) if b.self_.is_null() => b.qualified_name(),
+            Value::Builtin(b) => return Err(format!("a call of {}", b.qualified_name())),
             Value::Function(func) => {
                 let consumed = argc + 1 + matches!(first, Sym::Null) as usize;
                 return self.enter(f, at, &func, argc, consumed);
+            }
+            // The number types themselves (their binding is guarded as any builtin's).
+            Value::Type(t) if t.builtin && matches!(t.layout, Layout::Float | Layout::Complex) => {
+                t.name()
             }
             other => {
                 return Err(format!(
@@ -1498,14 +1503,10 @@ impl Recorder {
                 ))
             }
         };
-        if !b.self_.is_null() {
-            return Err(format!("a call of {}", b.qualified_name()));
-        }
         let mut args = Vec::with_capacity(argc);
         for k in (1..=argc).rev() {
             args.push(self.peek(f, k)?);
         }
-        let qualified = b.qualified_name();
         let name = qualified.strip_prefix("builtins.").unwrap_or(&qualified);
         let r = match (name, args.as_slice()) {
             ("abs", [Sym::Int(a)]) => {
@@ -1547,6 +1548,18 @@ impl Recorder {
             }
             ("float", [Sym::Float(a)]) => Sym::Float(*a),
             ("float", [Sym::Int(a)]) => Sym::Float(self.emit(Inst::IToF(*a))),
+            // CPython 3.11 takes two real arguments as the parts as they are (`complex(1.0,
+            // -0.0)` is `(1-0j)`) and one as the real part, with +0.0 for the imaginary.
+            ("complex", [x @ (Sym::Float(_) | Sym::Int(_))]) => {
+                let re = self.as_float(*x).ok_or("a complex argument")?;
+                Sym::Complex(re, self.float_const(0.0))
+            }
+            ("complex", [x @ (Sym::Float(_) | Sym::Int(_)), y @ (Sym::Float(_) | Sym::Int(_))]) => {
+                let re = self.as_float(*x).ok_or("a complex argument")?;
+                let im = self.as_float(*y).ok_or("a complex argument")?;
+                Sym::Complex(re, im)
+            }
+            ("complex", [c @ Sym::Complex(..)]) => *c,
             _ => return Err(format!("a call of {name}")),
         };
         for _ in 0..argc + 1 {
