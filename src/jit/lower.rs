@@ -277,12 +277,6 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let mut threaded: HashSet<usize> = HashSet::new();
     let complex_off = runtime::complex_offset();
 
-    // The parts of a complex object read inside the loop are loaded at each use rather than
-    // where they were read: a value loaded before a helper call and used after it would
-    // have to live across the call (which, in SysV, clobbers every float register), and the
-    // register allocator then keeps the loop's floats on the stack. (The object stays alive:
-    // compiled code drops nothing it overwrites before it returns.)
-    let mut deferred: Vec<Option<(Ref, i32)>> = vec![None; insts.len()];
     // Helper calls on the way from the loop header to the instruction being lowered (each
     // path continues its parent's count from where it leaves it), and that count where each
     // value was defined. A float used after a call it was defined before is stored to a stack
@@ -290,28 +284,28 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     // live across the call: otherwise the register allocator keeps such values (a loop's
     // carried floats, which exits after a call still need) on the stack all through the loop.
     let mut calls: u32 = 0;
-    let mut in_loop = false;
     let mut defined_after: Vec<u32> = vec![0; insts.len()];
     let mut spill_slots: HashMap<Ref, cranelift_codegen::ir::StackSlot> = HashMap::new();
     macro_rules! v {
         ($r:expr) => {{
             let r = $r as usize;
-            match deferred[r] {
-                Some((p, off)) => {
-                    let ptr = vals[p as usize]
-                        .ok_or_else(|| format!("IR value %{p} used before it is defined"))?;
-                    b.ins().load(types::F64, flags, ptr, off)
-                }
-                None => {
-                    let v = vals[r]
-                        .ok_or_else(|| format!("IR value %{r} used before it is defined"))?;
-                    if calls > defined_after[r] && b.func.dfg.value_type(v) == types::F64 {
-                        reload(&mut b, &mut spill_slots, r as Ref, v)
-                    } else {
-                        v
-                    }
-                }
+            let v = vals[r].ok_or_else(|| format!("IR value %{r} used before it is defined"))?;
+            if calls > defined_after[r] && b.func.dfg.value_type(v) == types::F64 {
+                reload(&mut b, &mut spill_slots, r as Ref, v)
+            } else {
+                v
             }
+        }};
+    }
+    // The three words a number is passed to the runtime as (`number_words`).
+    macro_rules! number_words {
+        ($value:expr) => {{
+            let value: &Sym = $value;
+            let mut parts = Vec::with_capacity(2);
+            for r in value.refs() {
+                parts.push(v!(r));
+            }
+            number_words(&mut b, value, &parts)?
         }};
     }
     macro_rules! helper {
@@ -381,7 +375,6 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 // Into the loop: the carried values become the header's parameters. (The
                 // preheader's calls, binding checks, run once: what they cross stays put.)
                 calls = 0;
-                in_loop = true;
                 let mut args = Vec::new();
                 for (_, entry) in &trace.carried {
                     for r in entry.refs() {
@@ -389,7 +382,6 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         let p = b.append_block_param(header, ty);
                         args.push(BlockArg::Value(v!(r)));
                         vals[r as usize] = Some(p);
-                        deferred[r as usize] = None;
                         defined_after[r as usize] = 0;
                         spill_slots.remove(&r);
                     }
@@ -633,13 +625,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         } else {
                             0
                         };
-                    if in_preheader(i) {
-                        let ptr = v!(*p);
-                        Some(b.ins().load(types::F64, flags, ptr, off))
-                    } else {
-                        deferred[i] = Some((*p, off));
-                        None
-                    }
+                    let ptr = v!(*p);
+                    Some(b.ins().load(types::F64, flags, ptr, off))
                 }
                 Inst::ListLen(l) => {
                     let l = v!(*l);
@@ -687,7 +674,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     snap,
                 } => {
                     let (l, i) = (v!(*list), v!(*index));
-                    let (t, x, y) = number_words(&mut b, value, &vals, &deferred)?;
+                    let (t, x, y) = number_words!(value);
                     let status = helper!(sig_store, runtime::list_store, &[cx, l, i, t, x, y]);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
                     let exit = exit_for!(*snap);
@@ -696,7 +683,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 }
                 Inst::ListAppend { list, value } => {
                     let l = v!(*list);
-                    let (t, re, im) = number_words(&mut b, value, &vals, &deferred)?;
+                    let (t, re, im) = number_words!(value);
                     helper!(sig_append, runtime::list_append, &[l, t, re, im]);
                     None
                 }
@@ -716,7 +703,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     snap,
                 } => {
                     let addr = binding_addr!(*binding);
-                    let (t, x, y) = number_words(&mut b, value, &vals, &deferred)?;
+                    let (t, x, y) = number_words!(value);
                     let status = helper!(sig_name_store, runtime::name_store, &[cx, addr, t, x, y]);
                     let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
                     let exit = exit_for!(*snap);
@@ -747,7 +734,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             };
             vals[i] = value;
             // (Preheader values are defined before every call in the loop.)
-            defined_after[i] = if in_loop { calls } else { 0 };
+            defined_after[i] = if in_preheader(i) { 0 } else { calls };
         }
     }
 
@@ -934,8 +921,7 @@ fn refund(b: &mut FunctionBuilder, cx: cranelift_codegen::ir::Value, steps: u32)
 fn number_words(
     b: &mut FunctionBuilder,
     value: &Sym,
-    vals: &[Option<cranelift_codegen::ir::Value>],
-    deferred: &[Option<(Ref, i32)>],
+    parts: &[cranelift_codegen::ir::Value],
 ) -> Result<
     (
         cranelift_codegen::ir::Value,
@@ -944,22 +930,16 @@ fn number_words(
     ),
     String,
 > {
-    let get = |b: &mut FunctionBuilder, r: Ref| {
-        let defined = |r: Ref| {
-            vals[r as usize].ok_or_else(|| format!("IR value %{r} used before it is defined"))
-        };
-        match deferred[r as usize] {
-            Some((p, off)) => {
-                Ok(b.ins()
-                    .load(types::F64, MemFlagsData::trusted(), defined(p)?, off))
-            }
-            None => defined(r),
-        }
+    let get = |k: usize| {
+        parts
+            .get(k)
+            .copied()
+            .ok_or_else(|| format!("{value} passed as a number"))
     };
     let (t, x, y) = match value {
-        Sym::Complex(re, im) => (tag::COMPLEX, get(b, *re)?, get(b, *im)?),
-        Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) => {
-            let x = get(b, *r)?;
+        Sym::Complex(..) => (tag::COMPLEX, get(0)?, get(1)?),
+        Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) => {
+            let x = get(0)?;
             let (t, word) = match value {
                 Sym::Int(_) => (tag::INT, x),
                 Sym::Float(_) => (

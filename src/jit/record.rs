@@ -398,17 +398,23 @@ impl Recorder {
         }
         let snap = self.new_snap(f, at, false);
         self.trace.snaps[snap as usize].link = true;
+        self.end_path(Vec::new(), Some((snap, tree)));
+        Ok(())
+    }
+
+    /// Adds the path recorded to the tree: it goes back to the header with the slot values
+    /// `back`, or enters another loop's tree (`link`).
+    fn end_path(&mut self, back: Vec<(u32, Sym)>, link: Option<(SnapId, u32)>) {
         let path = Path {
             id: self.id,
             from: self.from,
             start: self.mark[0] as u32,
             end: self.trace.insts.len() as u32,
-            back: Vec::new(),
-            link: Some((snap, tree)),
+            back,
+            link,
             recorded: std::mem::take(&mut self.recorded),
         };
         self.trace.paths.push(path);
-        Ok(())
     }
 
     /// Whether the instruction at `at` may jump backward (a compare may, fused with the
@@ -1747,16 +1753,7 @@ impl Recorder {
             }
             back.push((slot, now));
         }
-        let path = Path {
-            id: self.id,
-            from: self.from,
-            start: self.mark[0] as u32,
-            end: self.trace.insts.len() as u32,
-            back,
-            link: None,
-            recorded: std::mem::take(&mut self.recorded),
-        };
-        self.trace.paths.push(path);
+        self.end_path(back, None);
         Ok(())
     }
 
