@@ -258,6 +258,27 @@ pub enum Inst {
         tag: u8,
         snap: SnapId,
     },
+    /// Unpacks the state of the iterator `iter` (an entry load) into the trace context's words,
+    /// when it is of kind `kind` (`ITER_RANGE` or `ITER_LIST`); else the tree is not entered.
+    IterUnpack {
+        iter: Ref,
+        kind: u8,
+    },
+    /// Word `word` of the state `unpack` read: a range iterator's next value, count left and
+    /// step; a list iterator's list and index.
+    IterWord {
+        unpack: Ref,
+        word: u8,
+        ty: Ty,
+    },
+    /// `len(range(start, stop, step))`; exits to `snap` (before the call of `range`, which the
+    /// interpreter then makes) when `step` is 0 or the length does not fit.
+    RangeLen {
+        start: Ref,
+        stop: Ref,
+        step: Ref,
+        snap: SnapId,
+    },
     /// A global (or builtin, or module attribute) still has the value the trace was recorded
     /// with: `Trace::bindings[i]`.
     GuardBinding {
@@ -265,6 +286,11 @@ pub enum Inst {
         snap: SnapId,
     },
 }
+
+/// `IterUnpack::kind`: a range iterator (words: next, left, step).
+pub const ITER_RANGE: u8 = 0;
+/// `IterUnpack::kind`: a list iterator (words: the list's payload, the index).
+pub const ITER_LIST: u8 = 1;
 
 /// A Python value as a trace holds it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -277,6 +303,23 @@ pub enum Sym {
     Obj {
         tag: u8,
         ptr: Ref,
+    },
+    /// A range iterator kept in registers (a virtual object): its next value, the count of
+    /// values left and its step. `backed`: the state of the iterator object in the loop
+    /// header's iterator slot, written back to that object when the trace exits; else an
+    /// iterator the trace made (`for` over `range(...)`), allocated when it exits.
+    RangeIter {
+        next: Ref,
+        left: Ref,
+        step: Ref,
+        backed: bool,
+    },
+    /// A list iterator kept in registers: the list (borrowed) and the next index; `backed` as
+    /// for `RangeIter`.
+    ListIter {
+        list: Ref,
+        index: Ref,
+        backed: bool,
     },
     /// A constant: `Trace::consts[i]`.
     Const(u32),
@@ -440,7 +483,9 @@ impl Inst {
             | IMod { .. }
             | ListLen(_)
             | TupleLen(_)
+            | RangeLen { .. }
             | RangeNext { .. } => Ty::I64,
+            IterWord { ty, .. } => *ty,
             ConstF(_)
             | FArith { .. }
             | FDiv { .. }
@@ -459,6 +504,7 @@ impl Inst {
             | ListAppend { .. }
             | NameStore { .. }
             | Tick { .. }
+            | IterUnpack { .. }
             | GuardBinding { .. } => return None,
         })
     }
@@ -483,6 +529,7 @@ impl Inst {
             | TupleItem { snap, .. }
             | ListStore { snap, .. }
             | RangeNext { snap, .. }
+            | RangeLen { snap, .. }
             | NameLoad { snap, .. }
             | NameStore { snap, .. }
             | Tick { snap, .. }
@@ -508,12 +555,31 @@ impl Ty {
 impl Sym {
     /// The IR values the symbol is made of.
     pub fn refs(&self) -> impl Iterator<Item = Ref> {
-        let (a, b) = match *self {
-            Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) | Sym::Obj { ptr: r, .. } => (Some(r), None),
-            Sym::Complex(re, im) => (Some(re), Some(im)),
-            Sym::Const(_) | Sym::Null => (None, None),
+        let refs = match *self {
+            Sym::Int(r) | Sym::Float(r) | Sym::Bool(r) | Sym::Obj { ptr: r, .. } => {
+                [Some(r), None, None]
+            }
+            Sym::Complex(re, im) => [Some(re), Some(im), None],
+            Sym::RangeIter {
+                next, left, step, ..
+            } => [Some(next), Some(left), Some(step)],
+            Sym::ListIter { list, index, .. } => [Some(list), Some(index), None],
+            Sym::Const(_) | Sym::Null => [None, None, None],
         };
-        a.into_iter().chain(b)
+        refs.into_iter().flatten()
+    }
+
+    /// An iterator the trace keeps in registers.
+    pub fn is_virtual_iter(&self) -> bool {
+        matches!(self, Sym::RangeIter { .. } | Sym::ListIter { .. })
+    }
+
+    /// Whether the symbol is the state of the loop header's iterator object.
+    pub fn is_backed(&self) -> bool {
+        matches!(
+            self,
+            Sym::RangeIter { backed: true, .. } | Sym::ListIter { backed: true, .. }
+        )
     }
 
     /// Whether two symbols hold the same kind of Python value (the loop can carry one into the
@@ -549,6 +615,25 @@ impl fmt::Display for Sym {
             Sym::Bool(r) => write!(f, "bool %{r}"),
             Sym::Complex(a, b) => write!(f, "complex(%{a}, %{b})"),
             Sym::Obj { tag, ptr } => write!(f, "{} %{ptr}", tag_name(*tag)),
+            Sym::RangeIter {
+                next,
+                left,
+                step,
+                backed,
+            } => write!(
+                f,
+                "range_iterator(next %{next}, left %{left}, step %{step}{})",
+                if *backed { ", in its object" } else { "" }
+            ),
+            Sym::ListIter {
+                list,
+                index,
+                backed,
+            } => write!(
+                f,
+                "list_iterator(%{list}, index %{index}{})",
+                if *backed { ", in its object" } else { "" }
+            ),
             Sym::Const(i) => write!(f, "const#{i}"),
             Sym::Null => write!(f, "NULL"),
         }
@@ -642,6 +727,22 @@ impl fmt::Display for Inst {
                 write!(f, "iter.next %{iter} [{}]  -> exit {snap}", tag_name(*tag))
             }
             GuardBinding { binding, snap } => write!(f, "guard binding #{binding}  -> exit {snap}"),
+            IterUnpack { iter, kind } => write!(
+                f,
+                "iter.unpack %{iter} [{}]  (else not entered)",
+                if *kind == ITER_RANGE {
+                    "range_iterator"
+                } else {
+                    "list_iterator"
+                }
+            ),
+            IterWord { unpack, word, .. } => write!(f, "iter.word %{unpack}.{word}"),
+            RangeLen {
+                start,
+                stop,
+                step,
+                snap,
+            } => write!(f, "range.len %{start}, %{stop}, %{step}  -> exit {snap}"),
         }
     }
 }

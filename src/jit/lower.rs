@@ -11,7 +11,7 @@
 //! returned exit number selects an [`ExitInfo`] that says how to box the buffer's words back
 //! into the frame.
 
-use super::ir::{Arith, Cc, Inst, MathFn, Ref, SnapId, Sym, Trace, Ty};
+use super::ir::{Arith, Cc, Inst, MathFn, Ref, SnapId, Sym, Trace, Ty, ITER_LIST, ITER_RANGE};
 use super::runtime::{self, Ctx};
 use crate::vm::value::tag;
 use crate::vm::Value;
@@ -33,6 +33,15 @@ pub enum WriteKind {
     Float,
     Bool,
     Complex,
+    /// Three words: a range iterator's next value, count left and step; `backed`: written
+    /// into the iterator object the slot holds, else a new iterator.
+    RangeIter {
+        backed: bool,
+    },
+    /// Two words: a list iterator's list (payload) and index; `backed` as for `RangeIter`.
+    ListIter {
+        backed: bool,
+    },
     Obj(u8),
     /// `Trace::consts[i]`.
     Const(u32),
@@ -57,6 +66,9 @@ pub struct ExitInfo {
     pub snap: Option<SnapId>,
     /// The exit enters the compiled tree of the loop whose header is `ip`.
     pub link: bool,
+    /// The loop header's stack depth: slots from `sp` up to it, which the trace popped, are
+    /// cleared.
+    pub header_sp: u32,
 }
 
 pub struct Compiled {
@@ -112,9 +124,13 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         NameStore { value, .. } => value.refs().collect(),
         TupleLen(a) => vec![*a],
         TupleItem { tuple, index, .. } => vec![*tuple, *index],
-        RangeNext { iter, .. } | ItemIterNext { iter, .. } => {
+        RangeNext { iter, .. } | ItemIterNext { iter, .. } | IterUnpack { iter, .. } => {
             vec![*iter]
         }
+        IterWord { unpack, .. } => vec![*unpack],
+        RangeLen {
+            start, stop, step, ..
+        } => vec![*start, *stop, *step],
     }
 }
 
@@ -203,9 +219,10 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         | Inst::ConstI(_)
         | Inst::ConstF(_)
         | Inst::ConstB(_) => true,
-        Inst::ComplexRe(p) | Inst::ComplexIm(p) => {
+        Inst::ComplexRe(p) | Inst::ComplexIm(p) | Inst::IterUnpack { iter: p, .. } => {
             matches!(insts[*p as usize], Inst::SLoad { .. })
         }
+        Inst::IterWord { .. } => true,
         _ => false,
     };
 
@@ -259,6 +276,16 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         Some(types::I32),
     ));
     let sig_bind = b.import_signature(sig(module, &[types::I64], Some(types::I32)));
+    let sig_range_len = b.import_signature(sig(
+        module,
+        &[types::I64, types::I64, types::I64],
+        Some(types::I64),
+    ));
+    let sig_rebind = b.import_signature(sig(
+        module,
+        &[types::I64, types::I64, types::I64, types::I64, types::I64],
+        None,
+    ));
 
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
@@ -406,7 +433,37 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     b.ins().jump(exit, &[]);
                     continue;
                 }
-                // Around the loop.
+                // Around the loop. An iterator the path made takes the place of the header's
+                // iterator object first (its state is written into it when the trace exits).
+                for (slot, entry) in &trace.carried {
+                    let now = path.back.iter().find(|(s, _)| s == slot).map(|(_, n)| n);
+                    let (kind, list) = match now {
+                        Some(Sym::RangeIter { backed: false, .. }) => (ITER_RANGE, None),
+                        Some(Sym::ListIter {
+                            list,
+                            backed: false,
+                            ..
+                        }) => (ITER_LIST, Some(*list)),
+                        _ => continue,
+                    };
+                    if !entry.is_backed() {
+                        return Err(format!("slot{slot}: an iterator carried into {entry}"));
+                    }
+                    let list = match list {
+                        Some(l) => v!(l),
+                        None => b.ins().iconst(types::I64, 0),
+                    };
+                    let (s, k) = (
+                        b.ins().iconst(types::I64, *slot as i64),
+                        b.ins().iconst(types::I64, kind as i64),
+                    );
+                    let addr = b
+                        .ins()
+                        .iconst(types::I64, runtime::iter_rebind as *const () as i64);
+                    b.ins()
+                        .call_indirect(sig_rebind, addr, &[cx, slots, s, k, list]);
+                    calls += 1;
+                }
                 let mut args = Vec::new();
                 for (slot, entry) in &trace.carried {
                     let now = path
@@ -443,6 +500,31 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Inst::ConstI(x) => Some(b.ins().iconst(types::I64, *x)),
                 Inst::ConstF(x) => Some(b.ins().f64const(*x)),
                 Inst::ConstB(x) => Some(b.ins().iconst(types::I8, *x as i64)),
+                Inst::IterUnpack { iter, kind } => {
+                    let (it, k) = (v!(*iter), b.ins().iconst(types::I64, *kind as i64));
+                    let ok = helper!(sig_cii_s, runtime::iter_unpack, &[cx, it, k]);
+                    check!(ok, fail_entry);
+                    None
+                }
+                Inst::IterWord { word, ty, .. } => Some(b.ins().load(
+                    clif_ty(*ty),
+                    flags,
+                    cx,
+                    runtime::WORDS_OFFSET + 8 * *word as i32,
+                )),
+                Inst::RangeLen {
+                    start,
+                    stop,
+                    step,
+                    snap,
+                } => {
+                    let (x, y, z) = (v!(*start), v!(*stop), v!(*step));
+                    let n = helper!(sig_range_len, runtime::range_len, &[x, y, z]);
+                    let ok = b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, n, 0);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(n)
+                }
                 Inst::GuardBinding { binding, .. } => {
                     let addr = binding_addr!(*binding);
                     let f = b
@@ -755,7 +837,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         let snap = &trace.snaps[snap_id as usize];
         refund(&mut b, cx, snap.refund);
         let mut syms: Vec<(u32, Sym)> = Vec::new();
-        for (slot, entry) in &trace.carried {
+        // (Slots from the stack pointer up, which the path popped, hold nothing.)
+        for (slot, entry) in trace.carried.iter().filter(|(s, _)| *s < snap.sp) {
             let now = snap
                 .slots
                 .iter()
@@ -777,6 +860,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Sym::Float(_) => WriteKind::Float,
                 Sym::Bool(_) => WriteKind::Bool,
                 Sym::Complex(..) => WriteKind::Complex,
+                Sym::RangeIter { backed, .. } => WriteKind::RangeIter { backed },
+                Sym::ListIter { backed, .. } => WriteKind::ListIter { backed },
                 Sym::Obj { tag: t, .. } => WriteKind::Obj(t),
                 Sym::Const(i) => WriteKind::Const(i),
                 Sym::Null => WriteKind::Null,
@@ -812,6 +897,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             writes,
             snap: Some(snap_id),
             link: snap.link,
+            header_sp: trace.header_sp,
         });
     }
     b.seal_all_blocks();

@@ -12,7 +12,8 @@
 //! on unaffected); the loop may be retried later and is blacklisted after repeated failures.
 
 use super::ir::{
-    Arith, Binding, Cc, Inst, MathFn, Path, Recorded, Ref, SnapId, Snapshot, Sym, Trace,
+    Arith, Binding, Cc, Inst, MathFn, Path, Recorded, Ref, SnapId, Snapshot, Sym, Trace, Ty,
+    ITER_LIST, ITER_RANGE,
 };
 use crate::bytecode::opcodes::{nb, Opcode};
 use crate::bytecode::Code;
@@ -60,10 +61,12 @@ pub struct Recorder {
     /// `Vm::depth` of the frame being recorded.
     pub depth: usize,
     stack_base: u32,
-    /// Stack pointer at the loop header.
-    header_sp: u32,
+    /// Where `stack` starts: the loop header's stack depth (`Trace::header_sp`), lower while
+    /// the path has popped below it (an inner loop's iterator, on its way around an outer
+    /// loop); an inlined callee's stack base.
+    floor: u32,
     trace: Trace,
-    /// What the path knows of each slot below `header_sp`: loaded or written.
+    /// What the path knows of each slot below `floor`: loaded or written.
     slots: HashMap<u32, Sym>,
     /// Slots written by the path (or before the exit it starts from), in order.
     written: Vec<u32>,
@@ -94,7 +97,7 @@ pub struct Recorder {
     names: HashMap<(usize, u32), Sym>,
     /// Tags of the slots at the header when recording started.
     entry_tags: Vec<u8>,
-    /// The value stack above `header_sp`.
+    /// The value stack from `floor` up.
     stack: Vec<Sym>,
     /// Where the interpreter must go next (None before the first step).
     expect: Option<u32>,
@@ -114,7 +117,7 @@ struct Caller {
     written: Vec<u32>,
     stack: Vec<Sym>,
     stack_base: u32,
-    header_sp: u32,
+    floor: u32,
     /// The CALL instruction, and where the caller goes on after it.
     at: u32,
     resume: u32,
@@ -187,7 +190,7 @@ impl Recorder {
             code,
             depth,
             stack_base,
-            header_sp: f.sp as u32,
+            floor: f.sp as u32,
             trace,
             slots: HashMap::new(),
             written: Vec::new(),
@@ -225,11 +228,12 @@ impl Recorder {
         id: u32,
     ) -> Recorder {
         let snapshot = tree.snaps[snap as usize].clone();
+        let floor = tree.header_sp.min(snapshot.sp);
         let mut slots = HashMap::new();
         let mut written = Vec::new();
         let mut stack = Vec::new();
         for (slot, sym) in snapshot.slots {
-            if slot < tree.header_sp {
+            if slot < floor {
                 slots.insert(slot, sym);
                 written.push(slot);
             } else {
@@ -249,7 +253,7 @@ impl Recorder {
             expect: Some(opcode_unit(&code, snapshot.ip as usize) as u32),
             code,
             depth,
-            header_sp: tree.header_sp,
+            floor,
             trace: tree,
             slots,
             written,
@@ -314,7 +318,7 @@ impl Recorder {
             }
         }
         if !self.started {
-            if at32 != self.header || f.sp as u32 != self.header_sp {
+            if at32 != self.header || f.sp as u32 != self.trace.header_sp {
                 return self.abort("not at the loop header", at32);
             }
             self.started = true;
@@ -328,12 +332,24 @@ impl Recorder {
         if self.recorded.len() >= MAX_RECORDED {
             return self.abort("trace too long", at32);
         }
-        if level == 0 && (f.sp as u32) < self.header_sp {
+        // Below the header's depth the path must know each entry: it popped them (an inner
+        // loop's iterator) and pushes them again on its way back.
+        if level == 0
+            && (f.sp as u32) < self.trace.header_sp
+            && f.sp as u32 != self.floor + self.stack.len() as u32
+        {
             return self.abort("the loop was left", at32);
         }
         // A path going around an enclosing loop once is fine; a second time it would unroll
         // that loop (it enters the loop's header instead, above).
+        // (Arriving by a backward jump: an instruction reached again otherwise, a loop's
+        // closing jump that two branches lead to, is no loop.)
+        let jumped_back = self
+            .recorded
+            .last()
+            .is_some_and(|r| r.inlined.is_none() && r.at >= at32);
         if level == 0
+            && jumped_back
             && self
                 .recorded
                 .iter()
@@ -393,7 +409,7 @@ impl Recorder {
     /// Ends the path at another loop's header `at`, exiting into that loop's tree (number
     /// `tree`) with the frame as it stands there.
     fn link(&mut self, f: &Frame, at: usize, tree: u32) -> R<()> {
-        if self.stack.len() as u32 + self.header_sp != f.sp as u32 {
+        if self.stack.len() as u32 + self.floor != f.sp as u32 {
             return Err("the stack depth is not known at an inner loop".into());
         }
         let snap = self.new_snap(f, at, false);
@@ -496,9 +512,14 @@ impl Recorder {
 
     /// A new snapshot of the frame as it is before the current instruction.
     fn new_snap(&mut self, f: &Frame, at: usize, tick: bool) -> SnapId {
-        let mut slots: Vec<(u32, Sym)> = self.written.iter().map(|s| (*s, self.slots[s])).collect();
+        let mut slots: Vec<(u32, Sym)> = self
+            .written
+            .iter()
+            .filter(|s| **s < self.floor)
+            .map(|s| (*s, self.slots[s]))
+            .collect();
         for (k, sym) in self.stack.iter().enumerate() {
-            slots.push((self.header_sp + k as u32, *sym));
+            slots.push((self.floor + k as u32, *sym));
         }
         let snap = Snapshot {
             ip: prefix_start(&self.code, at) as u32,
@@ -538,6 +559,32 @@ impl Recorder {
     fn load(&mut self, slot: u32, v: &Value) -> R<Sym> {
         let t = v.tag();
         let r = self.emit(Inst::SLoad { slot, tag: t });
+        // The loop's own range or list iterator: its state is kept in registers.
+        if let (Value::Iterator(it), true) = (v, self.header_iterator(slot)) {
+            let kind = match &*it.kind.borrow() {
+                IterKind::Range { .. } => Some(ITER_RANGE),
+                IterKind::List { .. } => Some(ITER_LIST),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                let unpack = self.emit(Inst::IterUnpack { iter: r, kind });
+                let mut word = |word: u8, ty: Ty| self.emit(Inst::IterWord { unpack, word, ty });
+                return Ok(if kind == ITER_RANGE {
+                    Sym::RangeIter {
+                        next: word(0, Ty::I64),
+                        left: word(1, Ty::I64),
+                        step: word(2, Ty::I64),
+                        backed: true,
+                    }
+                } else {
+                    Sym::ListIter {
+                        list: word(0, Ty::Ptr),
+                        index: word(1, Ty::I64),
+                        backed: true,
+                    }
+                });
+            }
+        }
         Ok(match v {
             Value::Null => return Err("unbound local".into()),
             Value::Int(_) => Sym::Int(r),
@@ -557,6 +604,18 @@ impl Recorder {
         })
     }
 
+    /// Whether `slot` holds the iterator of the loop's `for` (below the header's depth, at the
+    /// header's FOR_ITER).
+    fn header_iterator(&self, slot: u32) -> bool {
+        self.callers.is_empty()
+            && slot + 1 == self.trace.header_sp
+            && self
+                .code
+                .code
+                .get(self.header as usize)
+                .is_some_and(|u| u.op == Opcode::FOR_ITER)
+    }
+
     fn write(&mut self, slot: u32, sym: Sym) {
         if !self.written.contains(&slot) {
             self.written.push(slot);
@@ -574,16 +633,146 @@ impl Recorder {
             .ok_or_else(|| "the stack went below the loop header's depth".to_string())
     }
 
+    /// Pops the top of the stack, which at the loop's level may lie below the header's depth
+    /// (an inner loop's iterator, when the loop ends or a `break` leaves it).
+    fn drop_top(&mut self, f: &Frame) -> R<Sym> {
+        if !self.stack.is_empty() || !self.callers.is_empty() || self.floor <= self.stack_base {
+            return self.pop();
+        }
+        let slot = self.floor - 1;
+        let sym = self.slot(f, slot)?;
+        self.floor = slot;
+        self.slots.remove(&slot);
+        self.written.retain(|s| *s != slot);
+        Ok(sym)
+    }
+
+    /// FOR_ITER over an iterator kept in registers: the next value, or the end of the loop.
+    fn for_iter_virtual(&mut self, f: &Frame, at: usize, op: Opcode, arg: u32, it: Sym) -> R<()> {
+        let snap = self.snap(f, at)?;
+        let Value::Iterator(concrete) = self.concrete(f, 1) else {
+            return Err("FOR_ITER over a non-iterator".into());
+        };
+        // The value the interpreter is about to take (None: the iterator is exhausted).
+        let next_tag = match (&*concrete.kind.borrow(), it) {
+            (IterKind::Range { remaining, .. }, Sym::RangeIter { .. }) => {
+                (*remaining > 0).then_some(tag::INT)
+            }
+            (IterKind::List { list, index }, Sym::ListIter { .. }) => {
+                list.items.borrow().get(*index).map(Value::tag)
+            }
+            _ => return Err("an iterator of another kind than recorded".into()),
+        };
+        if next_tag.is_none() && self.from.is_none() && at as u32 == self.header {
+            return Err("the loop ends while recording".into());
+        }
+        let (next, value) = match (it, next_tag) {
+            (
+                Sym::RangeIter {
+                    next,
+                    left,
+                    step,
+                    backed,
+                },
+                t,
+            ) => {
+                let zero = self.int_const(0);
+                let more = self.emit(Inst::ICmp {
+                    cc: Cc::Gt,
+                    a: left,
+                    b: zero,
+                });
+                self.guard(f, at, more, t.is_some())?;
+                if t.is_none() {
+                    (None, None)
+                } else {
+                    let one = self.int_const(1);
+                    // (The count left bounds the steps: wrapping past the end is never seen.)
+                    let it = Sym::RangeIter {
+                        next: self.emit(Inst::IArithBounded {
+                            op: Arith::Add,
+                            a: next,
+                            b: step,
+                            bound: more,
+                        }),
+                        left: self.emit(Inst::IArithBounded {
+                            op: Arith::Sub,
+                            a: left,
+                            b: one,
+                            bound: more,
+                        }),
+                        step,
+                        backed,
+                    };
+                    (Some(it), Some(Sym::Int(next)))
+                }
+            }
+            (
+                Sym::ListIter {
+                    list,
+                    index,
+                    backed,
+                },
+                Some(t),
+            ) => {
+                let item = self.emit(Inst::ListItem {
+                    list,
+                    index,
+                    tag: t,
+                    snap,
+                });
+                let one = self.int_const(1);
+                let it = Sym::ListIter {
+                    list,
+                    index: self.emit(Inst::IArithBounded {
+                        op: Arith::Add,
+                        a: index,
+                        b: one,
+                        bound: item,
+                    }),
+                    backed,
+                };
+                (Some(it), Some(self.item_sym(t, item)?))
+            }
+            (Sym::ListIter { list, index, .. }, None) => {
+                let len = self.emit(Inst::ListLen(list));
+                let more = self.emit(Inst::ICmp {
+                    cc: Cc::Lt,
+                    a: index,
+                    b: len,
+                });
+                self.guard(f, at, more, false)?;
+                (None, None)
+            }
+            _ => return Err("FOR_ITER over this kind of iterator".into()),
+        };
+        match (next, value) {
+            (Some(it), Some(value)) => {
+                match self.stack.last_mut() {
+                    Some(top) => *top = it,
+                    None => self.write(self.floor - 1, it),
+                }
+                self.push(value);
+            }
+            _ => {
+                self.drop_top(f)?;
+                self.expect =
+                    Some(opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32);
+            }
+        }
+        Ok(())
+    }
+
     /// The stack entry `k` places from the top (1 = top), which may lie below the header.
     fn peek(&mut self, f: &Frame, k: usize) -> R<Sym> {
         if k <= self.stack.len() {
             return Ok(self.stack[self.stack.len() - k]);
         }
         let below = k - self.stack.len();
-        let slot = self.header_sp as usize - below;
-        if slot < self.stack_base as usize {
-            return Err("stack underflow".into());
-        }
+        let slot = (self.floor as usize)
+            .checked_sub(below)
+            .filter(|s| *s >= self.stack_base as usize)
+            .ok_or("stack underflow")?;
         self.slot(f, slot as u32)
     }
 
@@ -706,11 +895,35 @@ impl Recorder {
                 self.push(s);
             }
             POP_TOP => {
-                self.pop()?;
+                self.drop_top(f)?;
+            }
+            GET_ITER => {
+                let s = self.pop()?;
+                let it = match s {
+                    // iter() of an iterator is the iterator itself.
+                    Sym::RangeIter { .. }
+                    | Sym::ListIter { .. }
+                    | Sym::Obj {
+                        tag: tag::ITERATOR, ..
+                    } => s,
+                    Sym::Obj {
+                        tag: tag::LIST,
+                        ptr,
+                    } => Sym::ListIter {
+                        list: ptr,
+                        index: self.int_const(0),
+                        backed: false,
+                    },
+                    other => return Err(format!("GET_ITER of {other}")),
+                };
+                self.push(it);
             }
             PUSH_NULL => self.push(Sym::Null),
             COPY => {
                 let s = self.peek(f, arg as usize)?;
+                if s.is_virtual_iter() {
+                    return Err("a copy of an iterator".into());
+                }
                 self.push(s);
             }
             SWAP => {
@@ -799,6 +1012,9 @@ impl Recorder {
             }
             FOR_ITER => {
                 let it = self.peek(f, 1)?;
+                if it.is_virtual_iter() {
+                    return self.for_iter_virtual(f, at, op, arg, it);
+                }
                 let Sym::Obj {
                     tag: tag::ITERATOR,
                     ptr,
@@ -1498,8 +1714,12 @@ impl Recorder {
                 let consumed = argc + 1 + matches!(first, Sym::Null) as usize;
                 return self.enter(f, at, &func, argc, consumed);
             }
-            // The number types themselves (their binding is guarded as any builtin's).
-            Value::Type(t) if t.builtin && matches!(t.layout, Layout::Float | Layout::Complex) => {
+            // The number types themselves (their binding is guarded as any builtin's), and
+            // `range` when a `for` iterates it at once.
+            Value::Type(t)
+                if t.builtin
+                    && matches!(t.layout, Layout::Float | Layout::Complex | Layout::Range) =>
+            {
                 t.name()
             }
             other => {
@@ -1566,6 +1786,12 @@ impl Recorder {
                 Sym::Complex(re, im)
             }
             ("complex", [c @ Sym::Complex(..)]) => *c,
+            (
+                "range",
+                [Sym::Int(_)]
+                | [Sym::Int(_), Sym::Int(_)]
+                | [Sym::Int(_), Sym::Int(_), Sym::Int(_)],
+            ) => self.range_iter(f, at, &args)?,
             _ => return Err(format!("a call of {name}")),
         };
         for _ in 0..argc + 1 {
@@ -1576,6 +1802,41 @@ impl Recorder {
         }
         self.push(r);
         Ok(())
+    }
+
+    /// `range(...)` of ints, which the GET_ITER after it turns into an iterator: the iterator
+    /// itself, kept in registers (the range object is never seen).
+    fn range_iter(&mut self, f: &Frame, at: usize, args: &[Sym]) -> R<Sym> {
+        let then = self.code.next_instruction(at);
+        if self.code.code.get(then).map(|u| u.op) != Some(Opcode::GET_ITER) {
+            return Err("a range not iterated at once".into());
+        }
+        let ints: Vec<Ref> = args
+            .iter()
+            .filter_map(|a| match a {
+                Sym::Int(r) => Some(*r),
+                _ => None,
+            })
+            .collect();
+        let (start, stop, step) = match ints[..] {
+            [stop] => (self.int_const(0), stop, self.int_const(1)),
+            [start, stop] => (start, stop, self.int_const(1)),
+            [start, stop, step] => (start, stop, step),
+            _ => return Err("range() arguments".into()),
+        };
+        let snap = self.snap(f, at)?;
+        let left = self.emit(Inst::RangeLen {
+            start,
+            stop,
+            step,
+            snap,
+        });
+        Ok(Sym::RangeIter {
+            next: start,
+            left,
+            step,
+            backed: false,
+        })
     }
 
     /// A call of a Python function, inlined: the trace goes on in the callee's frame, whose
@@ -1630,7 +1891,7 @@ impl Recorder {
             written: std::mem::take(&mut self.written),
             stack: std::mem::take(&mut self.stack),
             stack_base: std::mem::replace(&mut self.stack_base, stack_base),
-            header_sp: std::mem::replace(&mut self.header_sp, stack_base),
+            floor: std::mem::replace(&mut self.floor, stack_base),
             at: at as u32,
             resume: self.expect.ok_or("a call with nowhere to return")?,
             consumed,
@@ -1658,7 +1919,7 @@ impl Recorder {
         self.written = caller.written;
         self.stack = caller.stack;
         self.stack_base = caller.stack_base;
-        self.header_sp = caller.header_sp;
+        self.floor = caller.floor;
         for _ in 0..caller.consumed {
             self.pop()?;
         }
@@ -1694,7 +1955,16 @@ impl Recorder {
     /// The loop closed: check that every slot the path changed keeps its kind of value around
     /// the loop, make it carried if it was not, and add the path to the tree.
     fn close(&mut self, f: &Frame) -> R<()> {
-        if f.sp as u32 != self.header_sp || !self.stack.is_empty() {
+        // Entries pushed again below the header's depth are its slots once more.
+        while self.floor < self.trace.header_sp && !self.stack.is_empty() {
+            let sym = self.stack.remove(0);
+            self.write(self.floor, sym);
+            self.floor += 1;
+        }
+        if f.sp as u32 != self.trace.header_sp
+            || self.floor != self.trace.header_sp
+            || !self.stack.is_empty()
+        {
             return Err("the stack depth changed around the loop".into());
         }
         let mut back = Vec::new();
@@ -1712,6 +1982,12 @@ impl Recorder {
                     // Written before read: carried from its value at entry, which must be of
                     // the same kind (known for the root, assumed and guarded for side traces).
                     let t = match now {
+                        Sym::RangeIter { .. } | Sym::ListIter { .. } => {
+                            return Err(format!(
+                                "'{}' holds an iterator the loop makes",
+                                self.slot_name(slot)
+                            ))
+                        }
                         Sym::Int(_) => tag::INT,
                         Sym::Float(_) => tag::FLOAT,
                         Sym::Bool(_) => tag::BOOL,

@@ -24,10 +24,15 @@ pub struct Ctx {
     /// List items a trace overwrote: dropped when the trace exits, so that objects the trace
     /// borrowed from a list stay alive while it runs.
     pub deferred: Vec<Value>,
+    /// The state `iter_unpack` read from an iterator.
+    pub words: [u64; 3],
 }
 
 /// Offset of `Ctx::ticks`.
 pub const TICKS_OFFSET: i32 = std::mem::offset_of!(Ctx, ticks) as i32;
+
+/// Offset of `Ctx::words`.
+pub const WORDS_OFFSET: i32 = std::mem::offset_of!(Ctx, words) as i32;
 
 /// How many overwritten objects a trace may hold back before it must exit to drop them.
 const MAX_DEFERRED: usize = 4096;
@@ -365,5 +370,82 @@ pub extern "C" fn binding_holds(b: *const Binding) -> u32 {
                 as u32
         }
         None => 0,
+    }
+}
+
+/// Reads the state of iterator `iter` into `ctx.words` when it is of kind `kind`
+/// (`ir::ITER_RANGE`: next, left, step; `ir::ITER_LIST`: the list's payload, the index): 1, or 0
+/// for another kind of iterator (the trace is then not entered).
+pub extern "C" fn iter_unpack(ctx: *mut Ctx, iter: u64, kind: u64) -> u32 {
+    // SAFETY: as in `list_len`.
+    let v = unsafe { borrow(crate::vm::value::tag::ITERATOR, iter) };
+    let Value::Iterator(it) = &*v else {
+        return 0;
+    };
+    let Ok(state) = it.kind.try_borrow() else {
+        return 0;
+    };
+    let words = match (&*state, kind as u8) {
+        (
+            IterKind::Range {
+                next,
+                remaining,
+                step,
+            },
+            super::ir::ITER_RANGE,
+        ) => [*next as u64, *remaining as u64, *step as u64],
+        (IterKind::List { list, index }, super::ir::ITER_LIST) if *index <= i64::MAX as usize => {
+            let list = Value::List(list.clone());
+            let payload = payload_of(&list);
+            [payload, *index as u64, 0]
+        }
+        _ => return 0,
+    };
+    // SAFETY: the trace passes its context, live while it runs.
+    unsafe { (*ctx).words = words };
+    1
+}
+
+/// `len(range(start, stop, step))`, or -1 when `step` is 0 (the interpreter raises) or the
+/// length does not fit an i64 (it makes a long range).
+pub extern "C" fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = match step {
+        0 => return -1,
+        s if s > 0 && start < stop => (stop - start - 1) / s + 1,
+        s if s < 0 && start > stop => (start - stop - 1) / -s + 1,
+        _ => 0,
+    };
+    i64::try_from(n).unwrap_or(-1)
+}
+
+/// Puts a new iterator of kind `kind` (over `list`, a list's payload, for `ir::ITER_LIST`) in
+/// frame slot `slot`, in place of the one the loop header had: the trace keeps its state in
+/// registers and writes it into the new object when it exits. The old iterator is dropped when
+/// the trace exits (a list it held may hold objects the trace borrowed).
+pub extern "C" fn iter_rebind(ctx: *mut Ctx, slots: *mut Value, slot: u64, kind: u64, list: u64) {
+    let state = if kind as u8 == super::ir::ITER_LIST {
+        // SAFETY: the trace guarded the list's tag; the slot or container it came from keeps it
+        // alive.
+        let Value::List(l) = (unsafe { &*borrow(crate::vm::value::tag::LIST, list) }).clone()
+        else {
+            return;
+        };
+        IterKind::List { list: l, index: 0 }
+    } else {
+        IterKind::Range {
+            next: 0,
+            remaining: 0,
+            step: 1,
+        }
+    };
+    // SAFETY: the trace was compiled for this frame, whose slot `slot` (below the loop
+    // header's stack depth) holds the iterator the loop header had; the context is live.
+    unsafe {
+        let old = std::mem::replace(
+            &mut *slots.add(slot as usize),
+            crate::vm::iter::new_iter(state),
+        );
+        (*ctx).deferred.push(old);
     }
 }

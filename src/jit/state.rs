@@ -8,7 +8,9 @@ use super::runtime::{self, Ctx};
 use super::{LogMode, LoopAction, Options, Tier};
 use crate::bytecode::opcodes::Opcode;
 use crate::bytecode::Code;
+use crate::objects::IterKind;
 use crate::vm::frame::Frame;
+use crate::vm::value::tag;
 use crate::vm::{Value, Vm};
 use cranelift_jit::{JITBuilder, JITModule};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -126,6 +128,7 @@ impl Vm {
                 out: 0,
                 ticks: 0,
                 deferred: Vec::new(),
+                words: [0; 3],
             }),
             buf: Vec::new(),
             stats: Stats::default(),
@@ -414,25 +417,78 @@ fn compile_guarded(module: &mut JITModule, tree: &Trace, dump: bool) -> Result<C
 
 /// Boxes an exit's values into the frame and points it at the instruction to resume.
 fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Value]) {
+    // Every value first, then the stores: a slot's old value may be what keeps an object the
+    // trace borrowed (and another write clones) alive.
+    let mut values = Vec::with_capacity(info.writes.len());
     for w in &info.writes {
-        let word = buf[w.at as usize];
+        let word = |k: u32| buf[(w.at + k) as usize];
         let v = match w.kind {
-            WriteKind::Int => Value::Int(word as i64),
-            WriteKind::Float => Value::Float(f64::from_bits(word)),
-            WriteKind::Bool => Value::Bool(word & 1 != 0),
-            WriteKind::Complex => {
-                Value::complex(f64::from_bits(word), f64::from_bits(buf[w.at as usize + 1]))
+            WriteKind::Int => Value::Int(word(0) as i64),
+            WriteKind::Float => Value::Float(f64::from_bits(word(0))),
+            WriteKind::Bool => Value::Bool(word(0) & 1 != 0),
+            WriteKind::Complex => Value::complex(f64::from_bits(word(0)), f64::from_bits(word(1))),
+            WriteKind::RangeIter { backed } => {
+                let state = IterKind::Range {
+                    next: word(0) as i64,
+                    remaining: word(1) as i64,
+                    step: word(2) as i64,
+                };
+                match sync_iterator(&f.slots[w.slot as usize], backed, state) {
+                    Ok(()) => continue,
+                    Err(state) => crate::vm::iter::new_iter(state),
+                }
+            }
+            WriteKind::ListIter { backed } => {
+                // SAFETY: as for objects, below.
+                let Value::List(list) = (unsafe { &*runtime::borrow(tag::LIST, word(0)) }).clone()
+                else {
+                    continue; // (never: the list's tag was guarded)
+                };
+                let state = IterKind::List {
+                    list,
+                    index: word(1) as usize,
+                };
+                match sync_iterator(&f.slots[w.slot as usize], backed, state) {
+                    Ok(()) => continue,
+                    Err(state) => crate::vm::iter::new_iter(state),
+                }
             }
             // SAFETY: the object is kept alive by the slot or container the trace read it
             // from (container items it overwrote are only dropped after this).
-            WriteKind::Obj(t) => unsafe { (*runtime::borrow(t, word)).clone() },
+            WriteKind::Obj(t) => unsafe { (*runtime::borrow(t, word(0))).clone() },
             WriteKind::Const(i) => consts[i as usize].clone(),
             WriteKind::Null => Value::Null,
         };
-        std::mem::replace(&mut f.slots[w.slot as usize], v).discard();
+        values.push((w.slot, v));
+    }
+    for (slot, v) in values {
+        std::mem::replace(&mut f.slots[slot as usize], v).discard();
+    }
+    // Slots the trace popped below the loop header's depth (an inner loop's iterator) hold
+    // nothing above the stack pointer.
+    for slot in info.sp..info.header_sp {
+        std::mem::replace(&mut f.slots[slot as usize], Value::Null).discard();
     }
     f.ip = info.ip as usize;
     f.sp = info.sp as usize;
+}
+
+/// Writes the state a trace kept in registers back into the iterator object `slot` holds, when
+/// the state is that object's (`backed`); else (or if the slot holds no iterator of that kind)
+/// gives the state back for a new iterator.
+fn sync_iterator(slot: &Value, backed: bool, state: IterKind) -> Result<(), IterKind> {
+    let Value::Iterator(it) = slot else {
+        return Err(state);
+    };
+    if !backed {
+        return Err(state);
+    }
+    let mut kind = it.kind.borrow_mut();
+    if std::mem::discriminant(&*kind) != std::mem::discriminant(&state) {
+        return Err(state);
+    }
+    *kind = state;
+    Ok(())
 }
 
 impl Jit {
