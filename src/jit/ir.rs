@@ -160,6 +160,12 @@ pub enum Inst {
     },
     /// Int to float (round to nearest, as CPython's int + float for |a| <= 2**53).
     IToF(Ref),
+    /// `int(a)` of a float: truncated toward zero; exits to `snap` for a NaN, an infinity or a
+    /// value outside the i64 range (the interpreter raises or makes a big int).
+    FToI {
+        a: Ref,
+        snap: SnapId,
+    },
     /// Exits unless `-2**53 <= a <= 2**53` (where int/float comparisons are exact in floats).
     GuardExactF {
         a: Ref,
@@ -270,6 +276,19 @@ pub enum Inst {
         unpack: Ref,
         word: u8,
         ty: Ty,
+    },
+    /// The value in cell `cell` (a closure's variable), whose tag must be `tag`; exits when it
+    /// is of another type (or unbound).
+    CellGet {
+        cell: Ref,
+        tag: u8,
+        snap: SnapId,
+    },
+    /// `cell`'s value = `value` (a number).
+    CellSet {
+        cell: Ref,
+        value: SymVal,
+        snap: SnapId,
     },
     /// `len(range(start, stop, step))`; exits to `snap` (before the call of `range`, which the
     /// interpreter then makes) when `step` is 0 or the length does not fit.
@@ -472,6 +491,7 @@ impl Inst {
             SLoad { tag, .. }
             | ListItem { tag, .. }
             | ItemIterNext { tag, .. }
+            | CellGet { tag, .. }
             | NameLoad { tag, .. }
             | TupleItem { tag, .. } => Ty::of_tag(*tag),
             ConstI(_)
@@ -484,6 +504,7 @@ impl Inst {
             | ListLen(_)
             | TupleLen(_)
             | RangeLen { .. }
+            | FToI { .. }
             | RangeNext { .. } => Ty::I64,
             IterWord { ty, .. } => *ty,
             ConstF(_)
@@ -504,6 +525,7 @@ impl Inst {
             | ListAppend { .. }
             | NameStore { .. }
             | Tick { .. }
+            | CellSet { .. }
             | IterUnpack { .. }
             | GuardBinding { .. } => return None,
         })
@@ -530,6 +552,9 @@ impl Inst {
             | ListStore { snap, .. }
             | RangeNext { snap, .. }
             | RangeLen { snap, .. }
+            | FToI { snap, .. }
+            | CellGet { snap, .. }
+            | CellSet { snap, .. }
             | NameLoad { snap, .. }
             | NameStore { snap, .. }
             | Tick { snap, .. }
@@ -603,6 +628,7 @@ fn tag_name(tag: u8) -> &'static str {
         t::LIST => "list",
         t::TUPLE => "tuple",
         t::ITERATOR => "iterator",
+        t::CELL => "cell",
         _ => "object",
     }
 }
@@ -668,6 +694,7 @@ impl fmt::Display for Inst {
             FAbs(a) => write!(f, "fabs %{a}"),
             FCmp { cc, a, b } => write!(f, "fcmp %{a} {} %{b}", cc.name()),
             IToF(a) => write!(f, "itof %{a}"),
+            FToI { a, snap } => write!(f, "ftoi %{a}  -> exit {snap}"),
             GuardExactF { a, snap } => write!(f, "guard |%{a}| <= 2**53  -> exit {snap}"),
             Math { f: m, a, b } => write!(f, "call {m:?}(%{a}, %{b})"),
             FPow { a, b, snap } => write!(f, "fpow %{a}, %{b}  -> exit {snap}"),
@@ -737,6 +764,12 @@ impl fmt::Display for Inst {
                 }
             ),
             IterWord { unpack, word, .. } => write!(f, "iter.word %{unpack}.{word}"),
+            CellGet { cell, tag, snap } => {
+                write!(f, "cell.get %{cell} [{}]  -> exit {snap}", tag_name(*tag))
+            }
+            CellSet { cell, value, snap } => {
+                write!(f, "cell.set %{cell} = {value}  -> exit {snap}")
+            }
             RangeLen {
                 start,
                 stop,

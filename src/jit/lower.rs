@@ -103,7 +103,11 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         | FCmp { a, b, .. }
         | Math { a, b, .. }
         | FPow { a, b, .. } => vec![*a, *b],
-        INeg { a, .. } | IAbs { a, .. } | GuardExactF { a, .. } | Math1 { a, .. } => vec![*a],
+        INeg { a, .. }
+        | IAbs { a, .. }
+        | GuardExactF { a, .. }
+        | Math1 { a, .. }
+        | FToI { a, .. } => vec![*a],
         FNeg(a) | FAbs(a) | IToF(a) | Not(a) | ComplexRe(a) | ComplexIm(a) | ListLen(a) => {
             vec![*a]
         }
@@ -127,7 +131,12 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         RangeNext { iter, .. } | ItemIterNext { iter, .. } | IterUnpack { iter, .. } => {
             vec![*iter]
         }
-        IterWord { unpack, .. } => vec![*unpack],
+        IterWord { unpack, .. } | CellGet { cell: unpack, .. } => vec![*unpack],
+        CellSet { cell, value, .. } => {
+            let mut v = vec![*cell];
+            v.extend(value.refs());
+            v
+        }
         RangeLen {
             start, stop, step, ..
         } => vec![*start, *stop, *step],
@@ -512,6 +521,34 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     cx,
                     runtime::WORDS_OFFSET + 8 * *word as i32,
                 )),
+                Inst::FToI { a, snap } => {
+                    // -2**63 <= x < 2**63 (false for NaN): the truncation fits.
+                    let x = v!(*a);
+                    let lo = b.ins().f64const(-9223372036854775808.0);
+                    let hi = b.ins().f64const(9223372036854775808.0);
+                    let above = b.ins().fcmp(FloatCC::GreaterThanOrEqual, x, lo);
+                    let below = b.ins().fcmp(FloatCC::LessThan, x, hi);
+                    let ok = b.ins().band(above, below);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    Some(b.ins().fcvt_to_sint_sat(types::I64, x))
+                }
+                Inst::CellGet { cell, tag: t, snap } => {
+                    let c = v!(*cell);
+                    let p = helper!(sig_p_i, runtime::cell_get, &[c]);
+                    let exit = exit_for!(*snap);
+                    Some(load_item(&mut b, p, *t, exit))
+                }
+                Inst::CellSet { cell, value, snap } => {
+                    let c = v!(*cell);
+                    let (t, x, y) = number_words!(value);
+                    let zero = b.ins().iconst(types::I64, 0);
+                    let status = helper!(sig_store, runtime::cell_set, &[cx, c, zero, t, x, y]);
+                    let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    None
+                }
                 Inst::RangeLen {
                     start,
                     stop,

@@ -592,9 +592,11 @@ impl Recorder {
             Value::Bool(_) => Sym::Bool(r),
             Value::None => Sym::Const(self.konst(Value::None)),
             Value::Complex(_) => self.complex_parts(r),
-            Value::List(_) | Value::Iterator(_) | Value::Tuple(_) | Value::Str(_) => {
-                Sym::Obj { tag: t, ptr: r }
-            }
+            Value::List(_)
+            | Value::Iterator(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Cell(_) => Sym::Obj { tag: t, ptr: r },
             _ => {
                 return Err(format!(
                     "a local of type '{}'",
@@ -896,6 +898,50 @@ impl Recorder {
             }
             POP_TOP => {
                 self.drop_top(f)?;
+            }
+            LOAD_DEREF => {
+                let Sym::Obj {
+                    tag: tag::CELL,
+                    ptr,
+                } = self.slot(f, arg)?
+                else {
+                    return Err("LOAD_DEREF of a variable not in a cell".into());
+                };
+                let Value::Cell(c) = &f.slots[arg as usize] else {
+                    return Err("LOAD_DEREF of a variable not in a cell".into());
+                };
+                let t = c.value.borrow().tag();
+                let snap = self.snap(f, at)?;
+                let r = self.emit(Inst::CellGet {
+                    cell: ptr,
+                    tag: t,
+                    snap,
+                });
+                let s = self.item_sym(t, r)?;
+                self.push(s);
+            }
+            STORE_DEREF => {
+                let cell = self.slot(f, arg)?;
+                let value = self.peek(f, 1)?;
+                match (cell, value) {
+                    (
+                        Sym::Obj {
+                            tag: tag::CELL,
+                            ptr,
+                        },
+                        Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Complex(..),
+                    ) => {
+                        let snap = self.snap(f, at)?;
+                        self.effect = !self.callers.is_empty();
+                        self.emit(Inst::CellSet {
+                            cell: ptr,
+                            value,
+                            snap,
+                        });
+                        self.pop()?;
+                    }
+                    (c, v) => return Err(format!("STORE_DEREF of {v} into {c}")),
+                }
             }
             GET_ITER => {
                 let s = self.pop()?;
@@ -1718,7 +1764,10 @@ impl Recorder {
             // `range` when a `for` iterates it at once.
             Value::Type(t)
                 if t.builtin
-                    && matches!(t.layout, Layout::Float | Layout::Complex | Layout::Range) =>
+                    && matches!(
+                        t.layout,
+                        Layout::Int | Layout::Float | Layout::Complex | Layout::Range
+                    ) =>
             {
                 t.name()
             }
@@ -1771,6 +1820,11 @@ impl Recorder {
                 let snap = self.snap(f, at)?;
                 let a = self.as_float(*x).ok_or("a math argument")?;
                 Sym::Float(self.emit(Inst::Math1 { f: which, a, snap }))
+            }
+            ("int", [Sym::Int(a)]) => Sym::Int(*a),
+            ("int", [Sym::Float(a)]) => {
+                let snap = self.snap(f, at)?;
+                Sym::Int(self.emit(Inst::FToI { a: *a, snap }))
             }
             ("float", [Sym::Float(a)]) => Sym::Float(*a),
             ("float", [Sym::Int(a)]) => Sym::Float(self.emit(Inst::IToF(*a))),

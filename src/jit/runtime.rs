@@ -183,6 +183,34 @@ fn replace_deferred(ctx: &mut Ctx, place: &mut Value, value: Value) -> u32 {
     0
 }
 
+/// A pointer to the value in cell `cell` (null if it is being changed).
+pub extern "C" fn cell_get(cell: u64) -> *const Value {
+    // SAFETY: the trace guarded the tag; the frame slot holding the cell keeps it alive.
+    let v = unsafe { borrow(crate::vm::value::tag::CELL, cell) };
+    let Value::Cell(c) = &*v else {
+        return std::ptr::null();
+    };
+    if c.value.try_borrow().is_err() {
+        return std::ptr::null();
+    }
+    c.value.as_ptr()
+}
+
+/// `cell`'s value = number (as in `list_store`; the second argument is unused): 0, or 1 with
+/// nothing changed.
+pub extern "C" fn cell_set(ctx: *mut Ctx, cell: u64, _: i64, tag: u64, x: f64, y: f64) -> u32 {
+    // SAFETY: as in `cell_get`.
+    let v = unsafe { borrow(crate::vm::value::tag::CELL, cell) };
+    let Value::Cell(c) = &*v else {
+        return 1;
+    };
+    let Ok(mut inner) = c.value.try_borrow_mut() else {
+        return 1;
+    };
+    // SAFETY: the trace passes its context, live while it runs.
+    replace_deferred(unsafe { &mut *ctx }, &mut inner, number(tag, x, y))
+}
+
 /// `list[index] = number` (the number as in `list_append`); 1 when out of range.
 pub extern "C" fn list_store(
     ctx: *mut Ctx,

@@ -190,6 +190,7 @@ pub mod tag {
     pub const LIST: u8 = 11;
     pub const TUPLE: u8 = 12;
     pub const ITERATOR: u8 = 23;
+    pub const CELL: u8 = 25;
 }
 
 thread_local! {
