@@ -185,6 +185,24 @@ def rows_swapped(grid):
     return s, grid[0][:3]
 
 
+def total(seq):
+    s = 0
+    for x in seq:
+        s += x
+    return s
+
+
+def kinds_per_call(n):
+    # One loop over lists, ranges, tuples and iterators by turns: a tree per kind.
+    out = []
+    for k in range(n):
+        out.append(total([1, 2, 3] * 30))
+        out.append(total(range(k * 5)))
+        out.append(total((4, 5, 6) * 20))
+        out.append(total(iter([7] * 50)))
+    return sum(out), out[-8:]
+
+
 print(nested_ranges(200))
 print(steps_and_signs())
 print(one_and_two_arguments(300))
@@ -203,3 +221,4 @@ print(cleared(40))
 print(growing(500))
 print(retyped_ahead(300))
 print(rows_swapped([list(range(i, i + 40)) for i in range(50)]))
+print(kinds_per_call(30))
