@@ -668,7 +668,8 @@ impl Recorder {
         if next_tag.is_none() && self.from.is_none() && at as u32 == self.header {
             return Err("the loop ends while recording".into());
         }
-        let (next, value) = match (it, next_tag) {
+        // The iterator advanced and the value taken (None: the loop ends).
+        let advanced = match (it, next_tag) {
             (
                 Sym::RangeIter {
                     next,
@@ -686,7 +687,7 @@ impl Recorder {
                 });
                 self.guard(f, at, more, t.is_some())?;
                 if t.is_none() {
-                    (None, None)
+                    None
                 } else {
                     let one = self.int_const(1);
                     // (The count left bounds the steps: wrapping past the end is never seen.)
@@ -706,7 +707,7 @@ impl Recorder {
                         step,
                         backed,
                     };
-                    (Some(it), Some(Sym::Int(next)))
+                    Some((it, Sym::Int(next)))
                 }
             }
             (
@@ -734,7 +735,7 @@ impl Recorder {
                     }),
                     backed,
                 };
-                (Some(it), Some(self.item_sym(t, item)?))
+                Some((it, self.item_sym(t, item)?))
             }
             (Sym::ListIter { list, index, .. }, None) => {
                 let len = self.emit(Inst::ListLen(list));
@@ -744,19 +745,19 @@ impl Recorder {
                     b: len,
                 });
                 self.guard(f, at, more, false)?;
-                (None, None)
+                None
             }
             _ => return Err("FOR_ITER over this kind of iterator".into()),
         };
-        match (next, value) {
-            (Some(it), Some(value)) => {
+        match advanced {
+            Some((it, value)) => {
                 match self.stack.last_mut() {
                     Some(top) => *top = it,
                     None => self.write(self.floor - 1, it),
                 }
                 self.push(value);
             }
-            _ => {
+            None => {
                 self.drop_top(f)?;
                 self.expect =
                     Some(opcode_unit(&self.code, self.code.jump_target(at, op, arg)) as u32);
@@ -1840,12 +1841,7 @@ impl Recorder {
                 Sym::Complex(re, im)
             }
             ("complex", [c @ Sym::Complex(..)]) => *c,
-            (
-                "range",
-                [Sym::Int(_)]
-                | [Sym::Int(_), Sym::Int(_)]
-                | [Sym::Int(_), Sym::Int(_), Sym::Int(_)],
-            ) => self.range_iter(f, at, &args)?,
+            ("range", _) => self.range_iter(f, at, &args)?,
             _ => return Err(format!("a call of {name}")),
         };
         for _ in 0..argc + 1 {
@@ -1865,18 +1861,11 @@ impl Recorder {
         if self.code.code.get(then).map(|u| u.op) != Some(Opcode::GET_ITER) {
             return Err("a range not iterated at once".into());
         }
-        let ints: Vec<Ref> = args
-            .iter()
-            .filter_map(|a| match a {
-                Sym::Int(r) => Some(*r),
-                _ => None,
-            })
-            .collect();
-        let (start, stop, step) = match ints[..] {
-            [stop] => (self.int_const(0), stop, self.int_const(1)),
-            [start, stop] => (start, stop, self.int_const(1)),
-            [start, stop, step] => (start, stop, step),
-            _ => return Err("range() arguments".into()),
+        let (start, stop, step) = match *args {
+            [Sym::Int(stop)] => (self.int_const(0), stop, self.int_const(1)),
+            [Sym::Int(start), Sym::Int(stop)] => (start, stop, self.int_const(1)),
+            [Sym::Int(start), Sym::Int(stop), Sym::Int(step)] => (start, stop, step),
+            _ => return Err("a call of range".into()),
         };
         let snap = self.snap(f, at)?;
         let left = self.emit(Inst::RangeLen {
