@@ -312,6 +312,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     // Guards lowered together with the comparison they test.
     let mut threaded: HashSet<usize> = HashSet::new();
     let complex_off = runtime::complex_offset();
+    let seq_layout = runtime::seq_layout();
 
     // Helper calls on the way from the loop header to the instruction being lowered (each
     // path continues its parent's count from where it leaves it), and that count where each
@@ -749,7 +750,10 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 }
                 Inst::ListLen(l) => {
                     let l = v!(*l);
-                    Some(helper!(sig_p_i, runtime::list_len, &[l]))
+                    Some(match seq_layout {
+                        Some(layout) => b.ins().load(types::I64, flags, l, layout.list_len),
+                        None => helper!(sig_p_i, runtime::list_len, &[l]),
+                    })
                 }
                 Inst::ListItem {
                     list: seq,
@@ -764,16 +768,40 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     snap,
                 } => {
                     let (seq, i) = (v!(*seq), v!(*index));
-                    let p = match inst {
-                        Inst::ListItem { .. } => helper!(sig_pi_p, runtime::list_item, &[seq, i]),
-                        _ => helper!(sig_pi_p, runtime::tuple_item, &[seq, i]),
-                    };
-                    let exit = exit_for!(*snap);
-                    Some(load_item(&mut b, p, *t, exit))
+                    let is_list = matches!(inst, Inst::ListItem { .. });
+                    Some(match seq_layout {
+                        Some(layout) => {
+                            let exit = exit_for!(*snap);
+                            let (items, len) = if is_list {
+                                let count = b.ins().load(types::I64, flags, seq, layout.list_flag);
+                                let readable =
+                                    b.ins()
+                                        .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, count, 0);
+                                check!(readable, exit);
+                                (layout.list_items, layout.list_len)
+                            } else {
+                                (layout.tuple_items, layout.tuple_len)
+                            };
+                            let p = item_addr(&mut b, seq, i, items, len, exit);
+                            load_tagged(&mut b, p, *t, exit)
+                        }
+                        None => {
+                            let p = if is_list {
+                                helper!(sig_pi_p, runtime::list_item, &[seq, i])
+                            } else {
+                                helper!(sig_pi_p, runtime::tuple_item, &[seq, i])
+                            };
+                            let exit = exit_for!(*snap);
+                            load_item(&mut b, p, *t, exit)
+                        }
+                    })
                 }
                 Inst::TupleLen(a) => {
                     let x = v!(*a);
-                    Some(helper!(sig_p_i, runtime::tuple_len, &[x]))
+                    Some(match seq_layout {
+                        Some(layout) => b.ins().load(types::I64, flags, x, layout.tuple_len),
+                        None => helper!(sig_p_i, runtime::tuple_len, &[x]),
+                    })
                 }
                 Inst::ItemIterNext {
                     iter,
@@ -793,11 +821,61 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     snap,
                 } => {
                     let (l, i) = (v!(*list), v!(*index));
-                    let (t, x, y) = number_words!(value);
-                    let status = helper!(sig_store, runtime::list_store, &[cx, l, i, t, x, y]);
-                    let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
-                    let exit = exit_for!(*snap);
-                    check!(ok, exit);
+                    let word = match value {
+                        Sym::Complex(..) => None,
+                        _ => {
+                            let mut parts = Vec::with_capacity(1);
+                            for r in value.refs() {
+                                parts.push(v!(r));
+                            }
+                            Some(payload_word(&mut b, value, &parts)?)
+                        }
+                    };
+                    match (seq_layout, word) {
+                        // An immediate number replacing an immediate: two stores. The old
+                        // item being an object (its drop deferred) takes the helper.
+                        (Some(layout), Some((t, word))) => {
+                            let exit = exit_for!(*snap);
+                            let count = b.ins().load(types::I64, flags, l, layout.list_flag);
+                            let free = b.ins().icmp_imm_s(IntCC::Equal, count, 0);
+                            check!(free, exit);
+                            let p =
+                                item_addr(&mut b, l, i, layout.list_items, layout.list_len, exit);
+                            let old = b.ins().load(types::I64, flags, p, 0);
+                            let object = b.ins().icmp_imm_u(
+                                IntCC::UnsignedGreaterThan,
+                                old,
+                                crate::vm::value::LAST_IMMEDIATE as i64,
+                            );
+                            let (fast, slow, join) =
+                                (b.create_block(), b.create_block(), b.create_block());
+                            b.set_cold_block(slow);
+                            b.ins().brif(object, slow, &[], fast, &[]);
+                            b.switch_to_block(fast);
+                            let t = b.ins().iconst(types::I64, t as i64);
+                            b.ins().store(flags, t, p, 0);
+                            b.ins().store(flags, word, p, 8);
+                            b.ins().jump(join, &[]);
+                            b.switch_to_block(slow);
+                            let (t, x, y) = number_words!(value);
+                            // A cold call, not counted: floats live across the store are not
+                            // spilled for it on the fast path.
+                            let f = runtime::list_store as *const ();
+                            let addr = b.ins().iconst(types::I64, f as i64);
+                            let call = b.ins().call_indirect(sig_store, addr, &[cx, l, i, t, x, y]);
+                            let status = b.inst_results(call)[0];
+                            b.ins().brif(status, exit, &[], join, &[]);
+                            b.switch_to_block(join);
+                        }
+                        _ => {
+                            let (t, x, y) = number_words!(value);
+                            let status =
+                                helper!(sig_store, runtime::list_store, &[cx, l, i, t, x, y]);
+                            let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
+                            let exit = exit_for!(*snap);
+                            check!(ok, exit);
+                        }
+                    }
                     None
                 }
                 Inst::ListAppend { list, value } => {
@@ -1013,10 +1091,20 @@ fn load_item(
     t: u8,
     exit: cranelift_codegen::ir::Block,
 ) -> cranelift_codegen::ir::Value {
-    let flags = MemFlagsData::trusted();
     let cont = b.create_block();
     b.ins().brif(p, cont, &[], exit, &[]);
     b.switch_to_block(cont);
+    load_tagged(b, p, t, exit)
+}
+
+/// The payload of the `Value` at `p`, after checking its tag is `t` (else leaving by `exit`).
+fn load_tagged(
+    b: &mut FunctionBuilder,
+    p: cranelift_codegen::ir::Value,
+    t: u8,
+    exit: cranelift_codegen::ir::Block,
+) -> cranelift_codegen::ir::Value {
+    let flags = MemFlagsData::trusted();
     let found = b.ins().load(types::I64, flags, p, 0);
     let ok = b.ins().icmp_imm_s(IntCC::Equal, found, t as i64);
     let cont = b.create_block();
@@ -1061,22 +1149,57 @@ fn number_words(
     };
     let (t, x, y) = match value {
         Sym::Complex(..) => (tag::COMPLEX, get(0)?, get(1)?),
-        Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) => {
-            let x = get(0)?;
-            let (t, word) = match value {
-                Sym::Int(_) => (tag::INT, x),
-                Sym::Float(_) => (
-                    tag::FLOAT,
-                    b.ins().bitcast(types::I64, MemFlagsData::new(), x),
-                ),
-                _ => (tag::BOOL, b.ins().uextend(types::I64, x)),
-            };
+        _ => {
+            let (t, word) = payload_word(b, value, parts)?;
             let word = b.ins().bitcast(types::F64, MemFlagsData::new(), word);
             (t, word, b.ins().f64const(0.0))
         }
-        _ => return Err(format!("{value} passed as a number")),
     };
     Ok((b.ins().iconst(types::I64, t as i64), x, y))
+}
+
+/// An int, float or bool as the tag and payload word of its `Value`.
+fn payload_word(
+    b: &mut FunctionBuilder,
+    value: &Sym,
+    parts: &[cranelift_codegen::ir::Value],
+) -> Result<(u8, cranelift_codegen::ir::Value), String> {
+    let x = *parts
+        .first()
+        .ok_or_else(|| format!("{value} passed as a number"))?;
+    Ok(match value {
+        Sym::Int(_) => (tag::INT, x),
+        Sym::Float(_) => (
+            tag::FLOAT,
+            b.ins().bitcast(types::I64, MemFlagsData::new(), x),
+        ),
+        Sym::Bool(_) => (tag::BOOL, b.ins().uextend(types::I64, x)),
+        _ => return Err(format!("{value} passed as a number")),
+    })
+}
+
+/// The address of item `index` (negative: from the end) of the list or tuple `seq`, whose
+/// item pointer and length are at offsets `items` and `len`; out of range leaves by `exit`.
+fn item_addr(
+    b: &mut FunctionBuilder,
+    seq: cranelift_codegen::ir::Value,
+    index: cranelift_codegen::ir::Value,
+    items: i32,
+    len: i32,
+    exit: cranelift_codegen::ir::Block,
+) -> cranelift_codegen::ir::Value {
+    let flags = MemFlagsData::trusted();
+    let n = b.ins().load(types::I64, flags, seq, len);
+    let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, index, 0);
+    let from_end = b.ins().iadd(index, n);
+    let k = b.ins().select(negative, from_end, index);
+    let inside = b.ins().icmp(IntCC::UnsignedLessThan, k, n);
+    let cont = b.create_block();
+    b.ins().brif(inside, cont, &[], exit, &[]);
+    b.switch_to_block(cont);
+    let base = b.ins().load(types::I64, flags, seq, items);
+    let offset = b.ins().ishl_imm_u(k, 4);
+    b.ins().iadd(base, offset)
 }
 
 /// `hypot(re, im) <cc> limit` without calling hypot when re*re + im*im is clearly on one side:

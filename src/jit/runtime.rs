@@ -47,6 +47,21 @@ pub unsafe fn borrow(tag: u8, payload: u64) -> ManuallyDrop<Value> {
     ManuallyDrop::new(unsafe { std::mem::transmute::<[u64; 2], Value>([tag as u64, payload]) })
 }
 
+/// Makes `place` the immediate whose words are `tag` and `payload`, without dropping what it
+/// held.
+///
+/// # Safety
+/// `place` must be valid for writes, and `tag` an immediate's tag whose payload `payload` is.
+#[inline(always)]
+pub unsafe fn write_words(place: *mut Value, tag: u8, payload: u64) {
+    let words = place as *mut u64;
+    // SAFETY: as `borrow`'s: a `Value` is its tag word and its payload word.
+    unsafe {
+        words.write(tag as u64);
+        words.add(1).write(payload);
+    }
+}
+
 /// A value's payload word (the second of its two words).
 pub fn payload_of(v: &Value) -> u64 {
     // SAFETY: a `Value` is two initialised-or-padding words; the payload word of an immediate
@@ -68,6 +83,91 @@ pub fn complex_offset() -> i32 {
         };
     }
     OFFSET.with(|o| *o)
+}
+
+/// Where a list's and a tuple's items are, as offsets from the object's payload word: what
+/// compiled code reads and writes list and tuple items through without a helper call.
+#[derive(Clone, Copy, Debug)]
+pub struct SeqLayout {
+    /// The list's `RefCell` borrow count (negative while it is borrowed mutably).
+    pub list_flag: i32,
+    /// The list's item pointer and length.
+    pub list_items: i32,
+    pub list_len: i32,
+    /// The tuple's item pointer and length.
+    pub tuple_items: i32,
+    pub tuple_len: i32,
+}
+
+/// The words at `base .. base + size`, each with its offset from `origin`.
+///
+/// # Safety
+/// The range must be initialised memory of a live object, word-aligned.
+unsafe fn words_at(origin: usize, base: usize, size: usize) -> Vec<(i32, u64)> {
+    (0..size / 8)
+        .map(|k| {
+            let at = base + 8 * k;
+            // SAFETY: within the object, as the caller promises.
+            let w = unsafe { (at as *const u64).read() };
+            ((at - origin) as i32, w)
+        })
+        .collect()
+}
+
+/// The offset of the one word among `words` equal to `want`.
+fn offset_of_word(words: &[(i32, u64)], want: u64) -> Option<i32> {
+    let mut found = words.iter().filter(|(_, w)| *w == want);
+    match (found.next(), found.next()) {
+        (Some((off, _)), None) => Some(*off),
+        _ => None,
+    }
+}
+
+/// Finds [`SeqLayout`] by looking at a list and a tuple made for the purpose (Rust does not
+/// promise the order of a `Vec`'s or a `RefCell`'s fields); None if what it sees is not one
+/// item pointer, one length and one borrow count — compiled code then calls helpers.
+pub fn seq_layout() -> Option<SeqLayout> {
+    thread_local! {
+        static LAYOUT: Option<SeqLayout> = probe_seq_layout();
+    }
+    LAYOUT.with(|l| *l)
+}
+
+fn probe_seq_layout() -> Option<SeqLayout> {
+    let mut items = Vec::with_capacity(8);
+    items.extend([Value::None, Value::None, Value::None]);
+    let list = Value::list(items);
+    let tuple = Value::tuple(vec![Value::None; 5]);
+    let (Value::List(l), Value::Tuple(t)) = (&list, &tuple) else {
+        return None;
+    };
+    let origin = payload_of(&list) as usize;
+    let cell = &l.items as *const _ as usize;
+    let size = std::mem::size_of_val(&l.items);
+    // SAFETY: the RefCell holds a borrow count and a Vec, word-sized and initialised.
+    let words = unsafe { words_at(origin, cell, size) };
+    let list_items = offset_of_word(&words, l.items.borrow().as_ptr() as u64)?;
+    let list_len = offset_of_word(&words, 3)?;
+    let unborrowed = offset_of_word(&words, 0)?;
+    let list_flag = {
+        let _reading = l.items.borrow();
+        // SAFETY: as above.
+        let words = unsafe { words_at(origin, cell, size) };
+        offset_of_word(&words, 1).filter(|&off| off == unborrowed)?
+    };
+    let origin = payload_of(&tuple) as usize;
+    let slice = &t.items as *const _ as usize;
+    // SAFETY: a boxed slice is a pointer and a length.
+    let words = unsafe { words_at(origin, slice, std::mem::size_of_val(&t.items)) };
+    let tuple_items = offset_of_word(&words, t.items.as_ptr() as u64)?;
+    let tuple_len = offset_of_word(&words, 5)?;
+    (std::mem::size_of::<Value>() == 16).then_some(SeqLayout {
+        list_flag,
+        list_items,
+        list_len,
+        tuple_items,
+        tuple_len,
+    })
 }
 
 /// The `math` functions traces call, with the functions the `math` module uses and whether a
@@ -475,5 +575,34 @@ pub extern "C" fn iter_rebind(ctx: *mut Ctx, slots: *mut Value, slot: u64, kind:
             crate::vm::iter::new_iter(state),
         );
         (*ctx).deferred.push(old);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words [`seq_layout`] found are a list's and a tuple's lengths and item pointers (the
+    /// layout compiled code reads them with), for objects other than the probe's.
+    #[test]
+    fn sequence_layout_reads_items_and_lengths() {
+        let layout = seq_layout().expect("list and tuple layout found");
+        let word = |v: &Value, off: i32| {
+            // SAFETY: the offsets are within the live object `v` holds.
+            unsafe { ((payload_of(v) as i64 + off as i64) as *const u64).read() }
+        };
+        let list = Value::list((0..11).map(Value::Int).collect());
+        let Value::List(l) = &list else { unreachable!() };
+        assert_eq!(word(&list, layout.list_len), 11);
+        assert_eq!(word(&list, layout.list_items), l.items.borrow().as_ptr() as u64);
+        assert_eq!(word(&list, layout.list_flag), 0);
+        {
+            let _writing = l.items.borrow_mut();
+            assert_eq!(word(&list, layout.list_flag) as i64, -1);
+        }
+        let tuple = Value::tuple(vec![Value::None; 2]);
+        let Value::Tuple(t) = &tuple else { unreachable!() };
+        assert_eq!(word(&tuple, layout.tuple_len), 2);
+        assert_eq!(word(&tuple, layout.tuple_items), t.items.as_ptr() as u64);
     }
 }

@@ -417,15 +417,36 @@ fn compile_guarded(module: &mut JITModule, tree: &Trace, dump: bool) -> Result<C
 
 /// Boxes an exit's values into the frame and points it at the instruction to resume.
 fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Value]) {
-    // Every value first, then the stores: a slot's old value may be what keeps an object the
-    // trace borrowed (and another write clones) alive.
-    let mut values = Vec::with_capacity(info.writes.len());
+    // The values the writes replace are dropped after the last write: one of them may be what
+    // keeps alive an object the trace borrowed and a later write clones.
+    let mut replaced: Vec<Value> = Vec::new();
     for w in &info.writes {
         let word = |k: u32| buf[(w.at + k) as usize];
+        let slot = &f.slots[w.slot as usize];
+        let immediate = match w.kind {
+            WriteKind::Int => Some((tag::INT, word(0))),
+            WriteKind::Float => Some((tag::FLOAT, word(0))),
+            WriteKind::Bool => Some((tag::BOOL, word(0) & 1)),
+            _ => None,
+        };
+        if let Some((t, payload)) = immediate {
+            // Written as its two words (a `Value` made on the stack and copied would be read
+            // back as one 16-byte load of two 8-byte stores, which the CPU cannot forward).
+            let place: *mut Value = &mut f.slots[w.slot as usize];
+            // SAFETY: the old value is moved out before its words are overwritten with those
+            // of an immediate, which owns nothing.
+            let old = unsafe {
+                let old = std::ptr::read(place);
+                runtime::write_words(place, t, payload);
+                old
+            };
+            if old.is_heap() {
+                replaced.push(old);
+            }
+            continue;
+        }
         let v = match w.kind {
-            WriteKind::Int => Value::Int(word(0) as i64),
-            WriteKind::Float => Value::Float(f64::from_bits(word(0))),
-            WriteKind::Bool => Value::Bool(word(0) & 1 != 0),
+            WriteKind::Int | WriteKind::Float | WriteKind::Bool => continue,
             WriteKind::Complex => Value::complex(f64::from_bits(word(0)), f64::from_bits(word(1))),
             WriteKind::RangeIter { backed } => {
                 let state = IterKind::Range {
@@ -433,7 +454,7 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
                     remaining: word(1) as i64,
                     step: word(2) as i64,
                 };
-                match sync_iterator(&f.slots[w.slot as usize], backed, state) {
+                match sync_iterator(slot, backed, state) {
                     Ok(()) => continue,
                     Err(state) => crate::vm::iter::new_iter(state),
                 }
@@ -448,29 +469,39 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
                     list,
                     index: word(1) as usize,
                 };
-                match sync_iterator(&f.slots[w.slot as usize], backed, state) {
+                match sync_iterator(slot, backed, state) {
                     Ok(()) => continue,
                     Err(state) => crate::vm::iter::new_iter(state),
                 }
             }
+            // The object the slot holds already (an exit taken again and again, a value the
+            // trace only read): nothing to change.
+            WriteKind::Obj(t) if slot.tag() == t && runtime::payload_of(slot) == word(0) => {
+                continue
+            }
             // SAFETY: the object is kept alive by the slot or container the trace read it
-            // from (container items it overwrote are only dropped after this).
+            // from (container items it overwrote, and the slots' old values, are only
+            // dropped after this).
             WriteKind::Obj(t) => unsafe { (*runtime::borrow(t, word(0))).clone() },
             WriteKind::Const(i) => consts[i as usize].clone(),
             WriteKind::Null => Value::Null,
         };
-        values.push((w.slot, v));
-    }
-    for (slot, v) in values {
-        std::mem::replace(&mut f.slots[slot as usize], v).discard();
+        let old = std::mem::replace(&mut f.slots[w.slot as usize], v);
+        if old.is_heap() {
+            replaced.push(old);
+        }
     }
     // Slots the trace popped below the loop header's depth (an inner loop's iterator) hold
     // nothing above the stack pointer.
     for slot in info.sp..info.header_sp {
-        std::mem::replace(&mut f.slots[slot as usize], Value::Null).discard();
+        let old = std::mem::replace(&mut f.slots[slot as usize], Value::Null);
+        if old.is_heap() {
+            replaced.push(old);
+        }
     }
     f.ip = info.ip as usize;
     f.sp = info.sp as usize;
+    drop(replaced);
 }
 
 /// Writes the state a trace kept in registers back into the iterator object `slot` holds, when
