@@ -880,8 +880,24 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 }
                 Inst::ListAppend { list, value } => {
                     let l = v!(*list);
-                    let (t, re, im) = number_words!(value);
-                    helper!(sig_append, runtime::list_append, &[l, t, re, im]);
+                    match value {
+                        // An object: a new reference to it. A constant's object lives as
+                        // long as the trace.
+                        Sym::Obj { tag: t, ptr } => {
+                            let (t, p) = (b.ins().iconst(types::I64, *t as i64), v!(*ptr));
+                            helper!(sig_cii_s, runtime::list_append_object, &[l, t, p]);
+                        }
+                        Sym::Const(k) => {
+                            let c = &trace.consts[*k as usize];
+                            let t = b.ins().iconst(types::I64, c.tag() as i64);
+                            let p = b.ins().iconst(types::I64, runtime::payload_of(c) as i64);
+                            helper!(sig_cii_s, runtime::list_append_object, &[l, t, p]);
+                        }
+                        _ => {
+                            let (t, re, im) = number_words!(value);
+                            helper!(sig_append, runtime::list_append, &[l, t, re, im]);
+                        }
+                    }
                     None
                 }
                 Inst::NameLoad {

@@ -897,6 +897,11 @@ impl Recorder {
                 let s = self.const_sym(&v);
                 self.push(s);
             }
+            LIST_APPEND => {
+                let value = self.pop()?;
+                let list = self.peek(f, arg as usize)?;
+                self.append(list, value)?;
+            }
             POP_TOP => {
                 self.drop_top(f)?;
             }
@@ -1802,18 +1807,8 @@ impl Recorder {
                     ptr,
                 }],
             ) => Sym::Int(self.emit(Inst::ListLen(*ptr))),
-            (
-                "list.append",
-                [Sym::Obj {
-                    tag: tag::LIST,
-                    ptr,
-                }, value @ (Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Complex(..))],
-            ) => {
-                self.effect = !self.callers.is_empty();
-                self.emit(Inst::ListAppend {
-                    list: *ptr,
-                    value: *value,
-                });
+            ("list.append", [list, value]) => {
+                self.append(*list, *value)?;
                 Sym::Const(self.konst(Value::None))
             }
             (m, [x @ (Sym::Float(_) | Sym::Int(_))]) if math1(m).is_some() => {
@@ -1851,6 +1846,31 @@ impl Recorder {
             self.pop()?;
         }
         self.push(r);
+        Ok(())
+    }
+
+    /// `list.append(value)` (a method call, or a comprehension's LIST_APPEND).
+    fn append(&mut self, list: Sym, value: Sym) -> R<()> {
+        let Sym::Obj {
+            tag: tag::LIST,
+            ptr,
+        } = list
+        else {
+            return Err(format!("an append to {list}"));
+        };
+        if !matches!(
+            value,
+            Sym::Int(_)
+                | Sym::Float(_)
+                | Sym::Bool(_)
+                | Sym::Complex(..)
+                | Sym::Obj { .. }
+                | Sym::Const(_)
+        ) {
+            return Err(format!("an append of {value}"));
+        }
+        self.effect = !self.callers.is_empty();
+        self.emit(Inst::ListAppend { list: ptr, value });
         Ok(())
     }
 

@@ -358,6 +358,22 @@ pub extern "C" fn list_append(list: u64, tag: u64, a: f64, b: f64) -> u32 {
     0
 }
 
+/// `list.append(obj)`, the object given as its tag and payload word: a new reference to it.
+pub extern "C" fn list_append_object(list: u64, tag: u64, payload: u64) -> u32 {
+    // SAFETY: the trace guarded the list's tag; the object is alive (a slot, a container or the
+    // trace's constants hold it), and cloning takes a reference of the list's own.
+    let (v, item) = unsafe {
+        (
+            borrow(crate::vm::value::tag::LIST, list),
+            borrow(tag as u8, payload),
+        )
+    };
+    if let Value::List(l) = &*v {
+        l.push((*item).clone());
+    }
+    0
+}
+
 /// The next int of a range iterator into `ctx.out`: 1, or 0 when it is exhausted.
 pub extern "C" fn range_next(ctx: *mut Ctx, iter: u64) -> u32 {
     // SAFETY: as in `list_len`.
@@ -592,16 +608,23 @@ mod tests {
             unsafe { ((payload_of(v) as i64 + off as i64) as *const u64).read() }
         };
         let list = Value::list((0..11).map(Value::Int).collect());
-        let Value::List(l) = &list else { unreachable!() };
+        let Value::List(l) = &list else {
+            unreachable!()
+        };
         assert_eq!(word(&list, layout.list_len), 11);
-        assert_eq!(word(&list, layout.list_items), l.items.borrow().as_ptr() as u64);
+        assert_eq!(
+            word(&list, layout.list_items),
+            l.items.borrow().as_ptr() as u64
+        );
         assert_eq!(word(&list, layout.list_flag), 0);
         {
             let _writing = l.items.borrow_mut();
             assert_eq!(word(&list, layout.list_flag) as i64, -1);
         }
         let tuple = Value::tuple(vec![Value::None; 2]);
-        let Value::Tuple(t) = &tuple else { unreachable!() };
+        let Value::Tuple(t) = &tuple else {
+            unreachable!()
+        };
         assert_eq!(word(&tuple, layout.tuple_len), 2);
         assert_eq!(word(&tuple, layout.tuple_items), t.items.as_ptr() as u64);
     }
