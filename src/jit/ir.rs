@@ -310,6 +310,9 @@ pub enum Inst {
 pub const ITER_RANGE: u8 = 0;
 /// `IterUnpack::kind`: a list iterator (words: the list's payload, the index).
 pub const ITER_LIST: u8 = 1;
+/// `IterUnpack::kind`: an `enumerate` of a list iterator (words: the count, the list's
+/// payload, the index).
+pub const ITER_ENUM_LIST: u8 = 2;
 
 /// A Python value as a trace holds it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -336,6 +339,15 @@ pub enum Sym {
     /// A list iterator kept in registers: the list (borrowed) and the next index; `backed` as
     /// for `RangeIter`.
     ListIter {
+        list: Ref,
+        index: Ref,
+        backed: bool,
+    },
+    /// `enumerate` of a list iterator, kept in registers: the next count, the list (borrowed)
+    /// and the next index; `backed` as for `RangeIter` (the list iterator inside the
+    /// enumerate object is written too).
+    EnumIter {
+        count: Ref,
         list: Ref,
         index: Ref,
         backed: bool,
@@ -589,6 +601,9 @@ impl Sym {
                 next, left, step, ..
             } => [Some(next), Some(left), Some(step)],
             Sym::ListIter { list, index, .. } => [Some(list), Some(index), None],
+            Sym::EnumIter {
+                count, list, index, ..
+            } => [Some(count), Some(list), Some(index)],
             Sym::Const(_) | Sym::Null => [None, None, None],
         };
         refs.into_iter().flatten()
@@ -596,14 +611,19 @@ impl Sym {
 
     /// An iterator the trace keeps in registers.
     pub fn is_virtual_iter(&self) -> bool {
-        matches!(self, Sym::RangeIter { .. } | Sym::ListIter { .. })
+        matches!(
+            self,
+            Sym::RangeIter { .. } | Sym::ListIter { .. } | Sym::EnumIter { .. }
+        )
     }
 
     /// Whether the symbol is the state of the loop header's iterator object.
     pub fn is_backed(&self) -> bool {
         matches!(
             self,
-            Sym::RangeIter { backed: true, .. } | Sym::ListIter { backed: true, .. }
+            Sym::RangeIter { backed: true, .. }
+                | Sym::ListIter { backed: true, .. }
+                | Sym::EnumIter { backed: true, .. }
         )
     }
 
@@ -658,6 +678,16 @@ impl fmt::Display for Sym {
             } => write!(
                 f,
                 "list_iterator(%{list}, index %{index}{})",
+                if *backed { ", in its object" } else { "" }
+            ),
+            Sym::EnumIter {
+                count,
+                list,
+                index,
+                backed,
+            } => write!(
+                f,
+                "enumerate(count %{count}, list_iterator(%{list}, index %{index}){})",
                 if *backed { ", in its object" } else { "" }
             ),
             Sym::Const(i) => write!(f, "const#{i}"),

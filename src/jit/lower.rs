@@ -11,7 +11,9 @@
 //! returned exit number selects an [`ExitInfo`] that says how to box the buffer's words back
 //! into the frame.
 
-use super::ir::{Arith, Cc, Inst, MathFn, Ref, SnapId, Sym, Trace, Ty, ITER_LIST, ITER_RANGE};
+use super::ir::{
+    Arith, Cc, Inst, MathFn, Ref, SnapId, Sym, Trace, Ty, ITER_ENUM_LIST, ITER_LIST, ITER_RANGE,
+};
 use super::runtime::{self, Ctx};
 use crate::vm::value::tag;
 use crate::vm::Value;
@@ -40,6 +42,11 @@ pub enum WriteKind {
     },
     /// Two words: a list iterator's list (payload) and index; `backed` as for `RangeIter`.
     ListIter {
+        backed: bool,
+    },
+    /// Three words: an enumerate's count, then its list iterator's list and index; `backed`
+    /// as for `RangeIter`.
+    EnumIter {
         backed: bool,
     },
     Obj(u8),
@@ -454,6 +461,11 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                             backed: false,
                             ..
                         }) => (ITER_LIST, Some(*list)),
+                        Some(Sym::EnumIter {
+                            list,
+                            backed: false,
+                            ..
+                        }) => (ITER_ENUM_LIST, Some(*list)),
                         _ => continue,
                     };
                     if !entry.is_backed() {
@@ -993,6 +1005,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Sym::Complex(..) => WriteKind::Complex,
                 Sym::RangeIter { backed, .. } => WriteKind::RangeIter { backed },
                 Sym::ListIter { backed, .. } => WriteKind::ListIter { backed },
+                Sym::EnumIter { backed, .. } => WriteKind::EnumIter { backed },
                 Sym::Obj { tag: t, .. } => WriteKind::Obj(t),
                 Sym::Const(i) => WriteKind::Const(i),
                 Sym::Null => WriteKind::Null,

@@ -13,7 +13,7 @@
 
 use super::ir::{
     Arith, Binding, Cc, Inst, MathFn, Path, Recorded, Ref, SnapId, Snapshot, Sym, Trace, Ty,
-    ITER_LIST, ITER_RANGE,
+    ITER_ENUM_LIST, ITER_LIST, ITER_RANGE,
 };
 use crate::bytecode::opcodes::{nb, Opcode};
 use crate::bytecode::Code;
@@ -107,6 +107,8 @@ pub struct Recorder {
     /// A constant whose value the current instruction pushes at this stack slot: filled in
     /// before the next step.
     fixup: Option<(u32, usize)>,
+    /// The UNPACK_SEQUENCE whose items FOR_ITER over an enumerate pushed already.
+    unpacked: Option<u32>,
 }
 
 /// The recording state of a frame that called an inlined function, put aside until the
@@ -211,6 +213,7 @@ impl Recorder {
             started: false,
             snap_here: None,
             fixup: None,
+            unpacked: None,
         }
     }
 
@@ -273,6 +276,7 @@ impl Recorder {
             started: true,
             snap_here: None,
             fixup: None,
+            unpacked: None,
         }
     }
 
@@ -564,6 +568,10 @@ impl Recorder {
             let kind = match &*it.kind.borrow() {
                 IterKind::Range { .. } => Some(ITER_RANGE),
                 IterKind::List { .. } => Some(ITER_LIST),
+                IterKind::Enumerate {
+                    inner: Value::Iterator(inner),
+                    count: Value::Int(_),
+                } if matches!(&*inner.kind.borrow(), IterKind::List { .. }) => Some(ITER_ENUM_LIST),
                 _ => None,
             };
             if let Some(kind) = kind {
@@ -574,6 +582,13 @@ impl Recorder {
                         next: word(0, Ty::I64),
                         left: word(1, Ty::I64),
                         step: word(2, Ty::I64),
+                        backed: true,
+                    }
+                } else if kind == ITER_ENUM_LIST {
+                    Sym::EnumIter {
+                        count: word(0, Ty::I64),
+                        list: word(1, Ty::Ptr),
+                        index: word(2, Ty::I64),
                         backed: true,
                     }
                 } else {
@@ -663,6 +678,16 @@ impl Recorder {
             (IterKind::List { list, index }, Sym::ListIter { .. }) => {
                 list.items.borrow().get(*index).map(Value::tag)
             }
+            (
+                IterKind::Enumerate {
+                    inner: Value::Iterator(inner),
+                    ..
+                },
+                Sym::EnumIter { .. },
+            ) => match &*inner.kind.borrow() {
+                IterKind::List { list, index } => list.items.borrow().get(*index).map(Value::tag),
+                _ => return Err("an iterator of another kind than recorded".into()),
+            },
             _ => return Err("an iterator of another kind than recorded".into()),
         };
         if next_tag.is_none() && self.from.is_none() && at as u32 == self.header {
@@ -718,26 +743,53 @@ impl Recorder {
                 },
                 Some(t),
             ) => {
-                let item = self.emit(Inst::ListItem {
-                    list,
-                    index,
-                    tag: t,
-                    snap,
-                });
-                let one = self.int_const(1);
+                let (item, index) = self.list_next(list, index, t, snap);
                 let it = Sym::ListIter {
                     list,
-                    index: self.emit(Inst::IArithBounded {
-                        op: Arith::Add,
-                        a: index,
-                        b: one,
-                        bound: item,
-                    }),
+                    index,
                     backed,
                 };
                 Some((it, self.item_sym(t, item)?))
             }
-            (Sym::ListIter { list, index, .. }, None) => {
+            // The pair is never made: the UNPACK_SEQUENCE after FOR_ITER takes its parts.
+            (
+                Sym::EnumIter {
+                    count,
+                    list,
+                    index,
+                    backed,
+                },
+                Some(t),
+            ) => {
+                let then = self.code.next_instruction(at);
+                match self.code.code.get(then) {
+                    Some(u) if u.op == Opcode::UNPACK_SEQUENCE && u.arg == 2 => {}
+                    _ => return Err("an enumerate's pair not unpacked at once".into()),
+                }
+                let (item, index) = self.list_next(list, index, t, snap);
+                let one = self.int_const(1);
+                let it = Sym::EnumIter {
+                    count: self.emit(Inst::IArith {
+                        op: Arith::Add,
+                        a: count,
+                        b: one,
+                        snap,
+                    }),
+                    list,
+                    index,
+                    backed,
+                };
+                let value = self.item_sym(t, item)?;
+                self.unpacked = Some(then as u32);
+                match self.stack.last_mut() {
+                    Some(top) => *top = it,
+                    None => self.write(self.floor - 1, it),
+                }
+                self.push(value);
+                self.push(Sym::Int(count));
+                return Ok(());
+            }
+            (Sym::ListIter { list, index, .. } | Sym::EnumIter { list, index, .. }, None) => {
                 let len = self.emit(Inst::ListLen(list));
                 let more = self.emit(Inst::ICmp {
                     cc: Cc::Lt,
@@ -764,6 +816,24 @@ impl Recorder {
             }
         }
         Ok(())
+    }
+
+    /// A list iterator's next item (of tag `t`, guarded) and its next index.
+    fn list_next(&mut self, list: Ref, index: Ref, t: u8, snap: SnapId) -> (Ref, Ref) {
+        let item = self.emit(Inst::ListItem {
+            list,
+            index,
+            tag: t,
+            snap,
+        });
+        let one = self.int_const(1);
+        let next = self.emit(Inst::IArithBounded {
+            op: Arith::Add,
+            a: index,
+            b: one,
+            bound: item,
+        });
+        (item, next)
     }
 
     /// The stack entry `k` places from the top (1 = top), which may lie below the header.
@@ -955,6 +1025,7 @@ impl Recorder {
                     // iter() of an iterator is the iterator itself.
                     Sym::RangeIter { .. }
                     | Sym::ListIter { .. }
+                    | Sym::EnumIter { .. }
                     | Sym::Obj {
                         tag: tag::ITERATOR, ..
                     } => s,
@@ -1247,6 +1318,8 @@ impl Recorder {
             }
             CALL => self.call(f, at, arg as usize)?,
             RETURN_VALUE => self.leave()?,
+            // An enumerate's pair, unpacked by FOR_ITER already.
+            UNPACK_SEQUENCE if self.unpacked.take() == Some(at as u32) => {}
             UNPACK_SEQUENCE => self.unpack(f, at, arg as usize)?,
             _ => return Err(format!("{} not supported", op.name())),
         }
@@ -1777,6 +1850,8 @@ impl Recorder {
             {
                 t.name()
             }
+            // `enumerate(list)` when a `for` iterates it at once.
+            Value::Type(t) if t.builtin && t.name() == "enumerate" => t.name(),
             other => {
                 return Err(format!(
                     "a call of a '{}' object",
@@ -1837,6 +1912,24 @@ impl Recorder {
             }
             ("complex", [c @ Sym::Complex(..)]) => *c,
             ("range", _) => self.range_iter(f, at, &args)?,
+            (
+                "enumerate",
+                [Sym::Obj {
+                    tag: tag::LIST,
+                    ptr,
+                }],
+            ) => {
+                let then = self.code.next_instruction(at);
+                if self.code.code.get(then).map(|u| u.op) != Some(Opcode::GET_ITER) {
+                    return Err("an enumerate not iterated at once".into());
+                }
+                Sym::EnumIter {
+                    count: self.int_const(0),
+                    list: *ptr,
+                    index: self.int_const(0),
+                    backed: false,
+                }
+            }
             _ => return Err(format!("a call of {name}")),
         };
         for _ in 0..argc + 1 {
@@ -2045,7 +2138,7 @@ impl Recorder {
                     // Written before read: carried from its value at entry, which must be of
                     // the same kind (known for the root, assumed and guarded for side traces).
                     let t = match now {
-                        Sym::RangeIter { .. } | Sym::ListIter { .. } => {
+                        Sym::RangeIter { .. } | Sym::ListIter { .. } | Sym::EnumIter { .. } => {
                             return Err(format!(
                                 "'{}' holds an iterator the loop makes",
                                 self.slot_name(slot)

@@ -518,7 +518,8 @@ pub extern "C" fn binding_holds(b: *const Binding) -> u32 {
 }
 
 /// Reads the state of iterator `iter` into `ctx.words` when it is of kind `kind`
-/// (`ir::ITER_RANGE`: next, left, step; `ir::ITER_LIST`: the list's payload, the index): 1, or 0
+/// (`ir::ITER_RANGE`: next, left, step; `ir::ITER_LIST`: the list's payload, the index;
+/// `ir::ITER_ENUM_LIST`: the count, the list's payload, the index): 1, or 0
 /// for another kind of iterator (the trace is then not entered).
 pub extern "C" fn iter_unpack(ctx: *mut Ctx, iter: u64, kind: u64) -> u32 {
     // SAFETY: as in `list_len`.
@@ -543,6 +544,20 @@ pub extern "C" fn iter_unpack(ctx: *mut Ctx, iter: u64, kind: u64) -> u32 {
             let payload = payload_of(&list);
             [payload, *index as u64, 0]
         }
+        // An enumerate with an int count of a list iterator.
+        (
+            IterKind::Enumerate {
+                inner: Value::Iterator(inner),
+                count: Value::Int(count),
+            },
+            super::ir::ITER_ENUM_LIST,
+        ) => match inner.kind.try_borrow().as_deref() {
+            Ok(IterKind::List { list, index }) if *index <= i64::MAX as usize => {
+                let list = Value::List(list.clone());
+                [*count as u64, payload_of(&list), *index as u64]
+            }
+            _ => return 0,
+        },
         _ => return 0,
     };
     // SAFETY: the trace passes its context, live while it runs.
@@ -568,14 +583,22 @@ pub extern "C" fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 /// registers and writes it into the new object when it exits. The old iterator is dropped when
 /// the trace exits (a list it held may hold objects the trace borrowed).
 pub extern "C" fn iter_rebind(ctx: *mut Ctx, slots: *mut Value, slot: u64, kind: u64, list: u64) {
-    let state = if kind as u8 == super::ir::ITER_LIST {
+    let state = if kind as u8 == super::ir::ITER_LIST || kind as u8 == super::ir::ITER_ENUM_LIST {
         // SAFETY: the trace guarded the list's tag; the slot or container it came from keeps it
         // alive.
         let Value::List(l) = (unsafe { &*borrow(crate::vm::value::tag::LIST, list) }).clone()
         else {
             return;
         };
-        IterKind::List { list: l, index: 0 }
+        let items = IterKind::List { list: l, index: 0 };
+        if kind as u8 == super::ir::ITER_LIST {
+            items
+        } else {
+            IterKind::Enumerate {
+                inner: crate::vm::iter::new_iter(items),
+                count: Value::Int(0),
+            }
+        }
     } else {
         IterKind::Range {
             next: 0,

@@ -474,6 +474,21 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
                     Err(state) => crate::vm::iter::new_iter(state),
                 }
             }
+            WriteKind::EnumIter { backed } => {
+                // SAFETY: as for objects, below.
+                let Value::List(list) = (unsafe { &*runtime::borrow(tag::LIST, word(1)) }).clone()
+                else {
+                    continue; // (never: the list's tag was guarded)
+                };
+                let index = word(2) as usize;
+                match sync_enumerate(slot, backed, word(0) as i64, list, index) {
+                    Ok(()) => continue,
+                    Err(list) => crate::vm::iter::new_iter(IterKind::Enumerate {
+                        inner: crate::vm::iter::new_iter(IterKind::List { list, index }),
+                        count: Value::Int(word(0) as i64),
+                    }),
+                }
+            }
             // The object the slot holds already (an exit taken again and again, a value the
             // trace only read): nothing to change.
             WriteKind::Obj(t) if slot.tag() == t && runtime::payload_of(slot) == word(0) => {
@@ -519,6 +534,38 @@ fn sync_iterator(slot: &Value, backed: bool, state: IterKind) -> Result<(), Iter
         return Err(state);
     }
     *kind = state;
+    Ok(())
+}
+
+/// Writes an enumerate's state kept in registers (its count, its list iterator's list and
+/// index) into the enumerate object `slot` holds, and into the list iterator inside it, when
+/// the state is theirs (`backed`); else gives the list back for a new one.
+fn sync_enumerate(
+    slot: &Value,
+    backed: bool,
+    count: i64,
+    list: Rc<crate::objects::PyList>,
+    index: usize,
+) -> Result<(), Rc<crate::objects::PyList>> {
+    let Value::Iterator(it) = slot else {
+        return Err(list);
+    };
+    if !backed {
+        return Err(list);
+    }
+    let mut kind = it.kind.borrow_mut();
+    let IterKind::Enumerate { inner, count: c } = &mut *kind else {
+        return Err(list);
+    };
+    let Value::Iterator(inner) = inner else {
+        return Err(list);
+    };
+    let mut inner = inner.kind.borrow_mut();
+    if !matches!(*inner, IterKind::List { .. }) {
+        return Err(list);
+    }
+    *inner = IterKind::List { list, index };
+    *c = Value::Int(count);
     Ok(())
 }
 
