@@ -844,8 +844,10 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         }
                     };
                     match (seq_layout, word) {
-                        // An immediate number replacing an immediate: two stores. The old
-                        // item being an object (its drop deferred) takes the helper.
+                        // An immediate number replacing an immediate: two stores. An object
+                        // replaced leaves through the exit (the interpreter stores): a helper
+                        // call here, however cold, would make the register allocator keep the
+                        // floats live across it on the stack.
                         (Some(layout), Some((t, word))) => {
                             let exit = exit_for!(*snap);
                             let count = b.ins().load(types::I64, flags, l, layout.list_flag);
@@ -854,30 +856,15 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                             let p =
                                 item_addr(&mut b, l, i, layout.list_items, layout.list_len, exit);
                             let old = b.ins().load(types::I64, flags, p, 0);
-                            let object = b.ins().icmp_imm_u(
-                                IntCC::UnsignedGreaterThan,
+                            let immediate = b.ins().icmp_imm_u(
+                                IntCC::UnsignedLessThanOrEqual,
                                 old,
                                 crate::vm::value::LAST_IMMEDIATE as i64,
                             );
-                            let (fast, slow, join) =
-                                (b.create_block(), b.create_block(), b.create_block());
-                            b.set_cold_block(slow);
-                            b.ins().brif(object, slow, &[], fast, &[]);
-                            b.switch_to_block(fast);
+                            check!(immediate, exit);
                             let t = b.ins().iconst(types::I64, t as i64);
                             b.ins().store(flags, t, p, 0);
                             b.ins().store(flags, word, p, 8);
-                            b.ins().jump(join, &[]);
-                            b.switch_to_block(slow);
-                            let (t, x, y) = number_words!(value);
-                            // A cold call, not counted: floats live across the store are not
-                            // spilled for it on the fast path.
-                            let f = runtime::list_store as *const ();
-                            let addr = b.ins().iconst(types::I64, f as i64);
-                            let call = b.ins().call_indirect(sig_store, addr, &[cx, l, i, t, x, y]);
-                            let status = b.inst_results(call)[0];
-                            b.ins().brif(status, exit, &[], join, &[]);
-                            b.switch_to_block(join);
                         }
                         _ => {
                             let (t, x, y) = number_words!(value);
