@@ -420,6 +420,14 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
     // The values the writes replace are dropped after the last write: one of them may be what
     // keeps alive an object the trace borrowed and a later write clones.
     let mut replaced: Vec<Value> = Vec::new();
+    // A new reference to the list an iterator kept in registers reads (its payload word).
+    let list_at = |payload: u64| match unsafe {
+        // SAFETY: as for objects, below.
+        &*runtime::borrow(tag::LIST, payload)
+    } {
+        Value::List(list) => Some(list.clone()),
+        _ => None,
+    };
     for w in &info.writes {
         let word = |k: u32| buf[(w.at + k) as usize];
         let slot = &f.slots[w.slot as usize];
@@ -460,9 +468,7 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
                 }
             }
             WriteKind::ListIter { backed } => {
-                // SAFETY: as for objects, below.
-                let Value::List(list) = (unsafe { &*runtime::borrow(tag::LIST, word(0)) }).clone()
-                else {
+                let Some(list) = list_at(word(0)) else {
                     continue; // (never: the list's tag was guarded)
                 };
                 let state = IterKind::List {
@@ -475,9 +481,7 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
                 }
             }
             WriteKind::EnumIter { backed } => {
-                // SAFETY: as for objects, below.
-                let Value::List(list) = (unsafe { &*runtime::borrow(tag::LIST, word(1)) }).clone()
-                else {
+                let Some(list) = list_at(word(1)) else {
                     continue; // (never: the list's tag was guarded)
                 };
                 let index = word(2) as usize;
