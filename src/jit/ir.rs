@@ -160,6 +160,8 @@ pub enum Inst {
     },
     /// Int to float (round to nearest, as CPython's int + float for |a| <= 2**53).
     IToF(Ref),
+    /// A bool as the int it is in arithmetic (0 or 1).
+    BToI(Ref),
     /// `int(a)` of a float: truncated toward zero; exits to `snap` for a NaN, an infinity or a
     /// value outside the i64 range (the interpreter raises or makes a big int).
     FToI {
@@ -304,6 +306,24 @@ pub enum Inst {
         binding: u32,
         snap: SnapId,
     },
+    /// An argument of the `CallPy` that follows (the arguments come in order, right before
+    /// it).
+    CallArg(SymVal),
+    /// A call of `Trace::consts[func]` through the interpreter (a residual call: a Python
+    /// function with a loop, or recursive, or whose arguments need binding; a builtin the
+    /// trace has no inline form of), with the `argc`
+    /// `CallArg`s before it. Its result must have the tag `tag` (an int, float, bool or None)
+    /// and every binding the tree was entered with must still hold; otherwise, or when the
+    /// call raises, it exits to `snap` (after the call: the result, or the exception, is in
+    /// the `Ctx`).
+    CallPy {
+        func: u32,
+        argc: u32,
+        tag: u8,
+        /// The CALL instruction (code unit), where the call's exception is raised.
+        at: u32,
+        snap: SnapId,
+    },
 }
 
 /// `IterUnpack::kind`: a range iterator (words: next, left, step).
@@ -378,6 +398,10 @@ pub struct Snapshot {
     /// The snapshot a path ends with to enter another loop's compiled tree at `ip` (a loop
     /// header): its exit is taken every time and never grows a side trace.
     pub link: bool,
+    /// The snapshot after a residual call (`Inst::CallPy`), whose result is the top of the
+    /// stack: its exit puts there the result the `Ctx` holds (or raises the call's
+    /// exception); it never grows a side trace.
+    pub after_call: bool,
     /// How many instructions its path had recorded (the current one included) when it was
     /// taken: a side trace from here continues `recorded[..step]`.
     pub step: u32,
@@ -517,6 +541,7 @@ impl Inst {
             | TupleLen(_)
             | RangeLen { .. }
             | FToI { .. }
+            | BToI(_)
             | RangeNext { .. } => Ty::I64,
             IterWord { ty, .. } => *ty,
             ConstF(_)
@@ -531,7 +556,10 @@ impl Inst {
             | ComplexRe(_)
             | ComplexIm(_) => Ty::F64,
             ConstB(_) | ICmp { .. } | FCmp { .. } | Not(_) => Ty::Bool,
+            CallPy { tag, .. } if *tag != crate::vm::value::tag::NONE => Ty::of_tag(*tag),
             Guard { .. }
+            | CallPy { .. }
+            | CallArg(_)
             | GuardExactF { .. }
             | ListStore { .. }
             | ListAppend { .. }
@@ -570,6 +598,7 @@ impl Inst {
             | NameLoad { snap, .. }
             | NameStore { snap, .. }
             | Tick { snap, .. }
+            | CallPy { snap, .. }
             | ItemIterNext { snap, .. } => Some(*snap),
             _ => None,
         }
@@ -649,6 +678,7 @@ fn tag_name(tag: u8) -> &'static str {
         t::TUPLE => "tuple",
         t::ITERATOR => "iterator",
         t::CELL => "cell",
+        t::NONE => "None",
         _ => "object",
     }
 }
@@ -724,6 +754,7 @@ impl fmt::Display for Inst {
             FAbs(a) => write!(f, "fabs %{a}"),
             FCmp { cc, a, b } => write!(f, "fcmp %{a} {} %{b}", cc.name()),
             IToF(a) => write!(f, "itof %{a}"),
+            BToI(a) => write!(f, "btoi %{a}"),
             FToI { a, snap } => write!(f, "ftoi %{a}  -> exit {snap}"),
             GuardExactF { a, snap } => write!(f, "guard |%{a}| <= 2**53  -> exit {snap}"),
             Math { f: m, a, b } => write!(f, "call {m:?}(%{a}, %{b})"),
@@ -758,6 +789,18 @@ impl fmt::Display for Inst {
             } => write!(f, "list.store %{list}[%{index}] = {value}  -> exit {snap}"),
             ListAppend { list, value } => write!(f, "list.append %{list}, {value}"),
             Tick { snap, n } => write!(f, "tick {n}  -> exit {snap}"),
+            CallArg(value) => write!(f, "arg {value}"),
+            CallPy {
+                func,
+                argc,
+                tag,
+                snap,
+                ..
+            } => write!(
+                f,
+                "call const{func} ({argc} args) [{}]  -> exit {snap}",
+                tag_name(*tag)
+            ),
             NameLoad { binding, tag, snap } => write!(
                 f,
                 "name.load #{binding} [{}]  -> exit {snap}",

@@ -18,7 +18,9 @@ use super::runtime::{self, Ctx};
 use crate::vm::value::tag;
 use crate::vm::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature};
+use cranelift_codegen::ir::{
+    types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind,
+};
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::JITModule;
@@ -85,6 +87,10 @@ pub struct Compiled {
     pub buf_len: usize,
     /// The Cranelift IR, when a dump was asked for.
     pub clif: Option<String>,
+    /// The residual calls' sites, which the code points to (owned here, never read; boxed
+    /// so that they stay where the code was told they are while the vector grows).
+    #[allow(dead_code, clippy::vec_box)]
+    pub sites: Vec<Box<runtime::CallSite>>,
 }
 
 /// The operands of an instruction.
@@ -115,7 +121,8 @@ fn operands(inst: &Inst) -> Vec<Ref> {
         | GuardExactF { a, .. }
         | Math1 { a, .. }
         | FToI { a, .. } => vec![*a],
-        FNeg(a) | FAbs(a) | IToF(a) | Not(a) | ComplexRe(a) | ComplexIm(a) | ListLen(a) => {
+        FNeg(a) | FAbs(a) | IToF(a) | BToI(a) | Not(a) | ComplexRe(a) | ComplexIm(a)
+        | ListLen(a) => {
             vec![*a]
         }
         Guard { cond, .. } => vec![*cond],
@@ -132,7 +139,8 @@ fn operands(inst: &Inst) -> Vec<Ref> {
             v.extend(value.refs());
             v
         }
-        NameStore { value, .. } => value.refs().collect(),
+        NameStore { value, .. } | CallArg(value) => value.refs().collect(),
+        CallPy { .. } => vec![],
         TupleLen(a) => vec![*a],
         TupleItem { tuple, index, .. } => vec![*tuple, *index],
         RangeNext { iter, .. } | ItemIterNext { iter, .. } | IterUnpack { iter, .. } => {
@@ -319,6 +327,21 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     // Guards lowered together with the comparison they test.
     let mut threaded: HashSet<usize> = HashSet::new();
     let complex_off = runtime::complex_offset();
+    // Residual calls: the arguments lowered so far (tag and payload word each), and the call
+    // sites made. A callee may change any binding the entry checked: each call checks them
+    // all again.
+    let mut call_args: Vec<(cranelift_codegen::ir::Value, cranelift_codegen::ir::Value)> =
+        Vec::new();
+    let mut sites: Vec<Box<runtime::CallSite>> = Vec::new();
+    let entry_bindings: Vec<*const super::ir::Binding> = insts
+        .iter()
+        .filter_map(|i| match i {
+            Inst::GuardBinding { binding, .. } => {
+                Some(&*trace.bindings[*binding as usize] as *const super::ir::Binding)
+            }
+            _ => None,
+        })
+        .collect();
     let seq_layout = runtime::seq_layout();
 
     // Helper calls on the way from the loop header to the instruction being lowered (each
@@ -618,18 +641,42 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     })
                 }
                 Inst::IFloorDiv { a, b: y, snap } | Inst::IMod { a, b: y, snap } => {
+                    // Python's floor division and modulo: the quotient rounds toward minus
+                    // infinity, the remainder takes the divisor's sign. Exits when `b == 0`,
+                    // and for `i64::MIN // -1` (which overflows; `i64::MIN % -1` is 0).
                     let (x, y) = (v!(*a), v!(*y));
-                    let f = match inst {
-                        Inst::IFloorDiv { .. } => runtime::int_floordiv as *const (),
-                        _ => runtime::int_mod as *const (),
-                    };
-                    let addr = b.ins().iconst(types::I64, f as i64);
-                    let call = b.ins().call_indirect(sig_cii_s, addr, &[cx, x, y]);
-                    calls += 1;
-                    let ok = b.inst_results(call)[0];
+                    let modulo = matches!(inst, Inst::IMod { .. });
+                    let nonzero = b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+                    let minus_one = b.ins().icmp_imm_s(IntCC::Equal, y, -1);
                     let exit = exit_for!(*snap);
-                    check!(ok, exit);
-                    Some(b.ins().load(types::I64, flags, cx, 0))
+                    let divisor = if modulo {
+                        check!(nonzero, exit);
+                        // `x % -1` is `x % 1`: 0, and the hardware never sees MIN / -1.
+                        let one = b.ins().iconst(types::I64, 1);
+                        b.ins().select(minus_one, one, y)
+                    } else {
+                        let min = b.ins().icmp_imm_s(IntCC::Equal, x, i64::MIN);
+                        let overflow = b.ins().band(min, minus_one);
+                        let fits = b.ins().bnot(overflow);
+                        let ok = b.ins().band(nonzero, fits);
+                        check!(ok, exit);
+                        y
+                    };
+                    let q = b.ins().sdiv(x, divisor);
+                    let prod = b.ins().imul(q, divisor);
+                    let r = b.ins().isub(x, prod);
+                    // A remainder of the other sign than the divisor: one step further.
+                    let signs = b.ins().bxor(r, y);
+                    let opposite = b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                    let inexact = b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                    let adjust = b.ins().band(opposite, inexact);
+                    Some(if modulo {
+                        let stepped = b.ins().iadd(r, y);
+                        b.ins().select(adjust, stepped, r)
+                    } else {
+                        let stepped = b.ins().iadd_imm_s(q, -1);
+                        b.ins().select(adjust, stepped, q)
+                    })
                 }
                 Inst::ICmp { cc, a, b: y } => {
                     let c = match cc {
@@ -700,6 +747,10 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Inst::IToF(a) => {
                     let x = v!(*a);
                     Some(b.ins().fcvt_from_sint(types::F64, x))
+                }
+                Inst::BToI(a) => {
+                    let x = v!(*a);
+                    Some(b.ins().uextend(types::I64, x))
                 }
                 Inst::GuardExactF { a, snap } => {
                     let x = v!(*a);
@@ -899,6 +950,75 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     }
                     None
                 }
+                Inst::CallArg(value) => {
+                    let words = match value {
+                        Sym::Obj { tag: t, ptr } => {
+                            (b.ins().iconst(types::I64, *t as i64), v!(*ptr))
+                        }
+                        Sym::Const(k) => {
+                            let c = &trace.consts[*k as usize];
+                            (
+                                b.ins().iconst(types::I64, c.tag() as i64),
+                                b.ins().iconst(types::I64, runtime::payload_of(c) as i64),
+                            )
+                        }
+                        _ => {
+                            let mut parts = Vec::with_capacity(1);
+                            for r in value.refs() {
+                                parts.push(v!(r));
+                            }
+                            let (t, word) = payload_word(&mut b, value, &parts)?;
+                            (b.ins().iconst(types::I64, t as i64), word)
+                        }
+                    };
+                    call_args.push(words);
+                    None
+                }
+                Inst::CallPy {
+                    func,
+                    argc,
+                    tag: t,
+                    at,
+                    snap,
+                } => {
+                    let callee = &trace.consts[*func as usize];
+                    let n = *argc as usize;
+                    if call_args.len() < n {
+                        return Err("a call without its arguments".into());
+                    }
+                    let args = call_args.split_off(call_args.len() - n);
+                    let area = b.create_sized_stack_slot(StackSlotData::new(
+                        StackSlotKind::ExplicitSlot,
+                        16 * n.max(1) as u32,
+                        3,
+                    ));
+                    for (k, (tag_word, payload)) in args.into_iter().enumerate() {
+                        b.ins()
+                            .stack_store(types::I64, tag_word, area, 16 * k as i32);
+                        b.ins()
+                            .stack_store(types::I64, payload, area, 16 * k as i32 + 8);
+                    }
+                    let site = Box::new(runtime::CallSite {
+                        func: callee.clone(),
+                        argc: n,
+                        tag: *t,
+                        at: *at,
+                        bindings: entry_bindings.clone(),
+                    });
+                    let site_addr = b
+                        .ins()
+                        .iconst(types::I64, &*site as *const runtime::CallSite as i64);
+                    sites.push(site);
+                    let area = b.ins().stack_addr(types::I64, area, 0);
+                    let status = helper!(sig_cii_s, runtime::call_py, &[cx, site_addr, area]);
+                    let ok = b.ins().icmp_imm_s(IntCC::Equal, status, 0);
+                    let exit = exit_for!(*snap);
+                    check!(ok, exit);
+                    match *t {
+                        tag::NONE => None,
+                        t => Some(b.ins().load(clif_ty(Ty::of_tag(t)), flags, cx, 0)),
+                    }
+                }
                 Inst::NameLoad {
                     binding,
                     tag: t,
@@ -1043,6 +1163,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         exits,
         buf_len: buf_len.max(1),
         clif,
+        sites,
     })
 }
 

@@ -109,6 +109,19 @@ pub struct Recorder {
     fixup: Option<(u32, usize)>,
     /// The UNPACK_SEQUENCE whose items FOR_ITER over an enumerate pushed already.
     unpacked: Option<u32>,
+    /// A call the trace makes through the interpreter, whose `CallPy` is emitted at the next
+    /// step, once the result's type is known.
+    residual: Option<Residual>,
+}
+
+/// A residual call recorded up to its arguments (see [`Recorder::residual`]).
+#[derive(Clone, Copy)]
+struct Residual {
+    /// The callee: `Trace::consts[func]`.
+    func: u32,
+    argc: u32,
+    /// The CALL instruction.
+    at: u32,
 }
 
 /// The recording state of a frame that called an inlined function, put aside until the
@@ -145,6 +158,25 @@ pub fn assigned_names(code: &Code) -> HashSet<String> {
         i = next;
     }
     names
+}
+
+/// Whether `op` jumps backward.
+fn jumps_back(op: Opcode) -> bool {
+    use Opcode::*;
+    matches!(
+        op,
+        JUMP_BACKWARD
+            | JUMP_BACKWARD_NO_INTERRUPT
+            | POP_JUMP_BACKWARD_IF_FALSE
+            | POP_JUMP_BACKWARD_IF_TRUE
+            | POP_JUMP_BACKWARD_IF_NONE
+            | POP_JUMP_BACKWARD_IF_NOT_NONE
+    )
+}
+
+/// Whether `code` has a loop (a backward jump).
+fn has_loop(code: &Code) -> bool {
+    code.code.iter().any(|u| jumps_back(u.op))
 }
 
 /// The opcode unit of the instruction starting (perhaps with EXTENDED_ARG prefixes) at `i`.
@@ -214,6 +246,7 @@ impl Recorder {
             snap_here: None,
             fixup: None,
             unpacked: None,
+            residual: None,
         }
     }
 
@@ -277,6 +310,7 @@ impl Recorder {
             snap_here: None,
             fixup: None,
             unpacked: None,
+            residual: None,
         }
     }
 
@@ -307,6 +341,11 @@ impl Recorder {
             match f.slots.slice(0..f.sp).get(pos) {
                 Some(v) => self.trace.consts[k as usize] = v.clone(),
                 None => return self.abort("lost a pushed value", at32),
+            }
+        }
+        if let Some(call) = self.residual.take() {
+            if let Err(reason) = self.returned(f, at, call) {
+                return self.abort(&reason, at32);
             }
         }
         let level = self.callers.len();
@@ -440,25 +479,13 @@ impl Recorder {
     /// Whether the instruction at `at` may jump backward (a compare may, fused with the
     /// conditional jump after it).
     fn may_jump_back(&self, at: usize, op: Opcode) -> bool {
-        use Opcode::*;
-        let backward = |op| {
-            matches!(
-                op,
-                JUMP_BACKWARD
-                    | JUMP_BACKWARD_NO_INTERRUPT
-                    | POP_JUMP_BACKWARD_IF_FALSE
-                    | POP_JUMP_BACKWARD_IF_TRUE
-                    | POP_JUMP_BACKWARD_IF_NONE
-                    | POP_JUMP_BACKWARD_IF_NOT_NONE
-            )
-        };
-        backward(op)
-            || op == COMPARE_OP
+        jumps_back(op)
+            || op == Opcode::COMPARE_OP
                 && self
                     .code
                     .code
                     .get(self.code.next_instruction(at))
-                    .is_some_and(|u| backward(u.op))
+                    .is_some_and(|u| jumps_back(u.op))
     }
 
     fn abort(&mut self, reason: &str, at: u32) -> Step {
@@ -531,6 +558,7 @@ impl Recorder {
             slots,
             tick,
             link: false,
+            after_call: false,
             step: self.recorded.len() as u32,
             refund: 0,
         };
@@ -886,6 +914,17 @@ impl Recorder {
                 _ => self.emit(Inst::IToF(r)),
             }),
             _ => None,
+        }
+    }
+
+    /// A bool as an int (0 or 1); any other symbol as it is.
+    fn bool_as_int(&mut self, s: Sym) -> Sym {
+        match s {
+            Sym::Bool(r) => Sym::Int(match self.trace.insts[r as usize] {
+                Inst::ConstB(v) => self.int_const(v as i64),
+                _ => self.emit(Inst::BToI(r)),
+            }),
+            other => other,
         }
     }
 
@@ -1602,8 +1641,10 @@ impl Recorder {
     }
 
     fn binary_op(&mut self, f: &Frame, at: usize, arg: u32) -> R<()> {
-        let b = self.peek(f, 1)?;
-        let a = self.peek(f, 2)?;
+        // In arithmetic a bool is the int it stands for (`count += inside`): the operators
+        // below all give a number for bool operands, as for ints.
+        let (b, a) = (self.peek(f, 1)?, self.peek(f, 2)?);
+        let (b, a) = (self.bool_as_int(b), self.bool_as_int(a));
         let op = match arg {
             nb::ADD | nb::INPLACE_ADD => Some(Arith::Add),
             nb::SUBTRACT | nb::INPLACE_SUBTRACT => Some(Arith::Sub),
@@ -1832,11 +1873,18 @@ impl Recorder {
         let Sym::Const(ci) = callee else {
             return Err(format!("a call of {callee}"));
         };
+        let consumed = argc + 1 + matches!(first, Sym::Null) as usize;
         let qualified = match self.trace.consts[ci as usize].clone() {
             Value::Builtin(b) if b.self_.is_null() => b.qualified_name(),
-            Value::Builtin(b) => return Err(format!("a call of {}", b.qualified_name())),
+            // A builtin method bound to its object (`random.uniform`).
+            Value::Builtin(b) => {
+                let name = b.qualified_name();
+                return self.builtin_through(f, at, ci, argc, consumed, &name);
+            }
             Value::Function(func) => {
-                let consumed = argc + 1 + matches!(first, Sym::Null) as usize;
+                if self.callers.is_empty() && self.calls_through(&func, argc) {
+                    return self.residual(f, at, ci, argc, consumed);
+                }
                 return self.enter(f, at, &func, argc, consumed);
             }
             // The number types themselves (their binding is guarded as any builtin's), and
@@ -1930,7 +1978,7 @@ impl Recorder {
                     backed: false,
                 }
             }
-            _ => return Err(format!("a call of {name}")),
+            _ => return self.builtin_through(f, at, ci, argc, consumed, &qualified),
         };
         for _ in 0..argc + 1 {
             self.pop()?;
@@ -1993,6 +2041,137 @@ impl Recorder {
             step,
             backed: false,
         })
+    }
+
+    /// Whether a call of `func` from the loop's own frame is made through the interpreter
+    /// rather than inlined: the callee has a loop (which would end the recording), calls
+    /// itself by name or is the loop's own function (recursion), or its arguments need
+    /// binding (defaults, `*args`).
+    fn calls_through(&self, func: &Rc<PyFunction>, argc: usize) -> bool {
+        let code = &func.code;
+        if code.is_generator() {
+            return false;
+        }
+        let recursive = Rc::ptr_eq(code, &self.code)
+            || code
+                .names
+                .iter()
+                .any(|n| n.as_pystr().is_some_and(|s| s.as_str() == code.name));
+        let binds = argc != code.argcount as usize
+            || code.kwonlyargcount != 0
+            || code.has_varargs()
+            || code.has_varkeywords();
+        recursive || binds || has_loop(code)
+    }
+
+    /// A builtin the trace has no inline form of, called through the interpreter from the
+    /// loop's own frame (see [`Recorder::residual`]). Not those that read the calling frame,
+    /// whose locals the trace keeps in registers (`locals()`, `eval`, ...: calls without
+    /// arguments are left alone too, as the interpreter prepares the frame for them).
+    fn builtin_through(
+        &mut self,
+        f: &Frame,
+        at: usize,
+        callee: u32,
+        argc: usize,
+        consumed: usize,
+        qualified: &str,
+    ) -> R<()> {
+        let name = qualified.strip_prefix("builtins.").unwrap_or(qualified);
+        let reads_frame = matches!(
+            name,
+            "locals" | "vars" | "dir" | "eval" | "exec" | "globals" | "super" | "breakpoint"
+        );
+        if !self.callers.is_empty() || argc == 0 || reads_frame {
+            return Err(format!("a call of {name}"));
+        }
+        self.residual(f, at, callee, argc, consumed)
+    }
+
+    /// A call of a Python function through the interpreter (`Inst::CallPy`), from the
+    /// loop's own frame: the arguments now, the call at the next step, when the type of its
+    /// result is known. The callee may change anything the frame does not hold: every object
+    /// the trace goes on using must be one a frame slot held when the trace was entered
+    /// (a list's item could be freed by the callee, a global rebound), and what the path
+    /// knows of names is forgotten.
+    fn residual(&mut self, f: &Frame, at: usize, func: u32, argc: usize, consumed: usize) -> R<()> {
+        let entered = |r: Ref, insts: &[Inst]| matches!(insts[r as usize], Inst::SLoad { .. });
+        for sym in self.slots.values().chain(&self.stack) {
+            let owned = match *sym {
+                Sym::Obj { ptr, .. } => entered(ptr, &self.trace.insts),
+                Sym::ListIter { list, backed, .. } | Sym::EnumIter { list, backed, .. } => {
+                    backed || entered(list, &self.trace.insts)
+                }
+                _ => true,
+            };
+            if !owned {
+                return Err(format!(
+                    "a call through the interpreter while holding {sym}"
+                ));
+            }
+        }
+        let mut args = Vec::with_capacity(argc);
+        for k in (1..=argc).rev() {
+            args.push(self.peek(f, k)?);
+        }
+        for a in args {
+            if !matches!(
+                a,
+                Sym::Int(_) | Sym::Float(_) | Sym::Bool(_) | Sym::Obj { .. } | Sym::Const(_)
+            ) {
+                return Err(format!("{a} passed to a call through the interpreter"));
+            }
+            self.emit(Inst::CallArg(a));
+        }
+        for _ in 0..consumed {
+            self.pop()?;
+        }
+        // The result's place: filled in at the next step.
+        self.push(Sym::Null);
+        self.residual = Some(Residual {
+            func,
+            argc: argc as u32,
+            at: prefix_start(&self.code, at) as u32,
+        });
+        Ok(())
+    }
+
+    /// The step after a residual call (`at`, back in the loop's frame): the call, expecting
+    /// a result of the type it returned now. Its exit, after the call, resumes here.
+    fn returned(&mut self, f: &Frame, at: usize, call: Residual) -> R<()> {
+        let result = f
+            .slots
+            .slice(0..f.sp)
+            .last()
+            .ok_or("lost a call's result")?;
+        let t = match result {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => result.tag(),
+            other => {
+                return Err(format!(
+                    "a call through the interpreter returning a '{}' object",
+                    crate::vm::types::type_name(other)
+                ))
+            }
+        };
+        let snap = self.new_snap(f, at, false);
+        self.trace.snaps[snap as usize].after_call = true;
+        let r = self.emit(Inst::CallPy {
+            func: call.func,
+            argc: call.argc,
+            tag: t,
+            at: call.at,
+            snap,
+        });
+        let sym = match t {
+            tag::INT => Sym::Int(r),
+            tag::FLOAT => Sym::Float(r),
+            tag::BOOL => Sym::Bool(r),
+            _ => Sym::Const(self.konst(Value::None)),
+        };
+        self.pop()?;
+        self.push(sym);
+        self.names.clear();
+        Ok(())
     }
 
     /// A call of a Python function, inlined: the trace goes on in the callee's frame, whose

@@ -26,6 +26,90 @@ pub struct Ctx {
     pub deferred: Vec<Value>,
     /// The state `iter_unpack` read from an iterator.
     pub words: [u64; 3],
+    /// The VM running the trace, for the calls it makes through the interpreter (`call_py`).
+    pub vm: *mut crate::vm::Vm,
+    /// How the last residual call ended when the trace exits after it: with a result of
+    /// another type than the trace expected (or one the trace cannot go on with, a binding
+    /// having changed), or with an exception raised at the CALL instruction (code unit).
+    pub call: Option<CallOutcome>,
+    /// A panic inside a residual call, carried across the compiled frames and resumed once
+    /// the trace returned.
+    pub panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
+/// What a residual call left for its exit (see [`Ctx::call`]).
+pub enum CallOutcome {
+    Returned(Value),
+    Raised(crate::vm::exceptions::PyErr, u32),
+}
+
+impl Default for Ctx {
+    fn default() -> Ctx {
+        Ctx {
+            out: 0,
+            ticks: 0,
+            deferred: Vec::new(),
+            words: [0; 3],
+            vm: std::ptr::null_mut(),
+            call: None,
+            panic: None,
+        }
+    }
+}
+
+/// A residual call's callee and what the trace expects of it (see `Inst::CallPy`); owned by
+/// the compiled tree, whose code points to it.
+pub struct CallSite {
+    /// A Python function, or a builtin (perhaps bound to its object).
+    pub func: Value,
+    pub argc: usize,
+    /// The tag of the result the trace goes on with.
+    pub tag: u8,
+    /// The CALL instruction (code unit), where an exception is raised.
+    pub at: u32,
+    /// The bindings the tree's entry checked: the callee may have changed any of them.
+    pub bindings: Vec<*const Binding>,
+}
+
+/// Calls `site.func` with the `site.argc` arguments at `args` (tag and payload word each)
+/// through the interpreter. 0: the result has the expected tag and every binding holds; its
+/// payload is in `ctx.out`. 1: the trace must exit, with `ctx.call` set.
+pub extern "C" fn call_py(ctx: *mut Ctx, site: *const CallSite, args: *const u64) -> u32 {
+    // SAFETY: the trace passes its context (whose `vm` the VM set before running it, and
+    // which nothing else uses while the trace runs), its call site (owned by the compiled
+    // tree) and `argc` pairs of words of live values.
+    let (ctx, site) = unsafe { (&mut *ctx, &*site) };
+    let args: Vec<Value> = (0..site.argc)
+        .map(|k| {
+            // SAFETY: see above.
+            let (t, p) = unsafe { (*args.add(2 * k), *args.add(2 * k + 1)) };
+            // SAFETY: the words are those of a live value, which the clone keeps alive.
+            Value::clone(&*unsafe { borrow(t as u8, p) })
+        })
+        .collect();
+    // SAFETY: the VM outlives its traces; the trace's caller holds no reference into it
+    // while the trace runs.
+    let vm = unsafe { &mut *ctx.vm };
+    vm.ticks = ctx.ticks;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &site.func {
+        Value::Function(func) => vm.call_function(func, &args, &[]),
+        other => vm.call(other, &args, &[]),
+    }));
+    ctx.ticks = vm.ticks;
+    drop(args);
+    match result {
+        Ok(Ok(v)) => {
+            let holds = site.bindings.iter().all(|&b| binding_holds(b) == 1);
+            if v.tag() == site.tag && holds {
+                ctx.out = payload_of(&v);
+                return 0;
+            }
+            ctx.call = Some(CallOutcome::Returned(v));
+        }
+        Ok(Err(e)) => ctx.call = Some(CallOutcome::Raised(e, site.at)),
+        Err(panic) => ctx.panic = Some(panic),
+    }
+    1
 }
 
 /// Offset of `Ctx::ticks`.
@@ -432,31 +516,6 @@ pub extern "C" fn item_iter_next(iter: u64, tag: u64) -> *const Value {
         }
         _ => std::ptr::null(),
     }
-}
-
-/// Python's `a // b` on ints into `ctx.out`: 1, or 0 when `b == 0` or the result overflows.
-pub extern "C" fn int_floordiv(ctx: *mut Ctx, a: i64, b: i64) -> u32 {
-    if b == 0 {
-        return 0;
-    }
-    match crate::objects::int::floor_div(a, b) {
-        Some(q) => {
-            // SAFETY: as in `list_store`.
-            unsafe { (*ctx).out = q as u64 };
-            1
-        }
-        None => 0,
-    }
-}
-
-/// Python's `a % b` on ints into `ctx.out`: 1, or 0 when `b == 0`.
-pub extern "C" fn int_mod(ctx: *mut Ctx, a: i64, b: i64) -> u32 {
-    if b == 0 {
-        return 0;
-    }
-    // SAFETY: as in `list_store`.
-    unsafe { (*ctx).out = crate::objects::int::floor_mod(a, b) as u64 };
-    1
 }
 
 /// A pointer to the value of a name's dict entry, null if the dict's keys changed since the

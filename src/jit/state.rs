@@ -4,7 +4,7 @@ use super::boxed;
 use super::ir::Trace;
 use super::lower::{self, Compiled, WriteKind};
 use super::record::{self, Recorder, Step};
-use super::runtime::{self, Ctx};
+use super::runtime::{self, CallOutcome, Ctx};
 use super::{LogMode, LoopAction, Options, Tier};
 use crate::bytecode::opcodes::Opcode;
 use crate::bytecode::Code;
@@ -40,6 +40,14 @@ struct TraceEntry {
     side_aborts: HashMap<u32, u32>,
 }
 
+/// The tree that ran (an index into `Loop::traces`) and the exit it left by; `raise`: the
+/// exception of a call it made, to raise at that CALL.
+struct Ran {
+    index: usize,
+    exit: u32,
+    raise: Option<crate::vm::exceptions::PyErr>,
+}
+
 /// One loop header.
 struct Loop {
     code: Rc<Code>,
@@ -69,7 +77,8 @@ struct Stats {
 pub(crate) struct Jit {
     options: Options,
     module: JITModule,
-    loops: HashMap<(usize, u32), Loop>,
+    /// By (code object, header). (hashbrown's default hasher: looked up at every entry.)
+    loops: hashbrown::HashMap<(usize, u32), Loop>,
     /// The boxed tier's compiled loops by (code, header); None: refused. Each holds its code
     /// object, whose address is in the key.
     #[allow(clippy::type_complexity)]
@@ -79,6 +88,9 @@ pub(crate) struct Jit {
     growing: Option<((usize, u32), usize)>,
     ctx: Box<Ctx>,
     buf: Vec<u64>,
+    /// The trees running (loop, tree index), outermost first: more than one while a trace's
+    /// call through the interpreter runs traces itself.
+    running: Vec<((usize, u32), usize)>,
     stats: Stats,
     started: Instant,
 }
@@ -120,16 +132,12 @@ impl Vm {
         self.jit = Some(Box::new(Jit {
             options,
             module,
-            loops: HashMap::new(),
+            loops: hashbrown::HashMap::new(),
             regions: HashMap::new(),
             recorder: None,
             growing: None,
-            ctx: Box::new(Ctx {
-                out: 0,
-                ticks: 0,
-                deferred: Vec::new(),
-                words: [0; 3],
-            }),
+            ctx: Box::default(),
+            running: Vec::new(),
             buf: Vec::new(),
             stats: Stats::default(),
             started: Instant::now(),
@@ -237,6 +245,9 @@ impl Vm {
         let assigned = 'enter: loop {
             let header = record::opcode_unit(&f.code, f.ip) as u32;
             let key = (Rc::as_ptr(&f.code) as usize, header);
+            let Some(jit) = self.jit.as_mut() else {
+                return LoopAction::Resumed;
+            };
             let lp = jit.loops.entry(key).or_insert_with(|| Loop {
                 code: f.code.clone(),
                 assigned: Rc::new(record::assigned_names(&f.code)),
@@ -254,92 +265,84 @@ impl Vm {
                 return LoopAction::Continue;
             }
             if !lp.traces.is_empty() {
-                let base = f.slots.as_ptr();
-                let timing = jit.options.log != LogMode::Off;
-                for (index, t) in lp.traces.iter_mut().enumerate() {
-                    if t.trace.inline_depth as usize > room {
-                        continue;
+                let Some(ran) = self.run_trees(f, key, room) else {
+                    if linked {
+                        // No tree accepts the frame as the path left it: the interpreter
+                        // goes on.
+                        return LoopAction::Resumed;
                     }
-                    if jit.buf.len() < t.compiled.buf_len {
-                        jit.buf.resize(t.compiled.buf_len, 0);
+                    // No trace accepts the frame as it is: record another after a while.
+                    let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.get_mut(&key)) else {
+                        return LoopAction::Continue;
+                    };
+                    lp.refused += 1;
+                    f.code.backedges[f.ip].set(0);
+                    // (Not when recording keeps failing: the traces it has go on being tried.)
+                    if lp.refused < 2
+                        || lp.traces.len() >= MAX_TRACES_PER_LOOP
+                        || lp.aborts >= MAX_ABORTS
+                    {
+                        return LoopAction::Continue;
                     }
-                    let t0 = timing.then(Instant::now);
-                    // SAFETY: the trace was compiled for this code object's frames; it reads
-                    // the slots below the header's stack depth and writes only the exit buffer
-                    // (sized for it) and the context.
-                    jit.ctx.ticks = self.ticks;
-                    let boxes = crate::vm::value::allocation_count();
-                    let exit =
-                        unsafe { (t.compiled.func)(base, jit.buf.as_mut_ptr(), &mut *jit.ctx) };
-                    jit.stats.compiled_boxes += crate::vm::value::allocation_count() - boxes;
-                    self.ticks = jit.ctx.ticks;
-                    if let Some(t0) = t0 {
-                        jit.stats.compiled_time += t0.elapsed();
-                    }
-                    if exit == 0 {
-                        continue;
-                    }
-                    t.entries += 1;
-                    jit.stats.entries += 1;
-                    t.exit_counts[exit as usize] += 1;
-                    let info = &t.compiled.exits[exit as usize];
-                    apply_exit(f, info, &jit.buf, &t.trace.consts);
                     lp.refused = 0;
-                    let deferred = std::mem::take(&mut jit.ctx.deferred);
-                    drop(deferred);
-                    if info.link {
-                        linked = true;
-                        continue 'enter;
-                    }
-                    // A hot exit grows a side trace, recorded from where the interpreter
-                    // resumes.
-                    // After a failed recording it takes twice as many exits to try again (what
-                    // made it fail, an inner loop without a tree say, may have changed).
-                    if let Some(snap) = info.snap {
-                        let tried = t.side_aborts.get(&snap).copied().unwrap_or(0);
-                        let hot = t.exit_counts[exit as usize]
-                            >= u64::from(jit.options.threshold) << tried;
-                        if hot
-                            && tried < MAX_SIDE_ABORTS
-                            && !t.trace.snaps[snap as usize].tick
-                            && t.trace.paths.len() < MAX_PATHS
-                            && t.trace.path_from(snap).is_none()
-                        {
-                            let tree = std::mem::take(&mut *t.trace);
-                            let id = jit.stats.traces + 1;
-                            jit.recorder = Some(Box::new(Recorder::side(
-                                f.code.clone(),
-                                lp.assigned.clone(),
-                                f.globals.clone(),
-                                header,
-                                self.depth,
-                                tree,
-                                snap,
-                                id,
-                            )));
-                            jit.growing = Some((key, index));
-                            return LoopAction::Record;
-                        }
-                    }
+                    break 'enter lp.assigned.clone();
+                };
+                if let Some(e) = ran.raise {
+                    return LoopAction::Raise(e);
+                }
+                let Some(jit) = self.jit.as_mut() else {
                     return LoopAction::Resumed;
-                }
-                if linked {
-                    // No tree accepts the frame as the path left it: the interpreter goes on.
+                };
+                let running = jit.running.contains(&(key, ran.index));
+                let Some(lp) = jit.loops.get_mut(&key) else {
                     return LoopAction::Resumed;
+                };
+                let t = &mut lp.traces[ran.index];
+                let info = &t.compiled.exits[ran.exit as usize];
+                if info.link {
+                    linked = true;
+                    continue 'enter;
                 }
-                // No trace accepts the frame as it is: record another after a while.
-                lp.refused += 1;
-                f.code.backedges[f.ip].set(0);
-                // (Not when recording keeps failing: the traces it has go on being tried.)
-                if lp.refused < 2
-                    || lp.traces.len() >= MAX_TRACES_PER_LOOP
-                    || lp.aborts >= MAX_ABORTS
-                {
-                    return LoopAction::Continue;
+                // A hot exit grows a side trace, recorded from where the interpreter resumes.
+                // After a failed recording it takes twice as many exits to try again (what made
+                // it fail, an inner loop without a tree say, may have changed). (Not while the
+                // tree runs further out, in a call one of its traces makes: its code and exit
+                // numbers must stay those that run.)
+                if let Some(snap) = info.snap {
+                    let tried = t.side_aborts.get(&snap).copied().unwrap_or(0);
+                    let hot = t.exit_counts[ran.exit as usize]
+                        >= u64::from(jit.options.threshold) << tried;
+                    let s = &t.trace.snaps[snap as usize];
+                    if hot
+                        && tried < MAX_SIDE_ABORTS
+                        && !s.tick
+                        && !s.after_call
+                        && !running
+                        && t.trace.paths.len() < MAX_PATHS
+                        && t.trace.path_from(snap).is_none()
+                    {
+                        let tree = std::mem::take(&mut *t.trace);
+                        let id = jit.stats.traces + 1;
+                        jit.recorder = Some(Box::new(Recorder::side(
+                            f.code.clone(),
+                            lp.assigned.clone(),
+                            f.globals.clone(),
+                            header,
+                            self.depth,
+                            tree,
+                            snap,
+                            id,
+                        )));
+                        jit.growing = Some((key, ran.index));
+                        return LoopAction::Record;
+                    }
                 }
-                lp.refused = 0;
+                return LoopAction::Resumed;
             }
             break lp.assigned.clone();
+        };
+        let Some(jit) = self.jit.as_mut() else {
+            return LoopAction::Continue;
         };
         let id = jit.stats.traces + 1;
         jit.recorder = Some(Box::new(Recorder::new(
@@ -350,6 +353,97 @@ impl Vm {
             id,
         )));
         LoopAction::Record
+    }
+
+    /// Runs the trees of the loop `key` in turn until one accepts the frame, and applies the
+    /// exit it leaves by. None: no tree accepted it.
+    ///
+    /// A trace may call Python functions through the interpreter (`runtime::call_py`), which
+    /// may run traces in turn: nothing here holds a reference into the JIT while a trace runs,
+    /// and a trace run inside another's call uses a context and exit buffer of its own.
+    fn run_trees(&mut self, f: &mut Frame, key: (usize, u32), room: usize) -> Option<Ran> {
+        let base = f.slots.as_ptr();
+        let vm: *mut Vm = self;
+        let count = self.jit.as_ref()?.loops.get(&key)?.traces.len();
+        for index in 0..count {
+            let jit = self.jit.as_mut()?;
+            let t = &jit.loops.get(&key)?.traces[index];
+            if t.trace.inline_depth as usize > room {
+                continue;
+            }
+            let (func, buf_len) = (t.compiled.func, t.compiled.buf_len);
+            let nested = !jit.running.is_empty();
+            let timing = jit.options.log != LogMode::Off && !nested;
+            let mut own: Option<(Box<Ctx>, Vec<u64>)> = None;
+            let (ctx, buf): (*mut Ctx, *mut u64) = if nested {
+                let (c, b) = own.insert((Box::default(), vec![0; buf_len]));
+                (&mut **c, b.as_mut_ptr())
+            } else {
+                if jit.buf.len() < buf_len {
+                    jit.buf.resize(buf_len, 0);
+                }
+                (&mut *jit.ctx, jit.buf.as_mut_ptr())
+            };
+            // SAFETY: `ctx` is the JIT's own context (boxed) or this run's; no other
+            // reference to it is live.
+            unsafe {
+                (*ctx).ticks = self.ticks;
+                (*ctx).vm = vm;
+            }
+            jit.running.push((key, index));
+            let t0 = timing.then(Instant::now);
+            let boxes = crate::vm::value::allocation_count();
+            // SAFETY: the trace was compiled for this code object's frames; it reads the slots
+            // below the header's stack depth and writes only the exit buffer (sized for it)
+            // and the context. Its calls through the interpreter reach the VM by `ctx.vm`:
+            // from here until it returns, nothing else uses `self`.
+            let exit = unsafe { func(base, buf, ctx) };
+            // SAFETY: as above; the trace has returned.
+            let cx = unsafe { &mut *ctx };
+            self.ticks = cx.ticks;
+            let jit = self.jit.as_mut()?;
+            jit.running.pop();
+            if let Some(t0) = t0 {
+                jit.stats.compiled_time += t0.elapsed();
+            }
+            if !nested {
+                jit.stats.compiled_boxes += crate::vm::value::allocation_count() - boxes;
+            }
+            if let Some(panic) = cx.panic.take() {
+                std::panic::resume_unwind(panic);
+            }
+            if exit == 0 {
+                continue;
+            }
+            let t = &mut jit.loops.get_mut(&key)?.traces[index];
+            t.entries += 1;
+            jit.stats.entries += 1;
+            t.exit_counts[exit as usize] += 1;
+            let info = &t.compiled.exits[exit as usize];
+            // SAFETY: `buf` holds `buf_len` words, written by the exit.
+            let words = unsafe { std::slice::from_raw_parts(buf, buf_len) };
+            apply_exit(f, info, words, &t.trace.consts);
+            let mut raise = None;
+            match cx.call.take() {
+                // After a call the trace made: its result goes on the stack, or its exception
+                // is raised at the CALL.
+                Some(CallOutcome::Returned(v)) => f.slots[f.sp - 1] = v,
+                Some(CallOutcome::Raised(e, at)) => {
+                    f.sp -= 1;
+                    f.lasti = at as usize;
+                    raise = Some(e);
+                }
+                None => {}
+            }
+            let deferred = std::mem::take(&mut cx.deferred);
+            if let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.get_mut(&key)) {
+                lp.refused = 0;
+            }
+            drop(deferred);
+            drop(own);
+            return Some(Ran { index, exit, raise });
+        }
+        None
     }
 
     /// Reports the instruction at `at` to the recorder; false when recording is over.
