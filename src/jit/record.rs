@@ -1679,6 +1679,21 @@ impl Recorder {
                     (None, nb::REMAINDER | nb::INPLACE_REMAINDER) => {
                         Sym::Int(self.emit(Inst::IMod { a: x, b: y, snap }))
                     }
+                    // CPython divides ints of at most 2**53 in magnitude as floats (exact
+                    // conversions, one rounding); larger ones it divides exactly, with the
+                    // same correctly rounded result, in the interpreter.
+                    (None, nb::TRUE_DIVIDE | nb::INPLACE_TRUE_DIVIDE) => {
+                        for v in [x, y] {
+                            let (lo, hi) = (self.int_const(-(1 << 53)), self.int_const(1 << 53));
+                            for (cc, bound) in [(Cc::Ge, lo), (Cc::Le, hi)] {
+                                let within = self.emit(Inst::ICmp { cc, a: v, b: bound });
+                                self.guard(f, at, within, true)?;
+                            }
+                        }
+                        let fx = self.as_float(a).ok_or("a number")?;
+                        let fy = self.as_float(b).ok_or("a number")?;
+                        Sym::Float(self.emit(Inst::FDiv { a: fx, b: fy, snap }))
+                    }
                     _ => return Err("this int operator".into()),
                 }
             }

@@ -72,3 +72,45 @@ def overflow(low):
 
 
 print(overflow(MIN))
+
+
+# True division of ints: as floats up to 2**53 in magnitude, exactly rounded beyond.
+def true_div(vals):
+    out = []
+    for a in vals:
+        for b in vals:
+            if b != 0:
+                out.append(a / b)
+    return out
+
+
+big = [1, -1, 3, -7, 10, 2**53, -2**53, 2**53 + 1, -2**53 - 1, 2**62 + 12345, MIN, MAX, 9007199254740993]
+res = true_div(big)
+print(len(res))
+for k in range(0, len(res), 11):
+    print(k, repr(res[k]))
+print(sum(res))
+
+
+def ratio(n):
+    s = 0.0
+    for i in range(1, n):
+        s += i / n + (n - i) / i - i / -3
+    return s
+
+
+print(ratio(500))
+
+
+def zero_div(vals):
+    caught = 0
+    for a in vals:
+        try:
+            a / 0
+        except ZeroDivisionError as e:
+            caught += 1
+            msg = str(e)
+    return caught, msg
+
+
+print(zero_div(big))
