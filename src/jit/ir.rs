@@ -333,6 +333,9 @@ pub const ITER_LIST: u8 = 1;
 /// `IterUnpack::kind`: an `enumerate` of a list iterator (words: the count, the list's
 /// payload, the index).
 pub const ITER_ENUM_LIST: u8 = 2;
+/// A flag `IterUnpack::kind` is passed with (as a word) in trees that make residual calls: the
+/// iterator (and an enumerate's inner one) must be held by the frame alone.
+pub const ITER_UNSHARED: u64 = 0x100;
 
 /// A Python value as a trace holds it.
 #[derive(Clone, Copy, Debug, PartialEq)]

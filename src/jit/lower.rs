@@ -13,6 +13,7 @@
 
 use super::ir::{
     Arith, Cc, Inst, MathFn, Ref, SnapId, Sym, Trace, Ty, ITER_ENUM_LIST, ITER_LIST, ITER_RANGE,
+    ITER_UNSHARED,
 };
 use super::runtime::{self, Ctx};
 use crate::vm::value::tag;
@@ -333,6 +334,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let mut call_args: Vec<(cranelift_codegen::ir::Value, cranelift_codegen::ir::Value)> =
         Vec::new();
     let mut sites: Vec<Box<runtime::CallSite>> = Vec::new();
+    let calls_out = insts.iter().any(|i| matches!(i, Inst::CallPy { .. }));
     let entry_bindings: Vec<*const super::ir::Binding> = insts
         .iter()
         .filter_map(|i| match i {
@@ -546,7 +548,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Inst::ConstF(x) => Some(b.ins().f64const(*x)),
                 Inst::ConstB(x) => Some(b.ins().iconst(types::I8, *x as i64)),
                 Inst::IterUnpack { iter, kind } => {
-                    let (it, k) = (v!(*iter), b.ins().iconst(types::I64, *kind as i64));
+                    let kind = *kind as u64 | if calls_out { ITER_UNSHARED } else { 0 };
+                    let (it, k) = (v!(*iter), b.ins().iconst(types::I64, kind as i64));
                     let ok = helper!(sig_cii_s, runtime::iter_unpack, &[cx, it, k]);
                     check!(ok, fail_entry);
                     None

@@ -109,6 +109,9 @@ pub struct Recorder {
     fixup: Option<(u32, usize)>,
     /// The UNPACK_SEQUENCE whose items FOR_ITER over an enumerate pushed already.
     unpacked: Option<u32>,
+    /// The path made a call through the interpreter (or, recording a side trace, the tree
+    /// makes one): slots it reads from now on must hold objects the frame keeps alive.
+    called: bool,
     /// A call the trace makes through the interpreter, whose `CallPy` is emitted at the next
     /// step, once the result's type is known.
     residual: Option<Residual>,
@@ -172,6 +175,19 @@ fn jumps_back(op: Opcode) -> bool {
             | POP_JUMP_BACKWARD_IF_NONE
             | POP_JUMP_BACKWARD_IF_NOT_NONE
     )
+}
+
+/// Whether `code` assigns or deletes local `slot`.
+fn stores_slot(code: &Code, slot: u32) -> bool {
+    let mut i = 0;
+    while i < code.code.len() {
+        let (_, op, arg, next) = code.decode(i);
+        if matches!(op, Opcode::STORE_FAST | Opcode::DELETE_FAST) && arg == slot {
+            return true;
+        }
+        i = next;
+    }
+    false
 }
 
 /// Whether `code` has a loop (a backward jump).
@@ -246,6 +262,7 @@ impl Recorder {
             snap_here: None,
             fixup: None,
             unpacked: None,
+            called: false,
             residual: None,
         }
     }
@@ -265,6 +282,7 @@ impl Recorder {
     ) -> Recorder {
         let snapshot = tree.snaps[snap as usize].clone();
         let floor = tree.header_sp.min(snapshot.sp);
+        let called = tree.insts.iter().any(|i| matches!(i, Inst::CallPy { .. }));
         let mut slots = HashMap::new();
         let mut written = Vec::new();
         let mut stack = Vec::new();
@@ -310,6 +328,7 @@ impl Recorder {
             snap_here: None,
             fixup: None,
             unpacked: None,
+            called,
             residual: None,
         }
     }
@@ -583,6 +602,9 @@ impl Recorder {
                 sym
             }
         };
+        if self.called && !self.frame_holds(sym) {
+            return Err(format!("{sym} read after a call through the interpreter"));
+        }
         self.slots.insert(slot, sym);
         Ok(sym)
     }
@@ -2110,21 +2132,14 @@ impl Recorder {
     /// (a list's item could be freed by the callee, a global rebound), and what the path
     /// knows of names is forgotten.
     fn residual(&mut self, f: &Frame, at: usize, func: u32, argc: usize, consumed: usize) -> R<()> {
-        let entered = |r: Ref, insts: &[Inst]| matches!(insts[r as usize], Inst::SLoad { .. });
         for sym in self.slots.values().chain(&self.stack) {
-            let owned = match *sym {
-                Sym::Obj { ptr, .. } => entered(ptr, &self.trace.insts),
-                Sym::ListIter { list, backed, .. } | Sym::EnumIter { list, backed, .. } => {
-                    backed || entered(list, &self.trace.insts)
-                }
-                _ => true,
-            };
-            if !owned {
+            if !self.frame_holds(*sym) {
                 return Err(format!(
                     "a call through the interpreter while holding {sym}"
                 ));
             }
         }
+        self.called = true;
         let mut args = Vec::with_capacity(argc);
         for k in (1..=argc).rev() {
             args.push(self.peek(f, k)?);
@@ -2149,6 +2164,28 @@ impl Recorder {
             at: prefix_start(&self.code, at) as u32,
         });
         Ok(())
+    }
+
+    /// Whether the objects `sym` refers to stay alive whatever a call through the interpreter
+    /// does: numbers and constants; the value a local the loop's code never assigns had at
+    /// entry (a slot the loop assigns holds, after the first iteration, what the previous one
+    /// put there, which the call may free); a list below the header's stack depth (a
+    /// comprehension's); the iterator object in a slot (its list).
+    fn frame_holds(&self, sym: Sym) -> bool {
+        let held = |r: Ref| match self.trace.insts[r as usize] {
+            Inst::SLoad { slot, .. } if slot < self.code.localsplus.len() as u32 => {
+                !stores_slot(&self.code, slot)
+            }
+            Inst::SLoad { tag, .. } => tag == tag::LIST,
+            _ => false,
+        };
+        match sym {
+            Sym::Obj { ptr, .. } => held(ptr),
+            Sym::ListIter { list, backed, .. } | Sym::EnumIter { list, backed, .. } => {
+                backed || held(list)
+            }
+            _ => true,
+        }
     }
 
     /// The step after a residual call (`at`, back in the loop's frame): the call, expecting

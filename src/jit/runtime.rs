@@ -586,6 +586,13 @@ pub extern "C" fn iter_unpack(ctx: *mut Ctx, iter: u64, kind: u64) -> u32 {
     let Value::Iterator(it) = &*v else {
         return 0;
     };
+    // A tree that calls through the interpreter keeps the state in registers only of an
+    // iterator no one else holds (a callee could advance one it can reach).
+    let unshared = kind & super::ir::ITER_UNSHARED != 0;
+    if unshared && std::rc::Rc::strong_count(it) > 1 {
+        return 0;
+    }
+    let kind = kind & 0xff;
     let Ok(state) = it.kind.try_borrow() else {
         return 0;
     };
@@ -611,6 +618,7 @@ pub extern "C" fn iter_unpack(ctx: *mut Ctx, iter: u64, kind: u64) -> u32 {
             },
             super::ir::ITER_ENUM_LIST,
         ) => match inner.kind.try_borrow().as_deref() {
+            _ if unshared && std::rc::Rc::strong_count(inner) > 1 => return 0,
             Ok(IterKind::List { list, index }) if *index <= i64::MAX as usize => {
                 let list = Value::List(list.clone());
                 [*count as u64, payload_of(&list), *index as u64]

@@ -218,3 +218,77 @@ def bools(n):
 
 
 print(bools(300))
+
+
+# A callee that advances the iterator the loop runs on (shared with a variable).
+def skip(it):
+    for _ in range(1):
+        pass
+    return next(it, -1)
+
+
+def pairs(xs):
+    it = iter(xs)
+    total = 0
+    for x in it:
+        total += x * 1000 + skip(it)
+    return total
+
+
+print("pairs", pairs(list(range(300))), pairs(list(range(301))))
+
+
+def enum_pairs(xs):
+    it = iter(xs)
+    total = 0
+    for i, x in enumerate(it):
+        total += i * x + skip(it)
+    return total
+
+
+print("enum pairs", enum_pairs(list(range(300))))
+
+
+# A callee that replaces the list items the loop holds (only the loop's variable keeps the
+# old item alive).
+def replace(rows, i):
+    for _ in range(1):
+        pass
+    if i % 40 == 39:
+        for k in range(len(rows)):
+            rows[k] = [k * i, -k]
+    return len(rows)
+
+
+def holds(rows):
+    total = 0
+    for i in range(200):
+        row = rows[i % len(rows)]
+        total += replace(rows, i) + row[0] + row[-1]
+    return total
+
+
+print("holds", holds([[1, 2], [3, 4], [5, 6]]))
+
+
+# A loop-carried object passed on after a call that may free its other owner.
+def carried(rows):
+    total = 0
+    cur = rows[0]
+    for i in range(200):
+        total += replace(rows, i) + cur[0]
+        cur = rows[i % len(rows)]
+    return total
+
+
+print("carried", carried([[1, 2], [3, 4], [5, 6]]))
+
+
+def pairs_of(it):
+    total = 0
+    for x in it:
+        total += x * 1000 + skip(it)
+    return total
+
+
+print("pairs of", pairs_of(iter(list(range(300)))), pairs_of(iter(range(301))))
