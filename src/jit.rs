@@ -22,6 +22,11 @@
 //!    which the interpreter makes again); module-level loops read and write their names in the
 //!    module's dict; back edges and inlined calls count against the VM's step countdown exactly
 //!    as in the interpreter, so limits (`--max-steps`, `--timeout`, Ctrl-C) reach compiled code.
+//! 5. Calls it cannot inline (a callee with a loop, recursion, argument binding, a builtin
+//!    without an inline form) are made through the interpreter from the machine code
+//!    (`Inst::CallPy`, `runtime::call_py`); the callee may run compiled trees itself, each run
+//!    with a context of its own (`Vm::run_trees`). An unexpected result or an exception leaves
+//!    right after the call (`Snapshot::after_call`).
 //!
 //! Recording stops with a reason on anything it does not handle; a loop that fails repeatedly
 //! is blacklisted. `--jit-log` shows every event, `--jit-log=dump` the traces themselves.
