@@ -1914,10 +1914,7 @@ impl Recorder {
         let qualified = match self.trace.consts[ci as usize].clone() {
             Value::Builtin(b) if b.self_.is_null() => b.qualified_name(),
             // A builtin method bound to its object (`random.uniform`).
-            Value::Builtin(b) => {
-                let name = b.qualified_name();
-                return self.builtin_through(f, at, ci, argc, consumed, &name);
-            }
+            Value::Builtin(_) => return self.builtin_through(f, at, ci, argc, consumed),
             Value::Function(func) => {
                 if self.callers.is_empty() && self.calls_through(&func, argc) {
                     return self.residual(f, at, ci, argc, consumed);
@@ -2015,7 +2012,7 @@ impl Recorder {
                     backed: false,
                 }
             }
-            _ => return self.builtin_through(f, at, ci, argc, consumed, &qualified),
+            _ => return self.builtin_through(f, at, ci, argc, consumed),
         };
         for _ in 0..argc + 1 {
             self.pop()?;
@@ -2104,7 +2101,8 @@ impl Recorder {
     /// A builtin the trace has no inline form of, called through the interpreter from the
     /// loop's own frame (see [`Recorder::residual`]). Not those that read the calling frame,
     /// whose locals the trace keeps in registers (`locals()`, `eval`, ...: calls without
-    /// arguments are left alone too, as the interpreter prepares the frame for them).
+    /// arguments are left alone too, as the interpreter prepares the frame for them, unless
+    /// the builtin is a method bound to its object, `random.random()`).
     fn builtin_through(
         &mut self,
         f: &Frame,
@@ -2112,14 +2110,17 @@ impl Recorder {
         callee: u32,
         argc: usize,
         consumed: usize,
-        qualified: &str,
     ) -> R<()> {
-        let name = qualified.strip_prefix("builtins.").unwrap_or(qualified);
+        let Value::Builtin(b) = &self.trace.consts[callee as usize] else {
+            return Err("a call of a builtin that is not one".into());
+        };
+        let (qualified, bound) = (b.qualified_name(), !b.self_.is_null());
+        let name = qualified.strip_prefix("builtins.").unwrap_or(&qualified);
         let reads_frame = matches!(
             name,
             "locals" | "vars" | "dir" | "eval" | "exec" | "globals" | "super" | "breakpoint"
         );
-        if !self.callers.is_empty() || argc == 0 || reads_frame {
+        if !self.callers.is_empty() || argc == 0 && !bound || reads_frame {
             return Err(format!("a call of {name}"));
         }
         self.residual(f, at, callee, argc, consumed)

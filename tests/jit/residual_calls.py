@@ -292,3 +292,20 @@ def pairs_of(it):
 
 
 print("pairs of", pairs_of(iter(list(range(300)))), pairs_of(iter(range(301))))
+
+
+# Bound builtin methods without arguments.
+import random
+
+
+def draws(n):
+    inside = 0
+    for _ in range(n):
+        x = random.random()
+        y = random.uniform(-1, 1)
+        inside += x * x + y * y <= 1.0
+    return inside
+
+
+random.seed(3)
+print("draws", draws(500), random.random())
