@@ -941,9 +941,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                             helper!(sig_cii_s, runtime::list_append_object, &[l, t, p]);
                         }
                         Sym::Const(k) => {
-                            let c = &trace.consts[*k as usize];
-                            let t = b.ins().iconst(types::I64, c.tag() as i64);
-                            let p = b.ins().iconst(types::I64, runtime::payload_of(c) as i64);
+                            let (t, p) = const_words(&mut b, &trace.consts[*k as usize]);
                             helper!(sig_cii_s, runtime::list_append_object, &[l, t, p]);
                         }
                         _ => {
@@ -958,13 +956,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         Sym::Obj { tag: t, ptr } => {
                             (b.ins().iconst(types::I64, *t as i64), v!(*ptr))
                         }
-                        Sym::Const(k) => {
-                            let c = &trace.consts[*k as usize];
-                            (
-                                b.ins().iconst(types::I64, c.tag() as i64),
-                                b.ins().iconst(types::I64, runtime::payload_of(c) as i64),
-                            )
-                        }
+                        Sym::Const(k) => const_words(&mut b, &trace.consts[*k as usize]),
                         _ => {
                             let mut parts = Vec::with_capacity(1);
                             for r in value.refs() {
@@ -1296,6 +1288,17 @@ fn number_words(
         }
     };
     Ok((b.ins().iconst(types::I64, t as i64), x, y))
+}
+
+/// A constant's tag and payload word (its object lives as long as the trace).
+fn const_words(
+    b: &mut FunctionBuilder,
+    c: &Value,
+) -> (cranelift_codegen::ir::Value, cranelift_codegen::ir::Value) {
+    (
+        b.ins().iconst(types::I64, c.tag() as i64),
+        b.ins().iconst(types::I64, runtime::payload_of(c) as i64),
+    )
 }
 
 /// An int, float or bool as the tag and payload word of its `Value`.

@@ -112,6 +112,8 @@ pub struct Recorder {
     /// The path made a call through the interpreter (or, recording a side trace, the tree
     /// makes one): slots it reads from now on must hold objects the frame keeps alive.
     called: bool,
+    /// The locals the loop's code assigns (`stored_locals`), once a residual call asks.
+    stored: std::cell::OnceCell<HashSet<u32>>,
     /// A call the trace makes through the interpreter, whose `CallPy` is emitted at the next
     /// step, once the result's type is known.
     residual: Option<Residual>,
@@ -146,21 +148,20 @@ struct Caller {
 /// The names `code` assigns or deletes in its namespace (STORE_NAME, STORE_GLOBAL, ...):
 /// computed once per loop (`Loop::assigned`), shared by its recordings.
 pub fn assigned_names(code: &Code) -> HashSet<String> {
-    let mut names = HashSet::new();
-    let mut i = 0;
-    while i < code.code.len() {
-        let (_, op, arg, next) = code.decode(i);
-        if matches!(
-            op,
-            Opcode::STORE_NAME | Opcode::STORE_GLOBAL | Opcode::DELETE_NAME | Opcode::DELETE_GLOBAL
-        ) {
-            if let Some(s) = code.names.get(arg as usize).and_then(Value::as_pystr) {
-                names.insert(s.as_str().to_string());
-            }
-        }
-        i = next;
-    }
-    names
+    code.instructions()
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.op,
+                Opcode::STORE_NAME
+                    | Opcode::STORE_GLOBAL
+                    | Opcode::DELETE_NAME
+                    | Opcode::DELETE_GLOBAL
+            )
+        })
+        .filter_map(|i| code.names.get(i.arg as usize).and_then(Value::as_pystr))
+        .map(|s| s.as_str().to_string())
+        .collect()
 }
 
 /// Whether `op` jumps backward.
@@ -177,17 +178,13 @@ fn jumps_back(op: Opcode) -> bool {
     )
 }
 
-/// Whether `code` assigns or deletes local `slot`.
-fn stores_slot(code: &Code, slot: u32) -> bool {
-    let mut i = 0;
-    while i < code.code.len() {
-        let (_, op, arg, next) = code.decode(i);
-        if matches!(op, Opcode::STORE_FAST | Opcode::DELETE_FAST) && arg == slot {
-            return true;
-        }
-        i = next;
-    }
-    false
+/// The locals `code` assigns or deletes.
+fn stored_locals(code: &Code) -> HashSet<u32> {
+    code.instructions()
+        .iter()
+        .filter(|i| matches!(i.op, Opcode::STORE_FAST | Opcode::DELETE_FAST))
+        .map(|i| i.arg)
+        .collect()
 }
 
 /// Whether `code` has a loop (a backward jump).
@@ -263,6 +260,7 @@ impl Recorder {
             fixup: None,
             unpacked: None,
             called: false,
+            stored: std::cell::OnceCell::new(),
             residual: None,
         }
     }
@@ -329,6 +327,7 @@ impl Recorder {
             fixup: None,
             unpacked: None,
             called,
+            stored: std::cell::OnceCell::new(),
             residual: None,
         }
     }
@@ -2174,9 +2173,10 @@ impl Recorder {
     /// comprehension's); the iterator object in a slot (its list).
     fn frame_holds(&self, sym: Sym) -> bool {
         let held = |r: Ref| match self.trace.insts[r as usize] {
-            Inst::SLoad { slot, .. } if slot < self.code.localsplus.len() as u32 => {
-                !stores_slot(&self.code, slot)
-            }
+            Inst::SLoad { slot, .. } if slot < self.loop_code().localsplus.len() as u32 => !self
+                .stored
+                .get_or_init(|| stored_locals(self.loop_code()))
+                .contains(&slot),
             Inst::SLoad { tag, .. } => tag == tag::LIST,
             _ => false,
         };
