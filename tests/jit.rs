@@ -368,3 +368,43 @@ fn targeted_programs_compile_without_codegen_errors() {
         Ok(())
     });
 }
+
+/// A generator's loop is compiled: its path ends by leaving through the `yield` (`yield` in the
+/// event), and every resumption runs the tree again until the next yield.
+#[test]
+fn generator_loops_compile_to_paths_ending_at_yield() {
+    let program = Program::from_py(&root().join("tests/jit/generators.py"));
+    let out = program.run(&["--jit", "--jit-log"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // odd_numbers (line 6) and the generator expression over enumerate (line 74).
+    for line in [6, 74] {
+        let event = out
+            .stderr
+            .lines()
+            .find(|l| l.ends_with(&format!(" generators.py:{line} yield]")));
+        assert!(
+            event.is_some_and(|e| e.starts_with("[TRACE ")),
+            "no trace ending at the yield of line {line}:\n{}",
+            out.stderr
+        );
+    }
+    // signs(): the second branch's yield is reached by a side trace.
+    assert!(
+        out.stderr.lines().any(|l| l.starts_with("[TRACE ")
+            && l.contains(") generators.py:1")
+            && l.ends_with(" -> yield]")),
+        "no side trace ending at a yield:\n{}",
+        out.stderr
+    );
+    let yields: u64 = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("(YIELD_VALUE): "))
+        .filter_map(|l| l.rsplit(": ").next()?.parse::<u64>().ok())
+        .sum();
+    assert!(
+        yields > 1000,
+        "the generators' trees were hardly run (exits at yields: {yields}):\n{}",
+        out.stderr
+    );
+}

@@ -384,6 +384,28 @@ pub enum Sym {
 /// The part of a [`Sym`] that a store writes (Const and Null are never stored into lists).
 pub type SymVal = Sym;
 
+/// Why a snapshot's exit is taken, which decides what the interpreter does after it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SnapKind {
+    /// A guard failed: the interpreter runs the instruction generically; a hot one grows a
+    /// side trace.
+    #[default]
+    Guard,
+    /// A step for the VM's limits (`Inst::Tick`): the interpreter counts it (never a side
+    /// trace).
+    Tick,
+    /// A path's end entering another loop's compiled tree at `ip` (a loop header): taken every
+    /// time, never a side trace.
+    Link,
+    /// After a residual call (`Inst::CallPy`), whose result is the top of the stack: the exit
+    /// puts there the result the `Ctx` holds (or raises the call's exception); never a side
+    /// trace.
+    AfterCall,
+    /// A path's end at a generator's `yield` (`ip`), the value yielded on top of the stack: the
+    /// interpreter suspends the generator; taken every time, never a side trace.
+    Yield,
+}
+
 /// What to rebuild when a guard fails: the frame slots that differ from the interpreter's copy,
 /// the stack depth and the instruction to resume at.
 #[derive(Clone, Debug, Default)]
@@ -395,16 +417,8 @@ pub struct Snapshot {
     /// Slot → value; slots not listed hold the value they held at trace entry (or, for slots
     /// the loop carries, the value the loop header holds).
     pub slots: Vec<(u32, Sym)>,
-    /// The snapshot of a step for the VM's limits (`Inst::Tick`): its exit hands the step to
-    /// the interpreter and never grows a side trace.
-    pub tick: bool,
-    /// The snapshot a path ends with to enter another loop's compiled tree at `ip` (a loop
-    /// header): its exit is taken every time and never grows a side trace.
-    pub link: bool,
-    /// The snapshot after a residual call (`Inst::CallPy`), whose result is the top of the
-    /// stack: its exit puts there the result the `Ctx` holds (or raises the call's
-    /// exception); it never grows a side trace.
-    pub after_call: bool,
+    /// What the exit through it is for.
+    pub kind: SnapKind,
     /// How many instructions its path had recorded (the current one included) when it was
     /// taken: a side trace from here continues `recorded[..step]`.
     pub step: u32,
@@ -454,11 +468,20 @@ pub struct Path {
     /// Slot values at the back edge, for the slots it changed; the other carried slots keep
     /// the header's values.
     pub back: Vec<(u32, Sym)>,
-    /// Set when the path does not go back to the header but ends by entering another loop's
-    /// tree: the snapshot it exits through (at that loop's header), and the tree's number.
-    pub link: Option<(SnapId, u32)>,
+    /// Set when the path does not go back to the header: the snapshot it ends by exiting
+    /// through, and where that leads.
+    pub leave: Option<(SnapId, Leave)>,
     /// The instructions recorded, in order (for the dump).
     pub recorded: Vec<Recorded>,
+}
+
+/// Where a path that does not go back to its loop header goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leave {
+    /// Into the compiled tree (its number) of the loop whose header the snapshot resumes at.
+    Tree(u32),
+    /// Out of the generator, through the `yield` the snapshot resumes at.
+    Yield,
 }
 
 /// One recorded instruction: a code unit of the loop's code, or of a function the trace
@@ -868,9 +891,12 @@ impl Trace {
                 None => writeln!(out, "  {:<13} {inst}", ""),
             };
         }
-        match path.link {
-            Some((snap, tree)) => {
+        match path.leave {
+            Some((snap, Leave::Tree(tree))) => {
                 let _ = writeln!(out, "  enter trace {tree} through snapshot {snap}");
+            }
+            Some((snap, Leave::Yield)) => {
+                let _ = writeln!(out, "  yield through snapshot {snap}");
             }
             None => {
                 let _ = writeln!(out, "  loop back with:");
@@ -881,7 +907,7 @@ impl Trace {
         }
         let mut snaps: Vec<u32> = (path.start..path.end)
             .filter_map(|i| self.insts[i as usize].exit())
-            .chain(path.link.map(|(snap, _)| snap))
+            .chain(path.leave.map(|(snap, _)| snap))
             .collect();
         snaps.dedup();
         for s in snaps {

@@ -12,8 +12,8 @@
 //! into the frame.
 
 use super::ir::{
-    Arith, Cc, Inst, MathFn, Ref, SnapId, Sym, Trace, Ty, ITER_ENUM_LIST, ITER_LIST, ITER_RANGE,
-    ITER_UNSHARED,
+    Arith, Cc, Inst, MathFn, Ref, SnapId, SnapKind, Sym, Trace, Ty, ITER_ENUM_LIST, ITER_LIST,
+    ITER_RANGE, ITER_UNSHARED,
 };
 use super::runtime::{self, Ctx};
 use crate::vm::value::tag;
@@ -74,8 +74,9 @@ pub struct ExitInfo {
     pub writes: Vec<Write>,
     /// The snapshot it came from (None: the entry checks failed).
     pub snap: Option<SnapId>,
-    /// The exit enters the compiled tree of the loop whose header is `ip`.
-    pub link: bool,
+    /// What the exit is for (a guard's, a link into the tree of the loop whose header is `ip`,
+    /// a yield, ...).
+    pub kind: SnapKind,
     /// The loop header's stack depth: slots from `sp` up to it, which the trace popped, are
     /// cleared.
     pub header_sp: u32,
@@ -469,8 +470,9 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             }
             Step::Back(p) => {
                 let path = &trace.paths[p];
-                if let Some((snap, _)) = path.link {
-                    // Into another loop's tree, through the interpreter's frame.
+                if let Some((snap, _)) = path.leave {
+                    // Into another loop's tree, or out of the generator, through the
+                    // interpreter's frame.
                     let exit = exit_for!(snap);
                     b.ins().jump(exit, &[]);
                     continue;
@@ -1142,7 +1144,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             sp: snap.sp,
             writes,
             snap: Some(snap_id),
-            link: snap.link,
+            kind: snap.kind,
             header_sp: trace.header_sp,
         });
     }

@@ -12,8 +12,8 @@
 //! on unaffected); the loop may be retried later and is blacklisted after repeated failures.
 
 use super::ir::{
-    Arith, Binding, Cc, Inst, MathFn, Path, Recorded, Ref, SnapId, Snapshot, Sym, Trace, Ty,
-    ITER_ENUM_LIST, ITER_LIST, ITER_RANGE,
+    Arith, Binding, Cc, Inst, Leave, MathFn, Path, Recorded, Ref, SnapId, SnapKind, Snapshot, Sym,
+    Trace, Ty, ITER_ENUM_LIST, ITER_LIST, ITER_RANGE,
 };
 use crate::bytecode::opcodes::{nb, Opcode};
 use crate::bytecode::Code;
@@ -390,6 +390,12 @@ impl Recorder {
                 Err(reason) => self.abort(&reason, at32),
             };
         }
+        if op == Opcode::YIELD_VALUE && level == 0 {
+            return match self.yields(f, at) {
+                Ok(()) => Step::Done(Ok(())),
+                Err(reason) => self.abort(&reason, at32),
+            };
+        }
         if self.recorded.len() >= MAX_RECORDED {
             return self.abort("trace too long", at32);
         }
@@ -425,7 +431,8 @@ impl Recorder {
         self.snap_here = None;
         // A backward jump is a step for the VM's limits: its Tick exits to the state before
         // the jump (the interpreter then counts the step).
-        let tick = (level == 0 && self.may_jump_back(at, op)).then(|| self.new_snap(f, at, true));
+        let tick = (level == 0 && self.may_jump_back(at, op))
+            .then(|| self.new_snap(f, at, SnapKind::Tick));
         let fallthrough = opcode_unit(&self.code, self.code.next_instruction(at)) as u32;
         self.expect = Some(fallthrough);
         match self.record(f, builtins, at, op, arg) {
@@ -473,22 +480,33 @@ impl Recorder {
         if self.stack.len() as u32 + self.floor != f.sp as u32 {
             return Err("the stack depth is not known at an inner loop".into());
         }
-        let snap = self.new_snap(f, at, false);
-        self.trace.snaps[snap as usize].link = true;
-        self.end_path(Vec::new(), Some((snap, tree)));
+        let snap = self.new_snap(f, at, SnapKind::Link);
+        self.end_path(Vec::new(), Some((snap, Leave::Tree(tree))));
+        Ok(())
+    }
+
+    /// Ends the path at a generator's `yield` (`at`): the exit leaves the value on the stack
+    /// and the interpreter suspends the generator; the tree runs again when it is resumed and
+    /// comes back to the loop header.
+    fn yields(&mut self, f: &Frame, at: usize) -> R<()> {
+        if self.stack.len() as u32 + self.floor != f.sp as u32 {
+            return Err("the stack depth is not known at a yield".into());
+        }
+        let snap = self.new_snap(f, at, SnapKind::Yield);
+        self.end_path(Vec::new(), Some((snap, Leave::Yield)));
         Ok(())
     }
 
     /// Adds the path recorded to the tree: it goes back to the header with the slot values
-    /// `back`, or enters another loop's tree (`link`).
-    fn end_path(&mut self, back: Vec<(u32, Sym)>, link: Option<(SnapId, u32)>) {
+    /// `back`, or leaves through a snapshot (`leave`).
+    fn end_path(&mut self, back: Vec<(u32, Sym)>, leave: Option<(SnapId, Leave)>) {
         let path = Path {
             id: self.id,
             from: self.from,
             start: self.mark[0] as u32,
             end: self.trace.insts.len() as u32,
             back,
-            link,
+            leave,
             recorded: std::mem::take(&mut self.recorded),
         };
         self.trace.paths.push(path);
@@ -554,13 +572,13 @@ impl Recorder {
         if let Some(s) = self.snap_here {
             return Ok(s);
         }
-        let id = self.new_snap(f, at, false);
+        let id = self.new_snap(f, at, SnapKind::Guard);
         self.snap_here = Some(id);
         Ok(id)
     }
 
     /// A new snapshot of the frame as it is before the current instruction.
-    fn new_snap(&mut self, f: &Frame, at: usize, tick: bool) -> SnapId {
+    fn new_snap(&mut self, f: &Frame, at: usize, kind: SnapKind) -> SnapId {
         let mut slots: Vec<(u32, Sym)> = self
             .written
             .iter()
@@ -574,9 +592,7 @@ impl Recorder {
             ip: prefix_start(&self.code, at) as u32,
             sp: f.sp as u32,
             slots,
-            tick,
-            link: false,
-            after_call: false,
+            kind,
             step: self.recorded.len() as u32,
             refund: 0,
         };
@@ -2206,8 +2222,7 @@ impl Recorder {
                 ))
             }
         };
-        let snap = self.new_snap(f, at, false);
-        self.trace.snaps[snap as usize].after_call = true;
+        let snap = self.new_snap(f, at, SnapKind::AfterCall);
         let r = self.emit(Inst::CallPy {
             func: call.func,
             argc: call.argc,
@@ -2259,7 +2274,7 @@ impl Recorder {
         // the outermost inlined call, for it and every call inside it, and given back by the
         // exits that make the call again.
         if self.callers.is_empty() {
-            let tick = self.new_snap(f, at, true);
+            let tick = self.new_snap(f, at, SnapKind::Tick);
             self.call_tick = Some(self.emit(Inst::Tick { snap: tick, n: 1 }));
         } else if let Some(Inst::Tick { n, .. }) =
             self.call_tick.map(|r| &mut self.trace.insts[r as usize])

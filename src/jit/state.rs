@@ -1,7 +1,7 @@
 //! The JIT's state in a VM: loops, their traces and counters, the recorder, the log.
 
 use super::boxed;
-use super::ir::Trace;
+use super::ir::{Leave, SnapKind, Trace};
 use super::lower::{self, Compiled, WriteKind};
 use super::record::{self, Recorder, Step};
 use super::runtime::{self, CallOutcome, Ctx};
@@ -74,11 +74,36 @@ struct Stats {
     compiled_boxes: u64,
 }
 
+/// The loops by (code object address, header), each with its index in the table: looked up
+/// once at every entry into compiled code (hashbrown's default hasher), then by index.
+#[derive(Default)]
+struct Loops {
+    index: hashbrown::HashMap<(usize, u32), usize>,
+    all: Vec<Loop>,
+}
+
+impl Loops {
+    /// The index of the loop `key`, made with `new` if there is none.
+    fn find_or(&mut self, key: (usize, u32), new: impl FnOnce() -> Loop) -> usize {
+        *self.index.entry(key).or_insert_with(|| {
+            self.all.push(new());
+            self.all.len() - 1
+        })
+    }
+
+    fn get(&self, key: &(usize, u32)) -> Option<&Loop> {
+        self.all.get(*self.index.get(key)?)
+    }
+
+    fn get_mut(&mut self, key: &(usize, u32)) -> Option<&mut Loop> {
+        self.all.get_mut(*self.index.get(key)?)
+    }
+}
+
 pub(crate) struct Jit {
     options: Options,
     module: JITModule,
-    /// By (code object, header). (hashbrown's default hasher: looked up at every entry.)
-    loops: hashbrown::HashMap<(usize, u32), Loop>,
+    loops: Loops,
     /// The boxed tier's compiled loops by (code, header); None: refused. Each holds its code
     /// object, whose address is in the key.
     #[allow(clippy::type_complexity)]
@@ -88,9 +113,9 @@ pub(crate) struct Jit {
     growing: Option<((usize, u32), usize)>,
     ctx: Box<Ctx>,
     buf: Vec<u64>,
-    /// The trees running (loop, tree index), outermost first: more than one while a trace's
+    /// The trees running (loop index, tree index), outermost first: more than one while a trace's
     /// call through the interpreter runs traces itself.
-    running: Vec<((usize, u32), usize)>,
+    running: Vec<(usize, usize)>,
     stats: Stats,
     started: Instant,
 }
@@ -132,7 +157,7 @@ impl Vm {
         self.jit = Some(Box::new(Jit {
             options,
             module,
-            loops: hashbrown::HashMap::new(),
+            loops: Loops::default(),
             regions: HashMap::new(),
             recorder: None,
             growing: None,
@@ -248,7 +273,7 @@ impl Vm {
             let Some(jit) = self.jit.as_mut() else {
                 return LoopAction::Resumed;
             };
-            let lp = jit.loops.entry(key).or_insert_with(|| Loop {
+            let li = jit.loops.find_or(key, || Loop {
                 code: f.code.clone(),
                 assigned: Rc::new(record::assigned_names(&f.code)),
                 traces: Vec::new(),
@@ -257,6 +282,7 @@ impl Vm {
                 refused: 0,
                 blacklisted: false,
             });
+            let lp = &mut jit.loops.all[li];
             if linked && (lp.blacklisted || lp.traces.is_empty()) {
                 return LoopAction::Resumed;
             }
@@ -265,14 +291,14 @@ impl Vm {
                 return LoopAction::Continue;
             }
             if !lp.traces.is_empty() {
-                let Some(ran) = self.run_trees(f, key, room) else {
+                let Some(ran) = self.run_trees(f, li, room) else {
                     if linked {
                         // No tree accepts the frame as the path left it: the interpreter
                         // goes on.
                         return LoopAction::Resumed;
                     }
                     // No trace accepts the frame as it is: record another after a while.
-                    let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.get_mut(&key)) else {
+                    let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.all.get_mut(li)) else {
                         return LoopAction::Continue;
                     };
                     lp.refused += 1;
@@ -293,15 +319,20 @@ impl Vm {
                 let Some(jit) = self.jit.as_mut() else {
                     return LoopAction::Resumed;
                 };
-                let running = jit.running.contains(&(key, ran.index));
-                let Some(lp) = jit.loops.get_mut(&key) else {
+                let running = jit.running.contains(&(li, ran.index));
+                let Some(lp) = jit.loops.all.get_mut(li) else {
                     return LoopAction::Resumed;
                 };
                 let t = &mut lp.traces[ran.index];
                 let info = &t.compiled.exits[ran.exit as usize];
-                if info.link {
-                    linked = true;
-                    continue 'enter;
+                match info.kind {
+                    SnapKind::Link => {
+                        linked = true;
+                        continue 'enter;
+                    }
+                    // The interpreter suspends the generator at its yield.
+                    SnapKind::Yield => return LoopAction::Resumed,
+                    _ => {}
                 }
                 // A hot exit grows a side trace, recorded from where the interpreter resumes.
                 // After a failed recording it takes twice as many exits to try again (what made
@@ -315,8 +346,7 @@ impl Vm {
                     let s = &t.trace.snaps[snap as usize];
                     if hot
                         && tried < MAX_SIDE_ABORTS
-                        && !s.tick
-                        && !s.after_call
+                        && s.kind == SnapKind::Guard
                         && !running
                         && t.trace.paths.len() < MAX_PATHS
                         && t.trace.path_from(snap).is_none()
@@ -361,13 +391,13 @@ impl Vm {
     /// A trace may call Python functions through the interpreter (`runtime::call_py`), which
     /// may run traces in turn: nothing here holds a reference into the JIT while a trace runs,
     /// and a trace run inside another's call uses a context and exit buffer of its own.
-    fn run_trees(&mut self, f: &mut Frame, key: (usize, u32), room: usize) -> Option<Ran> {
+    fn run_trees(&mut self, f: &mut Frame, li: usize, room: usize) -> Option<Ran> {
         let base = f.slots.as_ptr();
         let vm: *mut Vm = self;
-        let count = self.jit.as_ref()?.loops.get(&key)?.traces.len();
+        let count = self.jit.as_ref()?.loops.all.get(li)?.traces.len();
         for index in 0..count {
             let jit = self.jit.as_mut()?;
-            let t = &jit.loops.get(&key)?.traces[index];
+            let t = &jit.loops.all.get(li)?.traces[index];
             if t.trace.inline_depth as usize > room {
                 continue;
             }
@@ -390,7 +420,7 @@ impl Vm {
                 (*ctx).ticks = self.ticks;
                 (*ctx).vm = vm;
             }
-            jit.running.push((key, index));
+            jit.running.push((li, index));
             let t0 = timing.then(Instant::now);
             let boxes = crate::vm::value::allocation_count();
             // SAFETY: the trace was compiled for this code object's frames; it reads the slots
@@ -415,7 +445,7 @@ impl Vm {
             if exit == 0 {
                 continue;
             }
-            let t = &mut jit.loops.get_mut(&key)?.traces[index];
+            let t = &mut jit.loops.all.get_mut(li)?.traces[index];
             t.entries += 1;
             jit.stats.entries += 1;
             t.exit_counts[exit as usize] += 1;
@@ -436,7 +466,7 @@ impl Vm {
                 None => {}
             }
             let deferred = std::mem::take(&mut cx.deferred);
-            if let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.get_mut(&key)) {
+            if let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.all.get_mut(li)) {
                 lp.refused = 0;
             }
             drop(deferred);
@@ -562,30 +592,29 @@ fn apply_exit(f: &mut Frame, info: &lower::ExitInfo, buf: &[u64], consts: &[Valu
                 }
             }
             WriteKind::ListIter { backed } => {
+                if backed && sync_list_iter(slot, word(0), word(1) as usize) {
+                    continue;
+                }
                 let Some(list) = list_at(word(0)) else {
                     continue; // (never: the list's tag was guarded)
                 };
-                let state = IterKind::List {
+                crate::vm::iter::new_iter(IterKind::List {
                     list,
                     index: word(1) as usize,
-                };
-                match sync_iterator(slot, backed, state) {
-                    Ok(()) => continue,
-                    Err(state) => crate::vm::iter::new_iter(state),
-                }
+                })
             }
             WriteKind::EnumIter { backed } => {
+                let (count, index) = (word(0) as i64, word(2) as usize);
+                if backed && sync_enumerate(slot, count, word(1), index) {
+                    continue;
+                }
                 let Some(list) = list_at(word(1)) else {
                     continue; // (never: the list's tag was guarded)
                 };
-                let index = word(2) as usize;
-                match sync_enumerate(slot, backed, word(0) as i64, list, index) {
-                    Ok(()) => continue,
-                    Err(list) => crate::vm::iter::new_iter(IterKind::Enumerate {
-                        inner: crate::vm::iter::new_iter(IterKind::List { list, index }),
-                        count: Value::Int(word(0) as i64),
-                    }),
-                }
+                crate::vm::iter::new_iter(IterKind::Enumerate {
+                    inner: crate::vm::iter::new_iter(IterKind::List { list, index }),
+                    count: Value::Int(count),
+                })
             }
             // The object the slot holds already (an exit taken again and again, a value the
             // trace only read): nothing to change.
@@ -635,36 +664,58 @@ fn sync_iterator(slot: &Value, backed: bool, state: IterKind) -> Result<(), Iter
     Ok(())
 }
 
-/// Writes an enumerate's state kept in registers (its count, its list iterator's list and
-/// index) into the enumerate object `slot` holds, and into the list iterator inside it, when
-/// the state is theirs (`backed`); else gives the list back for a new one.
-fn sync_enumerate(
-    slot: &Value,
-    backed: bool,
-    count: i64,
-    list: Rc<crate::objects::PyList>,
-    index: usize,
-) -> Result<(), Rc<crate::objects::PyList>> {
+/// Writes a list iterator's state kept in registers (its list, a payload word, and its index)
+/// into the list iterator object `slot` holds; false if it holds none. (In place: an exit taken
+/// at every yield of a generator's loop writes it each time.)
+fn sync_list_iter(slot: &Value, list: u64, index: usize) -> bool {
     let Value::Iterator(it) = slot else {
-        return Err(list);
+        return false;
     };
-    if !backed {
-        return Err(list);
-    }
+    set_list_state(&mut it.kind.borrow_mut(), list, index)
+}
+
+/// Writes an enumerate's state kept in registers (its count, its list iterator's list and
+/// index) into the enumerate object `slot` holds, and into the list iterator inside it; false
+/// if it holds none.
+fn sync_enumerate(slot: &Value, count: i64, list: u64, index: usize) -> bool {
+    let Value::Iterator(it) = slot else {
+        return false;
+    };
     let mut kind = it.kind.borrow_mut();
     let IterKind::Enumerate { inner, count: c } = &mut *kind else {
-        return Err(list);
+        return false;
     };
     let Value::Iterator(inner) = inner else {
-        return Err(list);
+        return false;
     };
-    let mut inner = inner.kind.borrow_mut();
-    if !matches!(*inner, IterKind::List { .. }) {
-        return Err(list);
+    if !set_list_state(&mut inner.kind.borrow_mut(), list, index) {
+        return false;
     }
-    *inner = IterKind::List { list, index };
     *c = Value::Int(count);
-    Ok(())
+    true
+}
+
+/// A list iterator's state set to `list` (a payload word) and `index`; false if `kind` is not
+/// a list iterator's.
+fn set_list_state(kind: &mut IterKind, list: u64, index: usize) -> bool {
+    let IterKind::List {
+        list: held,
+        index: at,
+    } = kind
+    else {
+        return false;
+    };
+    // SAFETY: the list is the one the trace read (its tag guarded), kept alive by the slot or
+    // container it came from, as in `apply_exit`.
+    let list = unsafe { runtime::borrow(tag::LIST, list) };
+    let Value::List(list) = &*list else {
+        return false;
+    };
+    if !Rc::ptr_eq(held, list) {
+        *held = list.clone();
+    }
+    *at = index;
+    true
 }
 
 impl Jit {
@@ -779,8 +830,9 @@ impl Jit {
         let id = self.stats.traces;
         let mut text = String::new();
         if self.events() {
-            let end = match tree.paths.first().and_then(|p| p.link) {
-                Some((_, target)) => format!("-> {target}"),
+            let end = match tree.paths.first().and_then(|p| p.leave) {
+                Some((_, Leave::Tree(target))) => format!("-> {target}"),
+                Some((_, Leave::Yield)) => "yield".to_string(),
                 None => "loop".to_string(),
             };
             let _ = writeln!(text, "[TRACE {id} {} {end}]", place(code, key.1));
@@ -875,7 +927,11 @@ impl Jit {
                 "[TRACE {id} ({parent}/{}) {} -> {}]",
                 parent_exit.unwrap_or(0),
                 place(code, start),
-                tree.paths[p].link.map_or(entry.id, |(_, target)| target)
+                match tree.paths[p].leave {
+                    Some((_, Leave::Tree(target))) => target.to_string(),
+                    Some((_, Leave::Yield)) => "yield".to_string(),
+                    None => entry.id.to_string(),
+                }
             );
         }
         if dump {
@@ -962,7 +1018,8 @@ impl Jit {
         );
         let mut loops: Vec<&Loop> = self
             .loops
-            .values()
+            .all
+            .iter()
             .filter(|l| !l.traces.is_empty())
             .collect();
         loops.sort_by_key(|l| l.traces[0].id);
