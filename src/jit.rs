@@ -169,6 +169,10 @@ impl crate::vm::Vm {
         LoopAction::Continue
     }
 
+    pub(crate) fn jit_entry(&mut self, _f: &mut crate::vm::frame::Frame) -> LoopAction {
+        LoopAction::Continue
+    }
+
     pub(crate) fn jit_recording_here(&self) -> bool {
         false
     }

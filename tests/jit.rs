@@ -319,6 +319,8 @@ fn jit_log_shows_paths_entering_other_trees() {
             ["TRACE", n, place, "loop"] if place.starts_with("nested_trees.py:") => {
                 loops.push(n.to_string())
             }
+            // (A function compiled from its entry ends at its returns.)
+            ["TRACE", _, place, "return"] if place.starts_with("nested_trees.py:") => {}
             ["TRACE", n, place, "->", target] if place.starts_with("nested_trees.py:") => {
                 entering.push((n.to_string(), target.to_string()))
             }
@@ -396,15 +398,56 @@ fn generator_loops_compile_to_paths_ending_at_yield() {
         "no side trace ending at a yield:\n{}",
         out.stderr
     );
-    let yields: u64 = out
-        .stderr
-        .lines()
-        .filter(|l| l.contains("(YIELD_VALUE): "))
-        .filter_map(|l| l.rsplit(": ").next()?.parse::<u64>().ok())
-        .sum();
+    let yields = exits_taken(&out.stderr, "generators.py:", "YIELD_VALUE");
     assert!(
         yields > 1000,
         "the generators' trees were hardly run (exits at yields: {yields}):\n{}",
         out.stderr
     );
+}
+
+/// A hot function is compiled from its entry: fib's tree ends at its returns (its recursive
+/// calls go through the interpreter, which runs the same tree), and check_prime's enters the
+/// tree of its loop.
+#[test]
+fn function_entries_compile_to_paths_ending_at_return_or_a_loop() {
+    let program = Program::from_py(&root().join("tests/jit/function_entries.py"));
+    let out = program.run(&["--jit", "--jit-log"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let event = |line: u32, end: &str| {
+        out.stderr.lines().any(|l| {
+            l.starts_with("[TRACE ") && l.ends_with(&format!(" function_entries.py:{line} {end}]"))
+        })
+    };
+    assert!(
+        event(6, "return"),
+        "fib's entry not compiled:\n{}",
+        out.stderr
+    );
+    let loop_tree = out
+        .stderr
+        .lines()
+        .find(|l| l.ends_with(" function_entries.py:17 loop]"))
+        .and_then(|l| l.split(' ').nth(1))
+        .unwrap_or_else(|| panic!("check_prime's loop not compiled:\n{}", out.stderr));
+    assert!(
+        event(12, &format!("-> {loop_tree}")),
+        "check_prime's entry does not enter its loop's tree {loop_tree}:\n{}",
+        out.stderr
+    );
+    let returns = exits_taken(&out.stderr, "function_entries.py:", "RETURN_VALUE");
+    assert!(
+        returns > 10_000,
+        "compiled functions hardly returned (exits at returns: {returns}):\n{}",
+        out.stderr
+    );
+}
+
+/// The exits the JIT summary in `log` counts at instructions `op` of the file `place` names
+/// (`exit   4 at gen.py:3 (YIELD_VALUE): 1147`).
+fn exits_taken(log: &str, place: &str, op: &str) -> u64 {
+    log.lines()
+        .filter(|l| l.contains(place) && l.contains(&format!("({op}): ")))
+        .filter_map(|l| l.rsplit(": ").next()?.parse::<u64>().ok())
+        .sum()
 }

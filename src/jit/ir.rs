@@ -271,6 +271,12 @@ pub enum Inst {
     IterUnpack {
         iter: Ref,
         kind: u8,
+        /// A hidden local (a comprehension's `.0`, which no Python code can name) that may
+        /// hold the same iterator, and how many holders no Python code can reach that makes
+        /// when it does (the local; for a list, set or dict comprehension also the caller's
+        /// stack, which keeps the argument while the call runs): they do not count as other
+        /// holders for `ITER_UNSHARED`.
+        hidden: Option<(u32, u8)>,
     },
     /// Word `word` of the state `unpack` read: a range iterator's next value, count left and
     /// step; a list iterator's list and index.
@@ -336,6 +342,9 @@ pub const ITER_ENUM_LIST: u8 = 2;
 /// A flag `IterUnpack::kind` is passed with (as a word) in trees that make residual calls: the
 /// iterator (and an enumerate's inner one) must be held by the frame alone.
 pub const ITER_UNSHARED: u64 = 0x100;
+/// With `ITER_UNSHARED`: the holders no Python code can reach besides the stack (see
+/// `IterUnpack::hidden`), shifted by this (two bits).
+pub const ITER_HIDDEN_SHIFT: u64 = 9;
 
 /// A Python value as a trace holds it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -404,6 +413,9 @@ pub enum SnapKind {
     /// A path's end at a generator's `yield` (`ip`), the value yielded on top of the stack: the
     /// interpreter suspends the generator; taken every time, never a side trace.
     Yield,
+    /// A path's end at a `return` (`ip`, a RETURN_VALUE), the value returned on top of the
+    /// stack: the interpreter returns from the frame; taken every time, never a side trace.
+    Return,
 }
 
 /// What to rebuild when a guard fails: the frame slots that differ from the interpreter's copy,
@@ -482,6 +494,8 @@ pub enum Leave {
     Tree(u32),
     /// Out of the generator, through the `yield` the snapshot resumes at.
     Yield,
+    /// Out of the function, through the `return` the snapshot resumes at.
+    Return,
 }
 
 /// One recorded instruction: a code unit of the loop's code, or of a function the trace
@@ -853,7 +867,7 @@ impl fmt::Display for Inst {
                 write!(f, "iter.next %{iter} [{}]  -> exit {snap}", tag_name(*tag))
             }
             GuardBinding { binding, snap } => write!(f, "guard binding #{binding}  -> exit {snap}"),
-            IterUnpack { iter, kind } => write!(
+            IterUnpack { iter, kind, .. } => write!(
                 f,
                 "iter.unpack %{iter} [{}]  (else not entered)",
                 if *kind == ITER_RANGE {
@@ -897,6 +911,9 @@ impl Trace {
             }
             Some((snap, Leave::Yield)) => {
                 let _ = writeln!(out, "  yield through snapshot {snap}");
+            }
+            Some((snap, Leave::Return)) => {
+                let _ = writeln!(out, "  return through snapshot {snap}");
             }
             None => {
                 let _ = writeln!(out, "  loop back with:");

@@ -12,8 +12,8 @@
 //! into the frame.
 
 use super::ir::{
-    Arith, Cc, Inst, MathFn, Ref, SnapId, SnapKind, Sym, Trace, Ty, ITER_ENUM_LIST, ITER_LIST,
-    ITER_RANGE, ITER_UNSHARED,
+    Arith, Cc, Inst, MathFn, Ref, SnapId, SnapKind, Sym, Trace, Ty, ITER_ENUM_LIST,
+    ITER_HIDDEN_SHIFT, ITER_LIST, ITER_RANGE, ITER_UNSHARED,
 };
 use super::runtime::{self, Ctx};
 use crate::vm::value::tag;
@@ -549,9 +549,24 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 Inst::ConstI(x) => Some(b.ins().iconst(types::I64, *x)),
                 Inst::ConstF(x) => Some(b.ins().f64const(*x)),
                 Inst::ConstB(x) => Some(b.ins().iconst(types::I8, *x as i64)),
-                Inst::IterUnpack { iter, kind } => {
+                Inst::IterUnpack { iter, kind, hidden } => {
                     let kind = *kind as u64 | if calls_out { ITER_UNSHARED } else { 0 };
-                    let (it, k) = (v!(*iter), b.ins().iconst(types::I64, kind as i64));
+                    let it = v!(*iter);
+                    let mut k = b.ins().iconst(types::I64, kind as i64);
+                    if let (Some((slot, holders)), true) = (hidden, calls_out) {
+                        // The hidden local holds this very iterator: holders no code reaches.
+                        let off = (*slot as i32) * 16;
+                        let t = b.ins().load(types::I64, flags, slots, off);
+                        let p = b.ins().load(types::I64, flags, slots, off + 8);
+                        let is_iter = b.ins().icmp_imm_s(IntCC::Equal, t, tag::ITERATOR as i64);
+                        let same = b.ins().icmp(IntCC::Equal, p, it);
+                        let both = b.ins().band(is_iter, same);
+                        let too = (*holders as i64) << ITER_HIDDEN_SHIFT;
+                        let too = b.ins().iconst(types::I64, too);
+                        let zero = b.ins().iconst(types::I64, 0);
+                        let flag = b.ins().select(both, too, zero);
+                        k = b.ins().bor(k, flag);
+                    }
                     let ok = helper!(sig_cii_s, runtime::iter_unpack, &[cx, it, k]);
                     check!(ok, fail_entry);
                     None

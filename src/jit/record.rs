@@ -114,6 +114,10 @@ pub struct Recorder {
     called: bool,
     /// The locals the loop's code assigns (`stored_locals`), once a residual call asks.
     stored: std::cell::OnceCell<HashSet<u32>>,
+    /// The recording starts at a function's entry (its RESUME), not at a loop header.
+    entry: bool,
+    /// The loop headers of the loop's code (`loop_headers`), once an entry's path asks.
+    headers: std::cell::OnceCell<HashSet<u32>>,
     /// A call the trace makes through the interpreter, whose `CallPy` is emitted at the next
     /// step, once the result's type is known.
     residual: Option<Residual>,
@@ -187,6 +191,23 @@ fn stored_locals(code: &Code) -> HashSet<u32> {
         .collect()
 }
 
+/// The loop headers of `code`: the instructions backward jumps go to.
+fn loop_headers(code: &Code) -> HashSet<u32> {
+    code.instructions()
+        .iter()
+        .filter(|i| jumps_back(i.op))
+        .map(|i| opcode_unit(code, code.jump_target(i.at, i.op, i.arg)) as u32)
+        .collect()
+}
+
+/// Whether code unit `at` is a function's entry (RESUME 0), where a recording may start.
+fn at_entry(code: &Code, at: u32) -> bool {
+    let at = opcode_unit(code, at as usize);
+    code.code
+        .get(at)
+        .is_some_and(|u| u.op == Opcode::RESUME && u.arg == 0)
+}
+
 /// Whether `code` has a loop (a backward jump).
 fn has_loop(code: &Code) -> bool {
     code.code.iter().any(|u| jumps_back(u.op))
@@ -227,6 +248,7 @@ impl Recorder {
         id: u32,
     ) -> Recorder {
         let stack_base = code.localsplus.len() as u32;
+        let entry = at_entry(&code, f.ip as u32);
         let entry_tags = f.slots.slice(0..f.sp).iter().map(Value::tag).collect();
         let trace = Trace {
             header_sp: f.sp as u32,
@@ -261,6 +283,8 @@ impl Recorder {
             unpacked: None,
             called: false,
             stored: std::cell::OnceCell::new(),
+            entry,
+            headers: std::cell::OnceCell::new(),
             residual: None,
         }
     }
@@ -279,6 +303,7 @@ impl Recorder {
         id: u32,
     ) -> Recorder {
         let snapshot = tree.snaps[snap as usize].clone();
+        let entry = at_entry(&code, header);
         let floor = tree.header_sp.min(snapshot.sp);
         let called = tree.insts.iter().any(|i| matches!(i, Inst::CallPy { .. }));
         let mut slots = HashMap::new();
@@ -328,6 +353,8 @@ impl Recorder {
             unpacked: None,
             called,
             stored: std::cell::OnceCell::new(),
+            entry,
+            headers: std::cell::OnceCell::new(),
             residual: None,
         }
     }
@@ -390,11 +417,29 @@ impl Recorder {
                 Err(reason) => self.abort(&reason, at32),
             };
         }
-        if op == Opcode::YIELD_VALUE && level == 0 {
-            return match self.yields(f, at) {
+        // A yield or a return of the loop's own frame: the path leaves through it.
+        let leave = match op {
+            Opcode::YIELD_VALUE => Some((SnapKind::Yield, Leave::Yield)),
+            Opcode::RETURN_VALUE => Some((SnapKind::Return, Leave::Return)),
+            _ => None,
+        };
+        if let Some((kind, leave)) = leave.filter(|_| level == 0) {
+            return match self.leave_through(f, at, kind, leave) {
                 Ok(()) => Step::Done(Ok(())),
                 Err(reason) => self.abort(&reason, at32),
             };
+        }
+        // A function entry's path enters the trees of the function's loops; it does not
+        // record their iterations (it would leave through a guard in the loop's body at every
+        // other call).
+        if self.entry
+            && level == 0
+            && self
+                .headers
+                .get_or_init(|| loop_headers(&self.code))
+                .contains(&at32)
+        {
+            return self.abort("a loop without a compiled tree", at32);
         }
         if self.recorded.len() >= MAX_RECORDED {
             return self.abort("trace too long", at32);
@@ -485,15 +530,16 @@ impl Recorder {
         Ok(())
     }
 
-    /// Ends the path at a generator's `yield` (`at`): the exit leaves the value on the stack
-    /// and the interpreter suspends the generator; the tree runs again when it is resumed and
-    /// comes back to the loop header.
-    fn yields(&mut self, f: &Frame, at: usize) -> R<()> {
+    /// Ends the path at a generator's `yield` or at a `return` (`at`): the exit leaves the
+    /// value on the stack and the interpreter suspends the generator or returns from the
+    /// frame. (A generator's tree runs again when it is resumed and comes back to the loop
+    /// header.)
+    fn leave_through(&mut self, f: &Frame, at: usize, kind: SnapKind, leave: Leave) -> R<()> {
         if self.stack.len() as u32 + self.floor != f.sp as u32 {
-            return Err("the stack depth is not known at a yield".into());
+            return Err("the stack depth is not known at a yield or return".into());
         }
-        let snap = self.new_snap(f, at, SnapKind::Yield);
-        self.end_path(Vec::new(), Some((snap, Leave::Yield)));
+        let snap = self.new_snap(f, at, kind);
+        self.end_path(Vec::new(), Some((snap, leave)));
         Ok(())
     }
 
@@ -640,7 +686,20 @@ impl Recorder {
                 _ => None,
             };
             if let Some(kind) = kind {
-                let unpack = self.emit(Inst::IterUnpack { iter: r, kind });
+                // (A comprehension's iterator is its argument `.0` as well, and the argument
+                // of the call a list comprehension runs in.)
+                let hidden = (slot != 0
+                    && self
+                        .code
+                        .localsplus
+                        .first()
+                        .is_some_and(|n| n.starts_with('.')))
+                .then_some((0, if self.code.is_generator() { 1 } else { 2 }));
+                let unpack = self.emit(Inst::IterUnpack {
+                    iter: r,
+                    kind,
+                    hidden,
+                });
                 let mut word = |word: u8, ty: Ty| self.emit(Inst::IterWord { unpack, word, ty });
                 return Ok(if kind == ITER_RANGE {
                     Sym::RangeIter {

@@ -79,24 +79,24 @@ pub extern "C" fn call_py(ctx: *mut Ctx, site: *const CallSite, args: *const u64
     // which nothing else uses while the trace runs), its call site (owned by the compiled
     // tree) and `argc` pairs of words of live values.
     let (ctx, site) = unsafe { (&mut *ctx, &*site) };
-    let args: Vec<Value> = (0..site.argc)
-        .map(|k| {
-            // SAFETY: see above.
-            let (t, p) = unsafe { (*args.add(2 * k), *args.add(2 * k + 1)) };
-            // SAFETY: the words are those of a live value, which the clone keeps alive.
-            Value::clone(&*unsafe { borrow(t as u8, p) })
-        })
-        .collect();
+    // SAFETY: a `Value` is its tag word and its payload word (as in `borrow`): the pairs are
+    // `argc` values, borrowed from the trace.
+    let borrowed = unsafe { std::slice::from_raw_parts(args as *const Value, site.argc) };
     // SAFETY: the VM outlives its traces; the trace's caller holds no reference into it
     // while the trace runs.
     let vm = unsafe { &mut *ctx.vm };
     vm.ticks = ctx.ticks;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &site.func {
-        Value::Function(func) => vm.call_function(func, &args, &[]),
-        other => vm.call(other, &args, &[]),
+        // A Python function's frame takes its own references to the arguments before any of
+        // its code runs.
+        Value::Function(func) => vm.call_function(func, borrowed, &[]),
+        // A builtin holds them for as long as it runs (what it calls may drop the trace's).
+        other => {
+            let held: Vec<Value> = borrowed.to_vec();
+            vm.call(other, &held, &[])
+        }
     }));
     ctx.ticks = vm.ticks;
-    drop(args);
     match result {
         Ok(Ok(v)) => {
             let holds = site.bindings.iter().all(|&b| binding_holds(b) == 1);
@@ -588,8 +588,10 @@ pub extern "C" fn iter_unpack(ctx: *mut Ctx, iter: u64, kind: u64) -> u32 {
     };
     // A tree that calls through the interpreter keeps the state in registers only of an
     // iterator no one else holds (a callee could advance one it can reach).
+    // (A comprehension's hidden argument `.0` holding it as well is no other holder.)
     let unshared = kind & super::ir::ITER_UNSHARED != 0;
-    if unshared && std::rc::Rc::strong_count(it) > 1 {
+    let holders = 1 + ((kind >> super::ir::ITER_HIDDEN_SHIFT) & 3) as usize;
+    if unshared && std::rc::Rc::strong_count(it) > holders {
         return 0;
     }
     let kind = kind & 0xff;

@@ -116,6 +116,9 @@ pub(crate) struct Jit {
     /// The trees running (loop index, tree index), outermost first: more than one while a trace's
     /// call through the interpreter runs traces itself.
     running: Vec<(usize, usize)>,
+    /// Contexts and exit buffers for the trees run inside a trace's call (each nested run
+    /// takes one and gives it back).
+    spare: Vec<(Box<Ctx>, Vec<u64>)>,
     stats: Stats,
     started: Instant,
 }
@@ -163,6 +166,7 @@ impl Vm {
             growing: None,
             ctx: Box::default(),
             running: Vec::new(),
+            spare: Vec::new(),
             buf: Vec::new(),
             stats: Stats::default(),
             started: Instant::now(),
@@ -251,6 +255,18 @@ impl Vm {
         matches!(&self.jit, Some(j) if j.recorder.as_ref().is_some_and(|r| r.active_depth() == self.depth))
     }
 
+    /// A hot function's entry (its RESUME, `f.ip`, with `f.sp` synchronised): run the tree
+    /// compiled from there, or record one. (Not a generator's: its RESUME 0 is its first
+    /// resumption, not a call; nor in the boxed tier, which compiles loops only.)
+    pub(crate) fn jit_entry(&mut self, f: &mut Frame) -> LoopAction {
+        let full = matches!(&self.jit, Some(j) if j.options.tier == Tier::Full);
+        if !full || f.code.is_generator() {
+            f.code.backedges[f.ip].set(0);
+            return LoopAction::Continue;
+        }
+        self.jit_loop(f)
+    }
+
     /// A back edge reached a hot loop header (`f.ip`, with `f.sp` synchronised): run its
     /// trace, or start recording one.
     pub(crate) fn jit_loop(&mut self, f: &mut Frame) -> LoopAction {
@@ -330,8 +346,8 @@ impl Vm {
                         linked = true;
                         continue 'enter;
                     }
-                    // The interpreter suspends the generator at its yield.
-                    SnapKind::Yield => return LoopAction::Resumed,
+                    // The interpreter suspends the generator at its yield, or returns.
+                    SnapKind::Yield | SnapKind::Return => return LoopAction::Resumed,
                     _ => {}
                 }
                 // A hot exit grows a side trace, recorded from where the interpreter resumes.
@@ -406,7 +422,10 @@ impl Vm {
             let timing = jit.options.log != LogMode::Off && !nested;
             let mut own: Option<(Box<Ctx>, Vec<u64>)> = None;
             let (ctx, buf): (*mut Ctx, *mut u64) = if nested {
-                let (c, b) = own.insert((Box::default(), vec![0; buf_len]));
+                let (c, b) = own.insert(jit.spare.pop().unwrap_or_default());
+                if b.len() < buf_len {
+                    b.resize(buf_len, 0);
+                }
                 (&mut **c, b.as_mut_ptr())
             } else {
                 if jit.buf.len() < buf_len {
@@ -443,6 +462,7 @@ impl Vm {
                 std::panic::resume_unwind(panic);
             }
             if exit == 0 {
+                jit.spare.extend(own);
                 continue;
             }
             let t = &mut jit.loops.all.get_mut(li)?.traces[index];
@@ -470,7 +490,9 @@ impl Vm {
                 lp.refused = 0;
             }
             drop(deferred);
-            drop(own);
+            if let (Some(own), Some(jit)) = (own, self.jit.as_mut()) {
+                jit.spare.push(own);
+            }
             return Some(Ran { index, exit, raise });
         }
         None
@@ -833,6 +855,7 @@ impl Jit {
             let end = match tree.paths.first().and_then(|p| p.leave) {
                 Some((_, Leave::Tree(target))) => format!("-> {target}"),
                 Some((_, Leave::Yield)) => "yield".to_string(),
+                Some((_, Leave::Return)) => "return".to_string(),
                 None => "loop".to_string(),
             };
             let _ = writeln!(text, "[TRACE {id} {} {end}]", place(code, key.1));
@@ -930,6 +953,7 @@ impl Jit {
                 match tree.paths[p].leave {
                     Some((_, Leave::Tree(target))) => target.to_string(),
                     Some((_, Leave::Yield)) => "yield".to_string(),
+                    Some((_, Leave::Return)) => "return".to_string(),
                     None => entry.id.to_string(),
                 }
             );

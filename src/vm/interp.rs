@@ -330,6 +330,24 @@ impl Vm {
             };
         }
 
+        // What the JIT did at a hot loop header or function entry (`f.ip`).
+        macro_rules! jit_action {
+            ($action:expr) => {
+                match $action {
+                    crate::jit::LoopAction::Continue => {}
+                    crate::jit::LoopAction::Resumed => {
+                        ip = f.ip;
+                        sp = f.sp;
+                    }
+                    crate::jit::LoopAction::Record => return Ok(None),
+                    crate::jit::LoopAction::Raise(e) => {
+                        sp = f.sp;
+                        start = f.lasti;
+                        fail!(e);
+                    }
+                }
+            };
+        }
         // A back edge arrived at the loop header `ip`: a step for the limits (whose check may
         // raise, as at the jump), then counted and handed to the JIT when hot.
         macro_rules! back_edge {
@@ -341,19 +359,7 @@ impl Vm {
                 if self.backedge(&code, ip) {
                     f.ip = ip;
                     f.sp = sp;
-                    match self.jit_loop(f) {
-                        crate::jit::LoopAction::Continue => {}
-                        crate::jit::LoopAction::Resumed => {
-                            ip = f.ip;
-                            sp = f.sp;
-                        }
-                        crate::jit::LoopAction::Record => return Ok(None),
-                        crate::jit::LoopAction::Raise(e) => {
-                            sp = f.sp;
-                            start = f.lasti;
-                            fail!(e);
-                        }
-                    }
+                    jit_action!(self.jit_loop(f));
                 }
             };
         }
@@ -400,7 +406,16 @@ impl Vm {
                 }
             }
             match op {
-                Opcode::NOP | Opcode::RESUME | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                Opcode::RESUME => {
+                    // A function's entry (RESUME 0; the call was the step for the limits),
+                    // counted like a back edge: a hot one runs the function's compiled tree.
+                    if arg == 0 && self.backedge(&code, start) {
+                        f.ip = start;
+                        f.sp = sp;
+                        jit_action!(self.jit_entry(f));
+                    }
+                }
                 Opcode::PRECALL => ip += 1,
                 Opcode::LOAD_FAST => {
                     let v = slot!(arg as usize).clone();
