@@ -209,7 +209,7 @@ fn at_entry(code: &Code, at: u32) -> bool {
 }
 
 /// Whether `code` has a loop (a backward jump).
-fn has_loop(code: &Code) -> bool {
+pub fn has_loop(code: &Code) -> bool {
     code.code.iter().any(|u| jumps_back(u.op))
 }
 
