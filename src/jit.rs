@@ -26,7 +26,13 @@
 //!    without an inline form) are made through the interpreter from the machine code
 //!    (`Inst::CallPy`, `runtime::call_py`); the callee may run compiled trees itself, each run
 //!    with a context of its own (`Vm::run_trees`). An unexpected result or an exception leaves
-//!    right after the call (`Snapshot::after_call`).
+//!    right after the call (`SnapKind::AfterCall`).
+//! 6. Paths need not come back to their header: one may enter another loop's tree
+//!    (`Leave::Tree`), leave a generator through its `yield` or a function through its `return`
+//!    (`Leave::Yield`, `Leave::Return`: the interpreter makes the yield or the return). So a
+//!    generator's loop is compiled (its tree runs from the header to the yield at every
+//!    resumption), and so is a hot function with a loop, from its entry (`RESUME 0`, counted per
+//!    call like a back edge: `Vm::jit_entry`) into its loop's tree.
 //!
 //! Recording stops with a reason on anything it does not handle; a loop that fails repeatedly
 //! is blacklisted. `--jit-log` shows every event, `--jit-log=dump` the traces themselves.
