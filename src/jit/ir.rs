@@ -498,6 +498,28 @@ pub enum Leave {
     Return,
 }
 
+impl Leave {
+    /// The kind of the snapshot a path ends with to leave this way.
+    pub fn snap_kind(self) -> SnapKind {
+        match self {
+            Leave::Tree(_) => SnapKind::Link,
+            Leave::Yield => SnapKind::Yield,
+            Leave::Return => SnapKind::Return,
+        }
+    }
+}
+
+/// Where the log says a path goes: the tree's number, `yield` or `return`.
+impl fmt::Display for Leave {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Leave::Tree(tree) => write!(f, "{tree}"),
+            Leave::Yield => f.write_str("yield"),
+            Leave::Return => f.write_str("return"),
+        }
+    }
+}
+
 /// One recorded instruction: a code unit of the loop's code, or of a function the trace
 /// inlined.
 #[derive(Clone)]
@@ -909,11 +931,8 @@ impl Trace {
             Some((snap, Leave::Tree(tree))) => {
                 let _ = writeln!(out, "  enter trace {tree} through snapshot {snap}");
             }
-            Some((snap, Leave::Yield)) => {
-                let _ = writeln!(out, "  yield through snapshot {snap}");
-            }
-            Some((snap, Leave::Return)) => {
-                let _ = writeln!(out, "  return through snapshot {snap}");
+            Some((snap, leave)) => {
+                let _ = writeln!(out, "  {leave} through snapshot {snap}");
             }
             None => {
                 let _ = writeln!(out, "  loop back with:");

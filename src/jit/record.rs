@@ -412,19 +412,19 @@ impl Recorder {
             self.started = true;
         }
         if let Some(tree) = tree.filter(|_| level == 0 && self.enters(at32)) {
-            return match self.link(f, at, tree) {
+            return match self.leave_through(f, at, Leave::Tree(tree)) {
                 Ok(()) => Step::Done(Ok(())),
                 Err(reason) => self.abort(&reason, at32),
             };
         }
         // A yield or a return of the loop's own frame: the path leaves through it.
         let leave = match op {
-            Opcode::YIELD_VALUE => Some((SnapKind::Yield, Leave::Yield)),
-            Opcode::RETURN_VALUE => Some((SnapKind::Return, Leave::Return)),
+            Opcode::YIELD_VALUE => Some(Leave::Yield),
+            Opcode::RETURN_VALUE => Some(Leave::Return),
             _ => None,
         };
-        if let Some((kind, leave)) = leave.filter(|_| level == 0) {
-            return match self.leave_through(f, at, kind, leave) {
+        if let Some(leave) = leave.filter(|_| level == 0) {
+            return match self.leave_through(f, at, leave) {
                 Ok(()) => Step::Done(Ok(())),
                 Err(reason) => self.abort(&reason, at32),
             };
@@ -519,26 +519,18 @@ impl Recorder {
                 .is_some_and(|from| self.trace.ancestors(from).any(visited))
     }
 
-    /// Ends the path at another loop's header `at`, exiting into that loop's tree (number
-    /// `tree`) with the frame as it stands there.
-    fn link(&mut self, f: &Frame, at: usize, tree: u32) -> R<()> {
+    /// Ends the path at `at` with the frame as it stands there: another loop's header, whose
+    /// tree the exit enters; or a generator's `yield` or a `return`, the value on the stack,
+    /// where the interpreter suspends the generator or returns from the frame. (A generator's
+    /// tree runs again when it is resumed and comes back to the loop header.)
+    fn leave_through(&mut self, f: &Frame, at: usize, leave: Leave) -> R<()> {
         if self.stack.len() as u32 + self.floor != f.sp as u32 {
-            return Err("the stack depth is not known at an inner loop".into());
+            return Err(match leave {
+                Leave::Tree(_) => "the stack depth is not known at an inner loop".into(),
+                _ => "the stack depth is not known at a yield or return".into(),
+            });
         }
-        let snap = self.new_snap(f, at, SnapKind::Link);
-        self.end_path(Vec::new(), Some((snap, Leave::Tree(tree))));
-        Ok(())
-    }
-
-    /// Ends the path at a generator's `yield` or at a `return` (`at`): the exit leaves the
-    /// value on the stack and the interpreter suspends the generator or returns from the
-    /// frame. (A generator's tree runs again when it is resumed and comes back to the loop
-    /// header.)
-    fn leave_through(&mut self, f: &Frame, at: usize, kind: SnapKind, leave: Leave) -> R<()> {
-        if self.stack.len() as u32 + self.floor != f.sp as u32 {
-            return Err("the stack depth is not known at a yield or return".into());
-        }
-        let snap = self.new_snap(f, at, kind);
+        let snap = self.new_snap(f, at, leave.snap_kind());
         self.end_path(Vec::new(), Some((snap, leave)));
         Ok(())
     }

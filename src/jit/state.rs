@@ -859,9 +859,8 @@ impl Jit {
         let mut text = String::new();
         if self.events() {
             let end = match tree.paths.first().and_then(|p| p.leave) {
-                Some((_, Leave::Tree(target))) => format!("-> {target}"),
-                Some((_, Leave::Yield)) => "yield".to_string(),
-                Some((_, Leave::Return)) => "return".to_string(),
+                Some((_, leave @ Leave::Tree(_))) => format!("-> {leave}"),
+                Some((_, leave)) => leave.to_string(),
                 None => "loop".to_string(),
             };
             let _ = writeln!(text, "[TRACE {id} {} {end}]", place(code, key.1));
@@ -956,12 +955,9 @@ impl Jit {
                 "[TRACE {id} ({parent}/{}) {} -> {}]",
                 parent_exit.unwrap_or(0),
                 place(code, start),
-                match tree.paths[p].leave {
-                    Some((_, Leave::Tree(target))) => target.to_string(),
-                    Some((_, Leave::Yield)) => "yield".to_string(),
-                    Some((_, Leave::Return)) => "return".to_string(),
-                    None => entry.id.to_string(),
-                }
+                tree.paths[p]
+                    .leave
+                    .map_or(entry.id.to_string(), |(_, leave)| leave.to_string())
             );
         }
         if dump {
