@@ -51,7 +51,7 @@ pub enum LogMode {
     Events,
     /// Only the summary at exit.
     Summary,
-    /// Events, each trace's recorded bytecode, IR and Cranelift IR, and the summary.
+    /// Events, each trace's recorded bytecode, IR, Cranelift IR and machine code, and the summary.
     Dump,
 }
 

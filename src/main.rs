@@ -81,7 +81,8 @@ struct JitArgs {
     jit_threshold: Option<u32>,
     /// Log the JIT's work on stderr: `events` (one line per trace, abort and side trace, then a
     /// summary), `summary` (the summary only) or `dump` (events plus each trace's recorded
-    /// bytecode, IR and Cranelift IR). Also set by the PYVM_JIT_LOG environment variable.
+    /// bytecode, IR, Cranelift IR and machine code). Also set by the PYVM_JIT_LOG environment
+    /// variable.
     #[arg(long, value_name = "MODE", num_args = 0..=1, default_missing_value = "events", require_equals = true)]
     jit_log: Option<pyvm::jit::LogMode>,
 }

@@ -458,3 +458,52 @@ fn exits_taken(log: &str, place: &str, op: &str) -> u64 {
         .filter_map(|l| l.rsplit(": ").next()?.parse::<u64>().ok())
         .sum()
 }
+
+/// `--jit-log=dump` shows, for each trace, its recorded bytecode in `dis` layout, its IR with
+/// guards and snapshots, the Cranelift IR of its tree and the machine code that became, then
+/// the summary.
+#[test]
+fn dump_shows_bytecode_ir_cranelift_ir_and_machine_code() {
+    let program = Program::from_py(&root().join("tests/jit/complex_loop.py"));
+    let out = program.run(&["--jit", "--jit-log=dump"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let log = &out.stderr;
+    let at = |what: &str, from: usize| {
+        log[from..]
+            .find(what)
+            .map(|i| from + i)
+            .unwrap_or_else(|| panic!("no {what:?} after byte {from} of the dump:\n{log}"))
+    };
+    let bytecode = at("---- TRACE 1 bytecode\n", 0);
+    // A dis line: source line, offset, opcode name, argument.
+    let first = log[bytecode..].lines().nth(1).unwrap_or("");
+    let fields: Vec<&str> = first.split_whitespace().collect();
+    assert!(
+        fields.len() >= 3
+            && fields[0].parse::<u32>().is_ok()
+            && fields[1].parse::<u32>().is_ok()
+            && fields[2]
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_'),
+        "not a dis line: {first:?}"
+    );
+    let ir = at("---- TRACE 1 IR\n", bytecode);
+    let clif = at("---- TRACE 1 Cranelift IR of the tree (", ir);
+    assert!(
+        log[ir..clif].contains("guard "),
+        "no guard in the IR:\n{log}"
+    );
+    assert!(
+        log[ir..clif].contains("snapshot "),
+        "no snapshot in the IR:\n{log}"
+    );
+    let function = at("function u0:0(", clif);
+    let machine = at("---- machine code\n", function);
+    let summary = at("---- JIT summary\n", machine);
+    // The listing names the blocks the function's code was laid out in, with instructions.
+    let listing = &log[machine..summary];
+    assert!(
+        listing.contains("block0:") && listing.lines().filter(|l| l.starts_with("  ")).count() > 20,
+        "no machine code listing:\n{listing}"
+    );
+}

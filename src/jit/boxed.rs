@@ -60,7 +60,7 @@ pub struct Region {
     pub func: RegionFn,
     /// Instructions compiled.
     pub ops: usize,
-    /// The Cranelift IR, when a dump was asked for.
+    /// The Cranelift IR and machine code listing, when a dump was asked for.
     pub clif: Option<String>,
 }
 

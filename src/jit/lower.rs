@@ -20,7 +20,8 @@ use crate::vm::value::tag;
 use crate::vm::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
-    types, AbiParam, BlockArg, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind,
+    types, AbiParam, BlockArg, Inst as ClifInst, InstBuilder, MemFlagsData, Signature,
+    StackSlotData, StackSlotKind,
 };
 use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -87,7 +88,7 @@ pub struct Compiled {
     /// Indexed by exit number; exit 0 means the trace was not entered.
     pub exits: Vec<ExitInfo>,
     pub buf_len: usize,
-    /// The Cranelift IR, when a dump was asked for.
+    /// The Cranelift IR and machine code listing, when a dump was asked for.
     pub clif: Option<String>,
     /// The residual calls' sites, which the code points to (owned here, never read; boxed
     /// so that they stay where the code was told they are while the vector grows).
@@ -324,8 +325,9 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let flags = MemFlagsData::trusted();
     let mut vals: Vec<Option<cranelift_codegen::ir::Value>> = vec![None; insts.len()];
     let mut exit_blocks: HashMap<SnapId, cranelift_codegen::ir::Block> = HashMap::new();
-    // The call count where each exit is taken (the most, if taken from several places).
-    let mut exit_calls: HashMap<SnapId, u32> = HashMap::new();
+    // The helper calls on the way to each exit (see `calls` below). An exit taken from places
+    // after different calls gets the longest list with every site unknown.
+    let mut exit_calls: HashMap<SnapId, Vec<Option<ClifInst>>> = HashMap::new();
     // Guards lowered together with the comparison they test.
     let mut threaded: HashSet<usize> = HashSet::new();
     let complex_off = runtime::complex_offset();
@@ -348,20 +350,24 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     let seq_layout = runtime::seq_layout();
 
     // Helper calls on the way from the loop header to the instruction being lowered (each
-    // path continues its parent's count from where it leaves it), and that count where each
-    // value was defined. A float used after a call it was defined before is stored to a stack
-    // slot where it is defined and reloaded after the call, so that its register need not
-    // live across the call: otherwise the register allocator keeps such values (a loop's
-    // carried floats, which exits after a call still need) on the stack all through the loop.
-    let mut calls: u32 = 0;
+    // path continues its parent's list from where it leaves it; `None` where the call's place
+    // is not known), and their number where each value was defined. A float used after a call
+    // it was defined before is stored to a stack slot right before that call (where it is
+    // defined, if the call's place is unknown) and reloaded after it, so that its register
+    // need not live across the call: otherwise the register allocator keeps such values (a
+    // loop's carried floats, which exits after a call still need) on the stack all through
+    // the loop. Stored at the call, not at the definition, so that paths without the call
+    // (an inner loop's side trace) do not pay for the stores.
+    let mut calls: Vec<Option<ClifInst>> = Vec::new();
     let mut defined_after: Vec<u32> = vec![0; insts.len()];
-    let mut spill_slots: HashMap<Ref, cranelift_codegen::ir::StackSlot> = HashMap::new();
+    let mut spills = Spills::default();
     macro_rules! v {
         ($r:expr) => {{
             let r = $r as usize;
             let v = vals[r].ok_or_else(|| format!("IR value %{r} used before it is defined"))?;
-            if calls > defined_after[r] && b.func.dfg.value_type(v) == types::F64 {
-                reload(&mut b, &mut spill_slots, r as Ref, v)
+            let after = defined_after[r] as usize;
+            if calls.len() > after && b.func.dfg.value_type(v) == types::F64 {
+                spills.reload(&mut b, r as Ref, v, calls[after])
             } else {
                 v
             }
@@ -382,7 +388,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         ($sig:expr, $f:expr, $args:expr) => {{
             let addr = b.ins().iconst(types::I64, $f as *const () as i64);
             let call = b.ins().call_indirect($sig, addr, $args);
-            calls += 1;
+            calls.push(Some(call));
             b.inst_results(call)[0]
         }};
     }
@@ -404,11 +410,17 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     macro_rules! exit_for {
         ($snap:expr) => {{
             let s: SnapId = $snap;
-            let seen = exit_calls.entry(s).or_insert(calls);
-            *seen = (*seen).max(calls);
+            let seen = exit_calls.entry(s).or_insert_with(|| calls.clone());
+            if *seen != calls {
+                let n = seen.len().max(calls.len());
+                *seen = vec![None; n];
+            }
             *exit_blocks.entry(s).or_insert_with(|| {
                 let blk = b.create_block();
-                b.set_cold_block(blk);
+                // (Where a side trace goes on, the block is its first: hot.)
+                if trace.path_from(s).is_none() {
+                    b.set_cold_block(blk);
+                }
                 blk
             })
         }};
@@ -442,19 +454,29 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         let i = match step {
             Step::Inst(i) => i,
             Step::Header => {
-                // Into the loop: the carried values become the header's parameters. (The
-                // preheader's calls, binding checks, run once: what they cross stays put.)
-                calls = 0;
+                // Into the loop: the carried values become the header's parameters. Floats
+                // that crossed the preheader's calls (binding checks) come from stack slots
+                // like any other: the register allocator would otherwise keep the loop's
+                // parameters, which it allocates together with their entry values, on the
+                // stack all through the loop.
                 let mut args = Vec::new();
+                let mut params = Vec::new();
                 for (_, entry) in &trace.carried {
                     for r in entry.refs() {
                         let ty = clif_ty(insts[r as usize].ty().ok_or("untyped carried value")?);
-                        let p = b.append_block_param(header, ty);
+                        params.push((r, b.append_block_param(header, ty)));
                         args.push(BlockArg::Value(v!(r)));
-                        vals[r as usize] = Some(p);
-                        defined_after[r as usize] = 0;
-                        spill_slots.remove(&r);
                     }
+                }
+                // (Inside the loop, preheader values are defined before every call.)
+                calls.clear();
+                for i in (0..insts.len()).filter(|&i| in_preheader(i)) {
+                    defined_after[i] = 0;
+                }
+                for (r, p) in params {
+                    vals[r as usize] = Some(p);
+                    defined_after[r as usize] = 0;
+                    spills.forget(r);
                 }
                 b.ins().jump(header, &args);
                 b.switch_to_block(header);
@@ -462,7 +484,9 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
             }
             Step::Side(s) => {
                 // The path goes on from where its parent leaves through this exit.
-                calls = exit_calls.get(&s).copied().unwrap_or(calls);
+                if let Some(seen) = exit_calls.get(&s) {
+                    calls = seen.clone();
+                }
                 let blk = exit_for!(s);
                 b.switch_to_block(blk);
                 refund(&mut b, cx, trace.snaps[s as usize].refund);
@@ -509,9 +533,10 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                     let addr = b
                         .ins()
                         .iconst(types::I64, runtime::iter_rebind as *const () as i64);
-                    b.ins()
+                    let call = b
+                        .ins()
                         .call_indirect(sig_rebind, addr, &[cx, slots, s, k, list]);
-                    calls += 1;
+                    calls.push(Some(call));
                 }
                 let mut args = Vec::new();
                 for (slot, entry) in &trace.carried {
@@ -624,7 +649,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                         .ins()
                         .iconst(types::I64, runtime::binding_holds as *const () as i64);
                     let call = b.ins().call_indirect(sig_bind, f, &[addr]);
-                    calls += 1;
+                    calls.push(Some(call));
                     let ok = b.inst_results(call)[0];
                     check!(ok, fail_entry);
                     None
@@ -755,8 +780,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                             _ => None,
                         };
                         if guard.is_none() {
-                            // Its slow path calls hypot.
-                            calls += 1;
+                            // Its slow path calls hypot (in a block made below).
+                            calls.push(None);
                         }
                         abs_compare(&mut b, sig_ff_f, c, re, im, limit, guard)
                     } else {
@@ -1077,8 +1102,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
                 }
             };
             vals[i] = value;
-            // (Preheader values are defined before every call in the loop.)
-            defined_after[i] = if in_preheader(i) { 0 } else { calls };
+            defined_after[i] = calls.len() as u32;
         }
     }
 
@@ -1094,7 +1118,8 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         .collect();
     snaps.sort_by_key(|(s, _)| *s);
     for (snap_id, blk) in snaps {
-        calls = exit_calls.get(&snap_id).copied().unwrap_or(u32::MAX);
+        // (An exit no guard asked for would reload nothing: its values are used directly.)
+        calls = exit_calls.remove(&snap_id).unwrap_or_default();
         b.switch_to_block(blk);
         let snap = &trace.snaps[snap_id as usize];
         refund(&mut b, cx, snap.refund);
@@ -1179,32 +1204,55 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
     })
 }
 
-/// Value `v` (IR value `r`) reloaded from its stack slot, which is created, and stored to
-/// right where `v` is defined, on first need.
-fn reload(
-    b: &mut FunctionBuilder,
-    slots: &mut HashMap<Ref, cranelift_codegen::ir::StackSlot>,
-    r: Ref,
-    v: cranelift_codegen::ir::Value,
-) -> cranelift_codegen::ir::Value {
-    use cranelift_codegen::cursor::{Cursor, FuncCursor};
-    use cranelift_codegen::ir::{StackSlotData, StackSlotKind, ValueDef};
-    let slot = *slots.entry(r).or_insert_with(|| {
-        let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
-        let mut pos = FuncCursor::new(b.func);
-        match pos.func.dfg.value_def(v) {
-            ValueDef::Result(inst, _) => pos.goto_after_inst(inst),
-            ValueDef::Param(block, _) => pos.goto_first_insertion_point(block),
-            _ => unreachable!("a lowered value is an instruction's result or a block's parameter"),
+/// Floats kept in stack slots across helper calls (see `calls` in `lower`): each value's
+/// slot, and the places it is stored at (before a call, or where it is defined: `None`).
+#[derive(Default)]
+struct Spills {
+    slots: HashMap<Ref, cranelift_codegen::ir::StackSlot>,
+    stored: HashSet<(Ref, Option<ClifInst>)>,
+}
+
+impl Spills {
+    /// Value `v` (IR value `r`) reloaded from its stack slot, which is created on first need,
+    /// and stored to right before `call`, the first call after `v`'s definition on the way
+    /// here, or where `v` is defined when that call's place is unknown.
+    fn reload(
+        &mut self,
+        b: &mut FunctionBuilder,
+        r: Ref,
+        v: cranelift_codegen::ir::Value,
+        call: Option<ClifInst>,
+    ) -> cranelift_codegen::ir::Value {
+        use cranelift_codegen::cursor::{Cursor, FuncCursor};
+        use cranelift_codegen::ir::{StackSlotData, StackSlotKind, ValueDef};
+        let slot = *self.slots.entry(r).or_insert_with(|| {
+            b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3))
+        });
+        if self.stored.insert((r, call)) {
+            let mut pos = FuncCursor::new(b.func);
+            match (call, pos.func.dfg.value_def(v)) {
+                // (Inserted before the call.)
+                (Some(call), _) => pos.goto_inst(call),
+                (None, ValueDef::Result(inst, _)) => pos.goto_after_inst(inst),
+                (None, ValueDef::Param(block, _)) => pos.goto_first_insertion_point(block),
+                _ => unreachable!(
+                    "a lowered value is an instruction's result or a block's parameter"
+                ),
+            }
+            pos.ins().stack_store(types::I64, v, slot, 0);
         }
-        pos.ins().stack_store(types::I64, v, slot, 0);
-        slot
-    });
-    b.ins().stack_load(types::I64, types::F64, slot, 0)
+        b.ins().stack_load(types::I64, types::F64, slot, 0)
+    }
+
+    /// Forgets `r`'s slot: `r` now names another value (a loop header's parameter).
+    fn forget(&mut self, r: Ref) {
+        self.slots.remove(&r);
+        self.stored.retain(|(s, _)| *s != r);
+    }
 }
 
 /// Compiles the function built in `ctx` into `module` and makes it executable: its address,
-/// and its Cranelift IR when `dump` asks for it.
+/// and its Cranelift IR and machine code listing when `dump` asks for it.
 pub fn define(
     module: &mut JITModule,
     ctx: &mut Context,
@@ -1213,10 +1261,20 @@ pub fn define(
     let id = module
         .declare_anonymous_function(&ctx.func.signature)
         .map_err(|e| e.to_string())?;
+    ctx.set_disasm(dump);
     module
         .define_function(id, ctx)
         .map_err(|e| format!("{e:?}"))?;
-    let clif = dump.then(|| ctx.func.display().to_string());
+    // The dump shows the function and the machine code it became (Cranelift's listing,
+    // registers allocated).
+    let clif = dump.then(|| {
+        let code = ctx.compiled_code().and_then(|c| c.vcode.as_deref());
+        format!(
+            "{}\n---- machine code\n{}",
+            ctx.func.display(),
+            code.unwrap_or("")
+        )
+    });
     module.clear_context(ctx);
     module.finalize_definitions().map_err(|e| e.to_string())?;
     Ok((module.get_finalized_function(id), clif))

@@ -1071,7 +1071,8 @@ impl Jit {
     }
 }
 
-/// The dump of one path: its recorded bytecode, its IR, the tree's Cranelift IR.
+/// The dump of one path: its recorded bytecode, its IR, the tree's Cranelift IR and machine
+/// code.
 fn dump_path(code: &Code, tree: &Trace, p: usize, compiled: &Compiled, took: Duration) -> String {
     let path = &tree.paths[p];
     let mut text = String::new();
