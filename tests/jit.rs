@@ -407,8 +407,8 @@ fn generator_loops_compile_to_paths_ending_at_yield() {
 }
 
 /// A hot function is compiled from its entry: fib's tree ends at its returns (its recursive
-/// calls go through the interpreter, which runs the same tree), and check_prime's enters the
-/// tree of its loop.
+/// calls run the same tree, see `calls_run_compiled_functions_straight_away`), and
+/// check_prime's enters the tree of its loop.
 #[test]
 fn function_entries_compile_to_paths_ending_at_return_or_a_loop() {
     let program = Program::from_py(&root().join("tests/jit/function_entries.py"));
@@ -420,8 +420,8 @@ fn function_entries_compile_to_paths_ending_at_return_or_a_loop() {
         })
     };
     assert!(
-        !out.stderr.contains(" function_entries.py:6 "),
-        "fib compiled from its entry:\n{}",
+        event(6, "return"),
+        "fib not compiled from its entry:\n{}",
         out.stderr
     );
     assert!(
@@ -506,4 +506,27 @@ fn dump_shows_bytecode_ir_cranelift_ir_and_machine_code() {
         listing.contains("block0:") && listing.lines().filter(|l| l.starts_with("  ")).count() > 20,
         "no machine code listing:\n{listing}"
     );
+}
+
+/// A call of a function compiled from its entry runs the tree straight from the call: the
+/// summary counts those calls, and the recursive functions of compiled_calls.py (fib,
+/// depth, ackermann, ...) make thousands of them.
+#[test]
+fn calls_run_compiled_functions_straight_away() {
+    let program = Program::from_py(&root().join("tests/jit/compiled_calls.py"));
+    let out = program.run(&["--jit", "--jit-log=summary"]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    let calls = out
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("calls straight into compiled functions: "))
+        .and_then(|n| n.parse::<u64>().ok());
+    assert!(
+        calls.is_some_and(|n| n > 10_000),
+        "few or no calls ran compiled functions ({calls:?}):\n{}",
+        out.stderr
+    );
+    // Without the JIT's log nothing of this shows.
+    let plain = program.run(&["--jit"]);
+    assert!(!plain.stderr.contains("calls straight"), "{}", plain.stderr);
 }

@@ -93,6 +93,9 @@ pub struct Code {
     pub exception_table: Vec<ExceptionEntry>,
     /// Back-edge counters, indexed by the code unit of the jump (the JIT's hot-loop detector).
     pub backedges: Box<[Cell<u32>]>,
+    /// The JIT's loop (index + 1) whose tree runs this function from its entry; 0: none. Set
+    /// once the tree exists, so calls can run it without interpreting the RESUME.
+    pub jit_entry: Cell<u32>,
     /// LOAD_GLOBAL caches; a LOAD_GLOBAL's first cache unit holds its index here.
     pub global_caches: Box<[Cell<GlobalCache>]>,
     /// LOAD_METHOD caches; a LOAD_METHOD's first cache unit holds its index here.

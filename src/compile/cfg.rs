@@ -1254,6 +1254,7 @@ pub(super) fn assemble(
         positions,
         exception_table: table,
         backedges: (0..code_len).map(|_| Cell::new(0)).collect(),
+        jit_entry: Cell::new(0),
         global_caches: (0..global_caches)
             .map(|_| Cell::new(GlobalCache::default()))
             .collect(),

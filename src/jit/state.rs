@@ -9,7 +9,9 @@ use super::{LogMode, LoopAction, Options, Tier};
 use crate::bytecode::opcodes::Opcode;
 use crate::bytecode::Code;
 use crate::objects::IterKind;
+use crate::vm::exceptions::PyResult;
 use crate::vm::frame::Frame;
+use crate::vm::interp::Exit;
 use crate::vm::value::tag;
 use crate::vm::{Value, Vm};
 use cranelift_jit::{JITBuilder, JITModule};
@@ -70,6 +72,8 @@ struct Stats {
     compile_time: Duration,
     compiled_time: Duration,
     entries: u64,
+    /// Calls that ran a function's entry tree straight from the call (`run_compiled_entry`).
+    entry_calls: u64,
     /// Boxes allocated while compiled code ran.
     compiled_boxes: u64,
 }
@@ -258,24 +262,79 @@ impl Vm {
     /// A hot function's entry (its RESUME, `f.ip`, with `f.sp` synchronised): run the tree
     /// compiled from there, or record one.
     ///
-    /// Only a function with a loop: its entry's paths carry the call into the loop's tree
-    /// (instead of an interpreted iteration before the first back edge). A function without
-    /// one is inlined into its callers' traces; compiled on its own, what a call of it saves
-    /// is less than entering and leaving compiled code costs (fib ran 13% slower). Not a
-    /// generator's: its RESUME 0 is its first resumption, not a call; nor in the boxed tier,
-    /// which compiles loops only.
+    /// A function with a loop: its entry's paths carry the call into the loop's tree (instead
+    /// of an interpreted iteration before the first back edge). A function without one only
+    /// when its RESUME comes first (no cells to make before it), so that once compiled its
+    /// calls run the tree straight away (`run_compiled_entry`): entered through the RESUME,
+    /// what a call saves is less than entering and leaving compiled code costs (fib ran 13%
+    /// slower). (Inlined into their callers' traces, such functions are compiled there too.)
+    /// Not a generator's: its RESUME 0 is its first resumption, not a call; nor in the boxed
+    /// tier, which compiles loops only.
     pub(crate) fn jit_entry(&mut self, f: &mut Frame) -> LoopAction {
         let full = matches!(&self.jit, Some(j) if j.options.tier == Tier::Full);
-        if !full || f.code.is_generator() || !record::has_loop(&f.code) {
+        if !full || f.code.is_generator() || (f.ip != 0 && !record::has_loop(&f.code)) {
             f.code.backedges[f.ip].set(0);
             return LoopAction::Continue;
         }
+        // Once the entry has a tree, calls run it without coming here (`run_compiled_entry`;
+        // not with a prologue before the RESUME, which making cells takes).
+        if f.ip == 0 && f.code.jit_entry.get() == 0 {
+            let key = (Rc::as_ptr(&f.code) as usize, 0);
+            if let Some(jit) = &self.jit {
+                if let Some(&li) = jit.loops.index.get(&key) {
+                    if !jit.loops.all[li].traces.is_empty() {
+                        f.code.jit_entry.set(li as u32 + 1);
+                    }
+                }
+            }
+        }
         self.jit_loop(f)
+    }
+
+    /// A call of a function compiled from its entry (`Code::jit_entry`, loop `li`), its frame
+    /// made and its arguments bound: the frame enters the tree without the RESUME being
+    /// interpreted, and a path ending at a return gives the value without the RETURN_VALUE.
+    /// Anything else (no tree takes the arguments, a guard fails, a side trace is to be
+    /// recorded) goes on in the interpreter from where the tree left the frame. The call's
+    /// depth, scope and step are counted as `run_frame` counts them.
+    pub(crate) fn run_compiled_entry(&mut self, f: &mut Frame, li: usize) -> PyResult<Exit> {
+        let ready = matches!(&self.jit, Some(j) if j.recorder.is_none())
+            && self.profiler.is_none()
+            && self.depth < self.recursion_limit
+            && !self.stack_exhausted();
+        if !ready {
+            return self.run_frame(f);
+        }
+        if let Some(jit) = self.jit.as_mut() {
+            jit.stats.entry_calls += 1;
+        }
+        self.depth += 1;
+        self.scopes.push((f.globals.clone(), f.locals.clone()));
+        let result = match self.tick() {
+            Err(e) => self.run_entered_frame(f, Some(e)),
+            Ok(()) => match self.jit_loop_from(f, Some(li)) {
+                LoopAction::Resumed if at_return(f) => {
+                    f.sp -= 1;
+                    let v = std::mem::replace(&mut f.slots[f.sp], Value::Null);
+                    Ok(Exit::Return(v))
+                }
+                LoopAction::Raise(e) => self.run_entered_frame(f, Some(e)),
+                _ => self.run_entered_frame(f, None),
+            },
+        };
+        self.scopes.pop();
+        self.depth -= 1;
+        result
     }
 
     /// A back edge reached a hot loop header (`f.ip`, with `f.sp` synchronised): run its
     /// trace, or start recording one.
     pub(crate) fn jit_loop(&mut self, f: &mut Frame) -> LoopAction {
+        self.jit_loop_from(f, None)
+    }
+
+    /// `jit_loop`, given the loop's index when the caller knows it.
+    fn jit_loop_from(&mut self, f: &mut Frame, mut known: Option<usize>) -> LoopAction {
         // Calls a trace inlined would raise RecursionError beyond this depth.
         let room = self.recursion_limit.saturating_sub(self.depth);
         let Some(jit) = self.jit.as_mut() else {
@@ -295,14 +354,16 @@ impl Vm {
             let Some(jit) = self.jit.as_mut() else {
                 return LoopAction::Resumed;
             };
-            let li = jit.loops.find_or(key, || Loop {
-                code: f.code.clone(),
-                assigned: Rc::new(record::assigned_names(&f.code)),
-                traces: Vec::new(),
-                aborts: 0,
-                retries: 0,
-                refused: 0,
-                blacklisted: false,
+            let li = known.take().unwrap_or_else(|| {
+                jit.loops.find_or(key, || Loop {
+                    code: f.code.clone(),
+                    assigned: Rc::new(record::assigned_names(&f.code)),
+                    traces: Vec::new(),
+                    aborts: 0,
+                    retries: 0,
+                    refused: 0,
+                    blacklisted: false,
+                })
             });
             let lp = &mut jit.loops.all[li];
             if linked && (lp.blacklisted || lp.traces.is_empty()) {
@@ -341,7 +402,6 @@ impl Vm {
                 let Some(jit) = self.jit.as_mut() else {
                     return LoopAction::Resumed;
                 };
-                let running = jit.running.contains(&(li, ran.index));
                 let Some(lp) = jit.loops.all.get_mut(li) else {
                     return LoopAction::Resumed;
                 };
@@ -369,7 +429,7 @@ impl Vm {
                     if hot
                         && tried < MAX_SIDE_ABORTS
                         && s.kind == SnapKind::Guard
-                        && !running
+                        && !jit.running.contains(&(li, ran.index))
                         && t.trace.paths.len() < MAX_PATHS
                         && t.trace.path_from(snap).is_none()
                     {
@@ -565,6 +625,14 @@ fn compile_guarded(module: &mut JITModule, tree: &Trace, dump: bool) -> Result<C
         lower::compile(module, tree, dump)
     }))
     .unwrap_or_else(|_| Err("the code generator failed".into()))
+}
+
+/// Whether the frame stands at a RETURN_VALUE with its value on the stack, as a path ending
+/// at a return leaves it.
+fn at_return(f: &Frame) -> bool {
+    f.ip < f.code.code.len()
+        && f.code.decode(f.ip).1 == Opcode::RETURN_VALUE
+        && f.sp > f.code.localsplus.len()
 }
 
 /// Boxes an exit's values into the frame and points it at the instruction to resume.
@@ -1042,6 +1110,13 @@ impl Jit {
             100.0 * s.compiled_time.as_secs_f64() / total.as_secs_f64().max(1e-9),
             s.entries
         );
+        if s.entry_calls > 0 {
+            let _ = writeln!(
+                out,
+                "calls straight into compiled functions: {}",
+                s.entry_calls
+            );
+        }
         let mut loops: Vec<&Loop> = self
             .loops
             .all

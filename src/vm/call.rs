@@ -130,6 +130,13 @@ impl Vm {
             self.recycle(frame);
             return Err(e);
         }
+        // A function the JIT compiled from its entry runs its tree straight away.
+        #[cfg(feature = "jit")]
+        let result = match code.jit_entry.get() {
+            0 => self.run_frame(&mut frame),
+            entry => self.run_compiled_entry(&mut frame, entry as usize - 1),
+        };
+        #[cfg(not(feature = "jit"))]
         let result = self.run_frame(&mut frame);
         match result {
             Ok(Exit::Return(v)) => {

@@ -74,6 +74,19 @@ impl Vm {
             None => self.tick().err(),
             some => some,
         };
+        let result = self.run_entered_frame(f, pending);
+        self.scopes.pop();
+        self.depth -= 1;
+        result
+    }
+
+    /// Runs a frame from `f.ip` (raising `pending` first), once its depth and scope are
+    /// counted (`run_frame_with`).
+    pub(crate) fn run_entered_frame(
+        &mut self,
+        f: &mut Frame,
+        pending: Option<PyErr>,
+    ) -> PyResult<Exit> {
         let profiling = self.profiler.is_some();
         // A generator function's frame starting at 0 only builds the generator (it stops at
         // RETURN_GENERATOR, before RESUME): profilers see its first resumption as the call.
@@ -129,8 +142,6 @@ impl Vm {
         if traced {
             self.profile_exit(line_slot);
         }
-        self.scopes.pop();
-        self.depth -= 1;
         result
     }
 
