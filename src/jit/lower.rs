@@ -88,6 +88,8 @@ pub struct Compiled {
     /// Indexed by exit number; exit 0 means the trace was not entered.
     pub exits: Vec<ExitInfo>,
     pub buf_len: usize,
+    /// The tree's `Trace::inline_depth` (read at every entry: kept with the code).
+    pub inline_depth: u32,
     /// The Cranelift IR and machine code listing, when a dump was asked for.
     pub clif: Option<String>,
     /// The residual calls' sites, which the code points to (owned here, never read; boxed
@@ -1199,6 +1201,7 @@ pub fn compile(module: &mut JITModule, trace: &Trace, dump: bool) -> Result<Comp
         func,
         exits,
         buf_len: buf_len.max(1),
+        inline_depth: trace.inline_depth,
         clif,
         sites,
     })

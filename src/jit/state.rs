@@ -79,20 +79,42 @@ struct Stats {
 }
 
 /// The loops by (code object address, header), each with its index in the table: looked up
-/// once at every entry into compiled code (hashbrown's default hasher), then by index.
-#[derive(Default)]
+/// once at every entry into compiled code, then by index.
 struct Loops {
     index: hashbrown::HashMap<(usize, u32), usize>,
     all: Vec<Loop>,
+    /// The loops found last, by a few bits of their key: most entries are into a loop entered
+    /// a moment ago (a generator's at every item, trees linked in a cycle), found here without
+    /// hashing.
+    recent: [((usize, u32), usize); RECENT_LOOPS],
+}
+
+const RECENT_LOOPS: usize = 8;
+
+impl Default for Loops {
+    fn default() -> Loops {
+        Loops {
+            index: Default::default(),
+            all: Vec::new(),
+            // (No code object lives at address 0.)
+            recent: [((0, 0), 0); RECENT_LOOPS],
+        }
+    }
 }
 
 impl Loops {
     /// The index of the loop `key`, made with `new` if there is none.
     fn find_or(&mut self, key: (usize, u32), new: impl FnOnce() -> Loop) -> usize {
-        *self.index.entry(key).or_insert_with(|| {
+        let slot = ((key.0 >> 4) ^ key.1 as usize) % RECENT_LOOPS;
+        if self.recent[slot].0 == key {
+            return self.recent[slot].1;
+        }
+        let li = *self.index.entry(key).or_insert_with(|| {
             self.all.push(new());
             self.all.len() - 1
-        })
+        });
+        self.recent[slot] = (key, li);
+        li
     }
 
     fn get(&self, key: &(usize, u32)) -> Option<&Loop> {
@@ -480,7 +502,7 @@ impl Vm {
         for index in 0..count {
             let jit = self.jit.as_mut()?;
             let t = &jit.loops.all.get(li)?.traces[index];
-            if t.trace.inline_depth as usize > room {
+            if t.compiled.inline_depth as usize > room {
                 continue;
             }
             let (func, buf_len) = (t.compiled.func, t.compiled.buf_len);
