@@ -526,6 +526,17 @@ fn calls_run_compiled_functions_straight_away() {
         "few or no calls ran compiled functions ({calls:?}):\n{}",
         out.stderr
     );
+    // count_to's early return, taken by calls from driver's trace, grows a side trace of its
+    // entry's tree: recorded from the frame made where such a call's run left the tree.
+    let events = program.run(&["--jit", "--jit-log"]);
+    assert!(
+        events
+            .stderr
+            .lines()
+            .any(|l| l.starts_with("[TRACE ") && l.ends_with(") compiled_calls.py:184 -> return]")),
+        "no side trace for count_to's early return:\n{}",
+        events.stderr
+    );
     // Without the JIT's log nothing of this shows.
     let plain = program.run(&["--jit"]);
     assert!(!plain.stderr.contains("calls straight"), "{}", plain.stderr);

@@ -89,7 +89,7 @@ pub extern "C" fn call_py(ctx: *mut Ctx, site: *const CallSite, args: *const u64
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &site.func {
         // A Python function's frame takes its own references to the arguments before any of
         // its code runs.
-        Value::Function(func) => vm.call_function(func, borrowed, &[]),
+        Value::Function(func) => vm.call_from_trace(func, borrowed),
         // A builtin holds them for as long as it runs (what it calls may drop the trace's).
         other => {
             let held: Vec<Value> = borrowed.to_vec();

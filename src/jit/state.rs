@@ -8,9 +8,9 @@ use super::runtime::{self, CallOutcome, Ctx};
 use super::{LogMode, LoopAction, Options, Tier};
 use crate::bytecode::opcodes::Opcode;
 use crate::bytecode::Code;
-use crate::objects::IterKind;
-use crate::vm::exceptions::PyResult;
-use crate::vm::frame::Frame;
+use crate::objects::{IterKind, PyFunction};
+use crate::vm::exceptions::{ExcKind, PyErr, PyResult};
+use crate::vm::frame::{Frame, Slots};
 use crate::vm::interp::Exit;
 use crate::vm::value::tag;
 use crate::vm::{Value, Vm};
@@ -40,6 +40,17 @@ struct TraceEntry {
     entries: u64,
     /// Failed side-trace recordings per snapshot.
     side_aborts: HashMap<u32, u32>,
+}
+
+/// A tree that ran (an index into `Loop::traces`) and the exit it left by, the exit not yet
+/// applied: the context and exit buffer it used (`own`, when taken from the pool for a
+/// nested run).
+struct RawRun {
+    index: usize,
+    exit: u32,
+    ctx: *mut Ctx,
+    buf: *mut u64,
+    own: Option<(Box<Ctx>, Vec<u64>)>,
 }
 
 /// The tree that ran (an index into `Loop::traces`) and the exit it left by; `raise`: the
@@ -334,29 +345,169 @@ impl Vm {
         self.scopes.push((f.globals.clone(), f.locals.clone()));
         let result = match self.tick() {
             Err(e) => self.run_entered_frame(f, Some(e)),
-            Ok(()) => match self.jit_loop_from(f, Some(li)) {
-                LoopAction::Resumed if at_return(f) => {
-                    f.sp -= 1;
-                    let v = std::mem::replace(&mut f.slots[f.sp], Value::Null);
-                    Ok(Exit::Return(v))
-                }
-                LoopAction::Raise(e) => self.run_entered_frame(f, Some(e)),
-                _ => self.run_entered_frame(f, None),
-            },
+            Ok(()) => {
+                let action = self.jit_loop_from(f, Some((li, 0)), None);
+                self.go_on_after(f, action)
+            }
         };
         self.scopes.pop();
         self.depth -= 1;
         result
     }
 
+    /// The rest of a call whose frame went through `jit_loop` at its entry: the value a path
+    /// ending at a return left, else the interpreter from where the frame stands.
+    fn go_on_after(&mut self, f: &mut Frame, action: LoopAction) -> PyResult<Exit> {
+        match action {
+            LoopAction::Resumed if at_return(f) => {
+                f.sp -= 1;
+                let v = std::mem::replace(&mut f.slots[f.sp], Value::Null);
+                Ok(Exit::Return(v))
+            }
+            LoopAction::Raise(e) => self.run_entered_frame(f, Some(e)),
+            _ => self.run_entered_frame(f, None),
+        }
+    }
+
+    /// A call of a Python function made by compiled code (`runtime::call_py`). A function
+    /// compiled from its entry runs its tree on a slot buffer without a frame, and a path
+    /// ending at a return hands its value over straight from the exit buffer; at any other
+    /// exit the frame is made from the buffer and the call goes on as `run_compiled_entry`'s
+    /// does. Anything else is an ordinary call.
+    pub(crate) fn call_from_trace(
+        &mut self,
+        func: &Rc<PyFunction>,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        let code = &func.code;
+        let entry = code.jit_entry.get() as usize;
+        let ready = entry != 0
+            && args.len() == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && !code.has_varargs()
+            && !code.has_varkeywords()
+            && matches!(&self.jit, Some(j) if j.recorder.is_none())
+            && self.profiler.is_none()
+            && self.depth < self.recursion_limit
+            && !self.stack_exhausted();
+        if !ready {
+            return self.call_function(func, args, &[]);
+        }
+        let li = entry - 1;
+        let n = code.localsplus.len() + code.stacksize as usize;
+        let mut slots = Slots::new(n, self.frame_pool.pop());
+        for (i, a) in args.iter().enumerate() {
+            slots[i] = a.clone();
+        }
+        if let Some(jit) = self.jit.as_mut() {
+            jit.stats.entry_calls += 1;
+        }
+        // Counted as `run_frame` counts a call.
+        self.depth += 1;
+        self.scopes.push((func.globals.clone(), None));
+        let pending = self.tick().err();
+        let room = self.recursion_limit.saturating_sub(self.depth);
+        let mut run = None;
+        if pending.is_none() {
+            run = self.run_raw(slots.as_ptr(), li, room);
+            if let Some(r) = run.take() {
+                match self.finish_return(li, r) {
+                    Ok(v) => {
+                        self.scopes.pop();
+                        self.depth -= 1;
+                        slots.clear_below(n);
+                        if self.frame_pool.len() < 256 {
+                            self.frame_pool.push(slots);
+                        }
+                        return Ok(v);
+                    }
+                    Err(r) => run = Some(r),
+                }
+            }
+        }
+        let mut frame = Frame::with_slots(code.clone(), func.globals.clone(), slots);
+        frame.func = Some(func.clone());
+        let result = match (pending, run) {
+            (Some(e), _) => self.run_entered_frame(&mut frame, Some(e)),
+            (None, Some(run)) => match self.finish_run(&mut frame, li, run) {
+                Some(ran) => {
+                    let action = self.jit_loop_from(&mut frame, Some((li, 0)), Some(ran));
+                    self.go_on_after(&mut frame, action)
+                }
+                None => self.run_entered_frame(&mut frame, None),
+            },
+            // No tree takes the arguments: `jit_loop` counts the refusal.
+            (None, None) => {
+                let action = self.jit_loop_from(&mut frame, Some((li, 0)), None);
+                self.go_on_after(&mut frame, action)
+            }
+        };
+        self.scopes.pop();
+        self.depth -= 1;
+        self.recycle(frame);
+        match result {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(_) => Err(PyErr::new(
+                ExcKind::SystemError,
+                "a compiled function's frame yielded",
+            )),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The value a run's exit returns, when the exit ends a path at a return and nothing
+    /// more is to be done in the frame: read from the exit buffer, and the run given back
+    /// (its held-back objects dropped, its context back in the pool). Otherwise the run, to
+    /// be applied to a frame.
+    fn finish_return(&mut self, li: usize, run: RawRun) -> Result<Value, RawRun> {
+        let Some(jit) = self.jit.as_mut() else {
+            return Err(run);
+        };
+        let Some(t) = jit.loops.all.get(li).map(|l| &l.traces[run.index]) else {
+            return Err(run);
+        };
+        let info = &t.compiled.exits[run.exit as usize];
+        // SAFETY: the context of the run, which has returned; nothing else refers to it.
+        let cx = unsafe { &mut *run.ctx };
+        if info.kind != SnapKind::Return || cx.call.is_some() {
+            return Err(run);
+        }
+        // SAFETY: `buf` holds `buf_len` words, written by the exit.
+        let words = unsafe { std::slice::from_raw_parts(run.buf, t.compiled.buf_len) };
+        let Some(w) = info.writes.iter().find(|w| w.slot + 1 == info.sp) else {
+            return Err(run);
+        };
+        let word = |k: u32| words[(w.at + k) as usize];
+        let v = match w.kind {
+            WriteKind::Int => Value::Int(word(0) as i64),
+            WriteKind::Float => Value::Float(f64::from_bits(word(0))),
+            WriteKind::Bool => Value::Bool(word(0) & 1 != 0),
+            WriteKind::Complex => Value::complex(f64::from_bits(word(0)), f64::from_bits(word(1))),
+            // SAFETY: as in `apply_exit`: the object is kept alive by what the trace read it
+            // from (held-back objects are dropped only after this).
+            WriteKind::Obj(tag) => unsafe { (*runtime::borrow(tag, word(0))).clone() },
+            WriteKind::Const(i) => t.trace.consts[i as usize].clone(),
+            _ => return Err(run),
+        };
+        self.end_run(li, cx, run.own);
+        Ok(v)
+    }
+
     /// A back edge reached a hot loop header (`f.ip`, with `f.sp` synchronised): run its
     /// trace, or start recording one.
     pub(crate) fn jit_loop(&mut self, f: &mut Frame) -> LoopAction {
-        self.jit_loop_from(f, None)
+        self.jit_loop_from(f, None, None)
     }
 
-    /// `jit_loop`, given the loop's index when the caller knows it.
-    fn jit_loop_from(&mut self, f: &mut Frame, mut known: Option<usize>) -> LoopAction {
+    /// `jit_loop`, given the loop's index and header when the caller knows them, and the run
+    /// of its tree when the caller made it (`call_from_trace`: the frame as the run's exit
+    /// left it).
+    fn jit_loop_from(
+        &mut self,
+        f: &mut Frame,
+        mut known: Option<(usize, u32)>,
+        mut made: Option<Ran>,
+    ) -> LoopAction {
         // Calls a trace inlined would raise RecursionError beyond this depth.
         let room = self.recursion_limit.saturating_sub(self.depth);
         let Some(jit) = self.jit.as_mut() else {
@@ -371,13 +522,18 @@ impl Vm {
         // Set once a trace's path ended by entering another loop's tree (`f.ip` is its header).
         let mut linked = false;
         let assigned = 'enter: loop {
-            let header = record::opcode_unit(&f.code, f.ip) as u32;
+            // (A run the caller made has moved the frame on from the header.)
+            let header = match known {
+                Some((_, header)) => header,
+                None => record::opcode_unit(&f.code, f.ip) as u32,
+            };
             let key = (Rc::as_ptr(&f.code) as usize, header);
             let Some(jit) = self.jit.as_mut() else {
                 return LoopAction::Resumed;
             };
-            let li = known.take().unwrap_or_else(|| {
-                jit.loops.find_or(key, || Loop {
+            let li = match known.take() {
+                Some((li, _)) => li,
+                None => jit.loops.find_or(key, || Loop {
                     code: f.code.clone(),
                     assigned: Rc::new(record::assigned_names(&f.code)),
                     traces: Vec::new(),
@@ -385,18 +541,22 @@ impl Vm {
                     retries: 0,
                     refused: 0,
                     blacklisted: false,
-                })
-            });
+                }),
+            };
             let lp = &mut jit.loops.all[li];
             if linked && (lp.blacklisted || lp.traces.is_empty()) {
                 return LoopAction::Resumed;
             }
             if lp.blacklisted {
-                f.code.backedges[f.ip].set(0);
+                f.code.backedges[header as usize].set(0);
                 return LoopAction::Continue;
             }
             if !lp.traces.is_empty() {
-                let Some(ran) = self.run_trees(f, li, room) else {
+                let ran = match made.take() {
+                    Some(ran) => Some(ran),
+                    None => self.run_trees(f, li, room),
+                };
+                let Some(ran) = ran else {
                     if linked {
                         // No tree accepts the frame as the path left it: the interpreter
                         // goes on.
@@ -407,7 +567,7 @@ impl Vm {
                         return LoopAction::Continue;
                     };
                     lp.refused += 1;
-                    f.code.backedges[f.ip].set(0);
+                    f.code.backedges[header as usize].set(0);
                     // (Not when recording keeps failing: the traces it has go on being tried.)
                     if lp.refused < 2
                         || lp.traces.len() >= MAX_TRACES_PER_LOOP
@@ -496,7 +656,13 @@ impl Vm {
     /// may run traces in turn: nothing here holds a reference into the JIT while a trace runs,
     /// and a trace run inside another's call uses a context and exit buffer of its own.
     fn run_trees(&mut self, f: &mut Frame, li: usize, room: usize) -> Option<Ran> {
-        let base = f.slots.as_ptr();
+        let run = self.run_raw(f.slots.as_ptr(), li, room)?;
+        self.finish_run(f, li, run)
+    }
+
+    /// Runs the first tree of loop `li` whose entry checks pass on the slots at `base`, its
+    /// exit not yet applied (`finish_run` does that).
+    fn run_raw(&mut self, base: *mut Value, li: usize, room: usize) -> Option<RawRun> {
         let vm: *mut Vm = self;
         let count = self.jit.as_ref()?.loops.all.get(li)?.traces.len();
         for index in 0..count {
@@ -557,33 +723,63 @@ impl Vm {
             t.entries += 1;
             jit.stats.entries += 1;
             t.exit_counts[exit as usize] += 1;
-            let info = &t.compiled.exits[exit as usize];
-            // SAFETY: `buf` holds `buf_len` words, written by the exit.
-            let words = unsafe { std::slice::from_raw_parts(buf, buf_len) };
-            apply_exit(f, info, words, &t.trace.consts);
-            let mut raise = None;
-            match cx.call.take() {
-                // After a call the trace made: its result goes on the stack, or its exception
-                // is raised at the CALL.
-                Some(CallOutcome::Returned(v)) => f.slots[f.sp - 1] = v,
-                Some(CallOutcome::Raised(e, at)) => {
-                    f.sp -= 1;
-                    f.lasti = at as usize;
-                    raise = Some(e);
-                }
-                None => {}
-            }
-            let deferred = std::mem::take(&mut cx.deferred);
-            if let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.all.get_mut(li)) {
-                lp.refused = 0;
-            }
-            drop(deferred);
-            if let (Some(own), Some(jit)) = (own, self.jit.as_mut()) {
-                jit.spare.push(own);
-            }
-            return Some(Ran { index, exit, raise });
+            return Some(RawRun {
+                index,
+                exit,
+                ctx,
+                buf,
+                own,
+            });
         }
         None
+    }
+
+    /// Applies the exit of a run to the frame whose slots it ran on: the values it boxes, and
+    /// the result or exception of a call it left after.
+    fn finish_run(&mut self, f: &mut Frame, li: usize, run: RawRun) -> Option<Ran> {
+        let RawRun {
+            index,
+            exit,
+            ctx,
+            buf,
+            own,
+        } = run;
+        // SAFETY: the context of the run, which has returned; nothing else refers to it.
+        let cx = unsafe { &mut *ctx };
+        let jit = self.jit.as_mut()?;
+        let t = &jit.loops.all.get(li)?.traces[index];
+        let info = &t.compiled.exits[exit as usize];
+        // SAFETY: `buf` holds `buf_len` words, written by the exit.
+        let words = unsafe { std::slice::from_raw_parts(buf, t.compiled.buf_len) };
+        apply_exit(f, info, words, &t.trace.consts);
+        let mut raise = None;
+        match cx.call.take() {
+            // After a call the trace made: its result goes on the stack, or its exception
+            // is raised at the CALL.
+            Some(CallOutcome::Returned(v)) => f.slots[f.sp - 1] = v,
+            Some(CallOutcome::Raised(e, at)) => {
+                f.sp -= 1;
+                f.lasti = at as usize;
+                raise = Some(e);
+            }
+            None => {}
+        }
+        self.end_run(li, cx, own);
+        Some(Ran { index, exit, raise })
+    }
+
+    /// A run's exit has been read: the objects it held back are dropped (after, as they may
+    /// be what kept alive what the exit's values borrowed), and its context goes back to the
+    /// pool.
+    fn end_run(&mut self, li: usize, cx: &mut Ctx, own: Option<(Box<Ctx>, Vec<u64>)>) {
+        let deferred = std::mem::take(&mut cx.deferred);
+        if let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.all.get_mut(li)) {
+            lp.refused = 0;
+        }
+        drop(deferred);
+        if let (Some(own), Some(jit)) = (own, self.jit.as_mut()) {
+            jit.spare.push(own);
+        }
     }
 
     /// Reports the instruction at `at` to the recorder; false when recording is over.

@@ -163,7 +163,7 @@ impl Vm {
     }
 
     /// Returns a finished frame's slot vector to the pool.
-    fn recycle(&mut self, frame: Frame) {
+    pub(crate) fn recycle(&mut self, frame: Frame) {
         let Frame { mut slots, sp, .. } = frame;
         // Slots at and above the stack pointer already hold Null.
         slots.clear_below(sp);

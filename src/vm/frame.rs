@@ -136,7 +136,12 @@ impl Frame {
     /// taken from `spare` when that is large enough.
     pub fn new(code: Rc<Code>, globals: Rc<PyDict>, spare: Option<Slots>) -> Frame {
         let n = code.localsplus.len() + code.stacksize as usize;
-        let slots = Slots::new(n, spare);
+        Frame::with_slots(code, globals, Slots::new(n, spare))
+    }
+
+    /// A frame for `code` whose slot buffer (sized for it) is `slots` as it is: a call's
+    /// arguments may be in place already.
+    pub fn with_slots(code: Rc<Code>, globals: Rc<PyDict>, slots: Slots) -> Frame {
         let sp = code.localsplus.len();
         Frame {
             code,

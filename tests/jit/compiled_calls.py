@@ -176,6 +176,34 @@ def neg_zero(n, x):
 print(neg_zero(7, 0.0), neg_zero(8, 0.0), neg_zero(9, float("nan")))
 
 
+# A function with a loop, compiled from its entry and called from a loop's trace: its calls
+# run its tree without a frame. Later calls take another way through it (an early return, an
+# argument of another type, bool): the frame is made where the tree leaves it, and that exit, hot,
+# grows a side trace.
+def count_to(n):
+    if n > 1000:
+        return -1
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+
+
+def driver(m):
+    t = 0
+    for j in range(m):
+        if j < 300:
+            t += count_to(j % 40)
+        elif j < 600:
+            t += count_to(2000)
+        else:
+            t += count_to(True if j % 2 else 7)
+    return t
+
+
+print(driver(900), driver(400))
+
+
 def descend(x, n):
     if n == 0:
         return x < 3
