@@ -31,8 +31,13 @@
 //!    (`Leave::Tree`), leave a generator through its `yield` or a function through its `return`
 //!    (`Leave::Yield`, `Leave::Return`: the interpreter makes the yield or the return). So a
 //!    generator's loop is compiled (its tree runs from the header to the yield at every
-//!    resumption), and so is a hot function with a loop, from its entry (`RESUME 0`, counted per
-//!    call like a back edge: `Vm::jit_entry`) into its loop's tree.
+//!    resumption), and so is a hot function, from its entry (`RESUME 0`, counted per call like
+//!    a back edge: `Vm::jit_entry`) into its loop's tree or to its returns.
+//! 7. A function compiled from its entry is marked on its code object (`Code::jit_entry`):
+//!    its calls run the tree straight away (`Vm::run_compiled_entry`), and its calls from
+//!    compiled code run it on a bare slot buffer (`Vm::call_from_trace`), the value of a return
+//!    taken from the exit buffer; any other exit makes the frame there and the interpreter
+//!    goes on with it.
 //!
 //! Recording stops with a reason on anything it does not handle; a loop that fails repeatedly
 //! is blacklisted. `--jit-log` shows every event, `--jit-log=dump` the traces themselves.

@@ -396,9 +396,7 @@ impl Vm {
         let li = entry - 1;
         let n = code.localsplus.len() + code.stacksize as usize;
         let mut slots = Slots::new(n, self.frame_pool.pop());
-        for (i, a) in args.iter().enumerate() {
-            slots[i] = a.clone();
-        }
+        slots.put_args(args);
         if let Some(jit) = self.jit.as_mut() {
             jit.stats.entry_calls += 1;
         }
@@ -459,6 +457,7 @@ impl Vm {
     /// more is to be done in the frame: read from the exit buffer, and the run given back
     /// (its held-back objects dropped, its context back in the pool). Otherwise the run, to
     /// be applied to a frame.
+    #[inline(always)]
     fn finish_return(&mut self, li: usize, run: RawRun) -> Result<Value, RawRun> {
         let Some(jit) = self.jit.as_mut() else {
             return Err(run);
@@ -662,6 +661,7 @@ impl Vm {
 
     /// Runs the first tree of loop `li` whose entry checks pass on the slots at `base`, its
     /// exit not yet applied (`finish_run` does that).
+    #[inline(always)]
     fn run_raw(&mut self, base: *mut Value, li: usize, room: usize) -> Option<RawRun> {
         let vm: *mut Vm = self;
         let count = self.jit.as_ref()?.loops.all.get(li)?.traces.len();

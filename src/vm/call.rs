@@ -123,9 +123,7 @@ impl Vm {
             && !code.has_varargs()
             && !code.has_varkeywords();
         if simple {
-            for (i, a) in args.iter().enumerate() {
-                frame.slots[i] = a.clone();
-            }
+            frame.slots.put_args(args);
         } else if let Err(e) = self.bind_arguments(func, &mut frame, args, kwnames) {
             self.recycle(frame);
             return Err(e);

@@ -75,6 +75,26 @@ impl Slots {
         }
     }
 
+    /// Puts new references to `args` in the first slots, which hold `Null` (a call's
+    /// arguments into a fresh buffer). An immediate is copied as its two words: a `Value` made
+    /// by `clone` is stored as two words and read back as one 16-byte load, which the CPU
+    /// cannot forward from the stores (a stall of a dozen cycles per argument).
+    pub fn put_args(&mut self, args: &[Value]) {
+        assert!(args.len() <= self.len);
+        for (i, a) in args.iter().enumerate() {
+            // SAFETY: i < len; the slot holds Null, which owns nothing, so it is overwritten
+            // without a drop. An immediate's words are all of it (it owns nothing either).
+            unsafe {
+                let dst = self.ptr.as_ptr().add(i);
+                if a.is_heap() {
+                    std::ptr::write(dst, a.clone());
+                } else {
+                    std::ptr::copy_nonoverlapping(a, dst, 1);
+                }
+            }
+        }
+    }
+
     /// The slots `range` as a slice (bounds checked).
     pub fn slice(&self, range: std::ops::Range<usize>) -> &[Value] {
         assert!(range.start <= range.end && range.end <= self.len);
