@@ -43,14 +43,12 @@ struct TraceEntry {
 }
 
 /// A tree that ran (an index into `Loop::traces`) and the exit it left by, the exit not yet
-/// applied: the context and exit buffer it used (`own`, when taken from the pool for a
-/// nested run).
+/// applied: the context and exit buffer it used.
 struct RawRun {
     index: usize,
     exit: u32,
     ctx: *mut Ctx,
     buf: *mut u64,
-    own: Option<(Box<Ctx>, Vec<u64>)>,
 }
 
 /// The tree that ran (an index into `Loop::traces`) and the exit it left by; `raise`: the
@@ -153,8 +151,8 @@ pub(crate) struct Jit {
     /// The trees running (loop index, tree index), outermost first: more than one while a trace's
     /// call through the interpreter runs traces itself.
     running: Vec<(usize, usize)>,
-    /// Contexts and exit buffers for the trees run inside a trace's call (each nested run
-    /// takes one and gives it back).
+    /// Contexts and exit buffers for the trees run inside a trace's call, one per nesting
+    /// level (runs nest strictly: a run at level n uses `spare[n - 1]` in place).
     spare: Vec<(Box<Ctx>, Vec<u64>)>,
     stats: Stats,
     started: Instant,
@@ -405,23 +403,15 @@ impl Vm {
         self.scopes.push((func.globals.clone(), None));
         let pending = self.tick().err();
         let room = self.recursion_limit.saturating_sub(self.depth);
-        let mut run = None;
-        if pending.is_none() {
-            run = self.run_raw(slots.as_ptr(), li, room);
-            if let Some(r) = run.take() {
-                match self.finish_return(li, r) {
-                    Ok(v) => {
-                        self.scopes.pop();
-                        self.depth -= 1;
-                        slots.clear_below(n);
-                        if self.frame_pool.len() < 256 {
-                            self.frame_pool.push(slots);
-                        }
-                        return Ok(v);
-                    }
-                    Err(r) => run = Some(r),
-                }
-            }
+        let run = match pending {
+            None => self.run_raw(slots.as_ptr(), li, room),
+            Some(_) => None,
+        };
+        if let Some(v) = run.as_ref().and_then(|r| self.finish_return(li, r)) {
+            self.scopes.pop();
+            self.depth -= 1;
+            self.recycle_slots(slots, n);
+            return Ok(v);
         }
         let mut frame = Frame::with_slots(code.clone(), func.globals.clone(), slots);
         frame.func = Some(func.clone());
@@ -454,28 +444,21 @@ impl Vm {
     }
 
     /// The value a run's exit returns, when the exit ends a path at a return and nothing
-    /// more is to be done in the frame: read from the exit buffer, and the run given back
-    /// (its held-back objects dropped, its context back in the pool). Otherwise the run, to
-    /// be applied to a frame.
+    /// more is to be done in the frame: read from the exit buffer, and the run ended (its
+    /// held-back objects dropped). None: the run is to be applied to a frame.
     #[inline(always)]
-    fn finish_return(&mut self, li: usize, run: RawRun) -> Result<Value, RawRun> {
-        let Some(jit) = self.jit.as_mut() else {
-            return Err(run);
-        };
-        let Some(t) = jit.loops.all.get(li).map(|l| &l.traces[run.index]) else {
-            return Err(run);
-        };
+    fn finish_return(&mut self, li: usize, run: &RawRun) -> Option<Value> {
+        let jit = self.jit.as_mut()?;
+        let t = jit.loops.all.get(li).map(|l| &l.traces[run.index])?;
         let info = &t.compiled.exits[run.exit as usize];
         // SAFETY: the context of the run, which has returned; nothing else refers to it.
         let cx = unsafe { &mut *run.ctx };
         if info.kind != SnapKind::Return || cx.call.is_some() {
-            return Err(run);
+            return None;
         }
         // SAFETY: `buf` holds `buf_len` words, written by the exit.
         let words = unsafe { std::slice::from_raw_parts(run.buf, t.compiled.buf_len) };
-        let Some(w) = info.writes.iter().find(|w| w.slot + 1 == info.sp) else {
-            return Err(run);
-        };
+        let w = info.writes.iter().find(|w| w.slot + 1 == info.sp)?;
         let word = |k: u32| words[(w.at + k) as usize];
         let v = match w.kind {
             WriteKind::Int => Value::Int(word(0) as i64),
@@ -486,10 +469,10 @@ impl Vm {
             // from (held-back objects are dropped only after this).
             WriteKind::Obj(tag) => unsafe { (*runtime::borrow(tag, word(0))).clone() },
             WriteKind::Const(i) => t.trace.consts[i as usize].clone(),
-            _ => return Err(run),
+            _ => return None,
         };
-        self.end_run(li, cx, run.own);
-        Ok(v)
+        self.end_run(li, cx);
+        Some(v)
     }
 
     /// A back edge reached a hot loop header (`f.ip`, with `f.sp` synchronised): run its
@@ -672,11 +655,14 @@ impl Vm {
                 continue;
             }
             let (func, buf_len) = (t.compiled.func, t.compiled.buf_len);
-            let nested = !jit.running.is_empty();
+            let level = jit.running.len();
+            let nested = level > 0;
             let timing = jit.options.log != LogMode::Off && !nested;
-            let mut own: Option<(Box<Ctx>, Vec<u64>)> = None;
             let (ctx, buf): (*mut Ctx, *mut u64) = if nested {
-                let (c, b) = own.insert(jit.spare.pop().unwrap_or_default());
+                if jit.spare.len() < level {
+                    jit.spare.resize_with(level, Default::default);
+                }
+                let (c, b) = &mut jit.spare[level - 1];
                 if b.len() < buf_len {
                     b.resize(buf_len, 0);
                 }
@@ -716,7 +702,6 @@ impl Vm {
                 std::panic::resume_unwind(panic);
             }
             if exit == 0 {
-                jit.spare.extend(own);
                 continue;
             }
             let t = &mut jit.loops.all.get_mut(li)?.traces[index];
@@ -728,7 +713,6 @@ impl Vm {
                 exit,
                 ctx,
                 buf,
-                own,
             });
         }
         None
@@ -742,7 +726,6 @@ impl Vm {
             exit,
             ctx,
             buf,
-            own,
         } = run;
         // SAFETY: the context of the run, which has returned; nothing else refers to it.
         let cx = unsafe { &mut *ctx };
@@ -764,22 +747,18 @@ impl Vm {
             }
             None => {}
         }
-        self.end_run(li, cx, own);
+        self.end_run(li, cx);
         Some(Ran { index, exit, raise })
     }
 
     /// A run's exit has been read: the objects it held back are dropped (after, as they may
-    /// be what kept alive what the exit's values borrowed), and its context goes back to the
-    /// pool.
-    fn end_run(&mut self, li: usize, cx: &mut Ctx, own: Option<(Box<Ctx>, Vec<u64>)>) {
+    /// be what kept alive what the exit's values borrowed).
+    fn end_run(&mut self, li: usize, cx: &mut Ctx) {
         let deferred = std::mem::take(&mut cx.deferred);
         if let Some(lp) = self.jit.as_mut().and_then(|j| j.loops.all.get_mut(li)) {
             lp.refused = 0;
         }
         drop(deferred);
-        if let (Some(own), Some(jit)) = (own, self.jit.as_mut()) {
-            jit.spare.push(own);
-        }
     }
 
     /// Reports the instruction at `at` to the recorder; false when recording is over.

@@ -2,7 +2,7 @@
 //! builtins, bound methods, classes (instantiation) and callable instances.
 
 use super::exceptions::{ExcKind, PyErr, PyResult};
-use super::frame::Frame;
+use super::frame::{Frame, Slots};
 use super::interp::Exit;
 use super::types::type_name;
 use super::value::{alloc, Value};
@@ -162,11 +162,23 @@ impl Vm {
 
     /// Returns a finished frame's slot vector to the pool.
     pub(crate) fn recycle(&mut self, frame: Frame) {
-        let Frame { mut slots, sp, .. } = frame;
+        let Frame { slots, sp, .. } = frame;
         // Slots at and above the stack pointer already hold Null.
-        slots.clear_below(sp);
+        self.recycle_slots(slots, sp);
+    }
+
+    /// Returns a slot vector whose slots from `used` on hold Null to the pool, emptied. (It
+    /// goes in first and is emptied there: moved after `clear_below` stored its length, it
+    /// would be read back before the store could forward.)
+    pub(crate) fn recycle_slots(&mut self, slots: Slots, used: usize) {
         if self.frame_pool.len() < 256 {
             self.frame_pool.push(slots);
+            if let Some(s) = self.frame_pool.last_mut() {
+                s.clear_below(used);
+            }
+        } else {
+            let mut slots = slots;
+            slots.clear_below(used);
         }
     }
 
